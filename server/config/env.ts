@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+// Server-side configuration. Every variable is listed, with what it switches on, in .env.example.
+// Optional integrations are off when their key is absent: the offline default takes over.
+const optional = z.string().trim().min(1).optional();
+
+const serverSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    APP_URL: z.url({ message: "APP_URL must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
+    DATABASE_URL: z
+      .string({ message: "DATABASE_URL is not set: start the app with `npm run dev` or `npm start` (they start the embedded Postgres) or point it at a Postgres with pgvector" })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL"),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),
+    // One-click demo sign-in and the public dev mailbox: on by default in development only.
+    DEV_TOOLS: z.enum(["on", "off"]).optional(),
+    EMAIL_FROM: z.string().default("AI Video Interview <no-reply@localhost>"),
+    RESEND_API_KEY: optional,
+    RESEND_BASE_URL: z.url().optional(),
+    GOOGLE_CLIENT_ID: optional,
+    GOOGLE_CLIENT_SECRET: optional,
+    GITHUB_ID: optional,
+    GITHUB_SECRET: optional,
+    KEYCLOAK_ID: optional,
+    KEYCLOAK_SECRET: optional,
+    KEYCLOAK_ISSUER: z.url().optional(),
+    STORAGE_DIR: z.string().default(".data/storage"),
+    BLOB_READ_WRITE_TOKEN: optional,
+    UPLOADTHING_TOKEN: optional,
+    GROQ_API_KEY: optional,
+    STRIPE_SECRET_KEY: optional,
+    STRIPE_WEBHOOK_SECRET: optional,
+    INNGEST_EVENT_KEY: optional,
+    INNGEST_SIGNING_KEY: optional,
+    INNGEST_DEV: optional,
+  })
+  .superRefine((env, ctx) => {
+    const pairs: [keyof typeof env, keyof typeof env][] = [
+      ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+      ["GITHUB_ID", "GITHUB_SECRET"],
+      ["KEYCLOAK_ID", "KEYCLOAK_SECRET"],
+      ["KEYCLOAK_ID", "KEYCLOAK_ISSUER"],
+    ];
+    for (const [a, b] of pairs) {
+      if (Boolean(env[a]) !== Boolean(env[b])) {
+        ctx.addIssue({ code: "custom", path: [env[a] ? b : a], message: `${String(a)} and ${String(b)} go together: set both or neither` });
+      }
+    }
+  });
+
+export type ServerEnv = z.infer<typeof serverSchema>;
+
+export class EnvError extends Error {}
+
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const parsed = serverSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated server environment; read lazily so tests and scripts can set variables first. */
+export function env(): ServerEnv {
+  cached ??= parseServerEnv(process.env);
+  return cached;
+}
+
+export function devToolsEnabled(e: ServerEnv = env()): boolean {
+  if (e.DEV_TOOLS) return e.DEV_TOOLS === "on";
+  return e.NODE_ENV === "development";
+}

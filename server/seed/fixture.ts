@@ -1,0 +1,38 @@
+import { z } from "zod";
+import raw from "./fixtures/interviews.json";
+
+// A copy of ../shared/fixtures/interviews.json, so the seed works in a clone without shared/;
+// tests/unit/seed-fixture.test.ts keeps the two equal.
+const fixtureSchema = z.object({
+  templates: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      description: z.string(),
+      rubric: z.array(z.object({ competency: z.string(), weight: z.number(), looks_for: z.string() })),
+      questions: z.array(
+        z.object({
+          key: z.string(),
+          prompt: z.string(),
+          type: z.enum(["video", "text"]),
+          time_limit_s: z.number().int(),
+          think_time_s: z.number().int(),
+          retakes: z.number().int(),
+          criteria: z.string(),
+        }),
+      ),
+    }),
+  ),
+  candidates: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      email: z.string(),
+      answers: z.record(z.string(), z.string()),
+      expected: z.string(),
+    }),
+  ),
+});
+
+export type InterviewFixture = z.infer<typeof fixtureSchema>;
+export const interviewFixture: InterviewFixture = fixtureSchema.parse(raw);

@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import type { Db } from "../db/client";
+import { interviewFixture } from "./fixture";
+
+export const DEMO_ORG = { name: "Acme Payments", slug: "acme" };
+export const DEMO_USERS = {
+  admin: { email: "admin@example.com", name: "Avery Admin", role: "ADMIN" as const },
+  hr: { email: "hr@example.com", name: "Harper Recruiter", role: "HR" as const },
+  candidate: { email: "candidate@example.com", name: "Casey Candidate", role: "CANDIDATE" as const },
+};
+
+/** Idempotent: creates what is missing and leaves existing rows alone, so it runs on every start. */
+export async function seed(db: Db): Promise<string> {
+  const org = await db.organization.upsert({ where: { slug: DEMO_ORG.slug }, update: {}, create: DEMO_ORG });
+  await db.subscription.upsert({ where: { organizationId: org.id }, update: {}, create: { organizationId: org.id } });
+
+  const users: Record<keyof typeof DEMO_USERS, string> = { admin: "", hr: "", candidate: "" };
+  for (const [key, u] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, (typeof DEMO_USERS)["hr"]][]) {
+    const user = await db.user.upsert({
+      where: { email: u.email },
+      update: {},
+      create: { email: u.email, name: u.name, role: u.role, emailVerified: new Date() },
+    });
+    users[key] = user.id;
+    if (u.role !== "CANDIDATE") {
+      await db.membership.upsert({
+        where: { userId_organizationId: { userId: user.id, organizationId: org.id } },
+        update: {},
+        create: { userId: user.id, organizationId: org.id, role: u.role },
+      });
+    }
+  }
+
+  const t = interviewFixture.templates[0]!;
+  const existing = await db.template.findFirst({ where: { organizationId: org.id, title: t.title } });
+  if (!existing) {
+    const rubric = t.rubric.map((r, i) => ({ id: `c${i + 1}`, competency: r.competency, weight: r.weight, looksFor: r.looks_for }));
+    const template = await db.template.create({
+      data: {
+        organizationId: org.id,
+        createdById: users.hr,
+        title: t.title,
+        description: t.description,
+        rubric,
+        status: "PUBLISHED",
+        questions: {
+          create: t.questions.map((q, i) => ({
+            position: i,
+            prompt: q.prompt,
+            type: q.type === "video" ? "VIDEO" : "TEXT",
+            timeLimitSec: q.time_limit_s,
+            thinkTimeSec: q.think_time_s,
+            retakes: q.retakes,
+            maxChars: q.type === "text" ? 2000 : null,
+            criteria: q.criteria,
+          })),
+        },
+      },
+      include: { questions: { orderBy: { position: "asc" } } },
+    });
+    const snapshot = { title: template.title, description: template.description, rubric, questions: template.questions };
+    await db.templateVersion.create({
+      data: {
+        templateId: template.id,
+        version: 1,
+        snapshot: JSON.parse(JSON.stringify(snapshot)),
+        hash: createHash("sha256").update(JSON.stringify(snapshot)).digest("hex"),
+      },
+    });
+  }
+  return `seeded: organization "${org.name}", users ${Object.values(DEMO_USERS).map((u) => u.email).join(", ")}, template "${t.title}"`;
+}
