@@ -15,7 +15,7 @@ export async function seed(db: Db): Promise<string> {
   await db.subscription.upsert({ where: { organizationId: org.id }, update: {}, create: { organizationId: org.id } });
 
   const users: Record<keyof typeof DEMO_USERS, string> = { admin: "", hr: "", candidate: "" };
-  for (const [key, u] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, (typeof DEMO_USERS)["hr"]][]) {
+  for (const [key, u] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, { email: string; name: string; role: "ADMIN" | "HR" | "CANDIDATE" }][]) {
     const user = await db.user.upsert({
       where: { email: u.email },
       update: {},

@@ -1,0 +1,53 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { useState, type ReactNode } from "react";
+import superjson from "superjson";
+import type { AppRouter } from "@/server/trpc/root";
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        // Authorization and validation failures will not fix themselves on retry.
+        retry: (count, error) => !(error instanceof TRPCClientError && error.data?.httpStatus && error.data.httpStatus < 500) && count < 2,
+      },
+    },
+  });
+}
+
+export function TRPCReactProvider({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}
+
+/** Field messages from a failed mutation, keyed by the input's path ("name", "organization.name"). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof TRPCClientError)) return {};
+  const zod = (error.data as { zod?: { fieldErrors?: Record<string, string[]> } } | undefined)?.zod;
+  return Object.fromEntries(Object.entries(zod?.fieldErrors ?? {}).map(([k, v]) => [k, v[0] ?? ""]));
+}
+
+/** A message for the person using the app: the server's own for expected errors, a generic one otherwise. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof TRPCClientError) {
+    if (error.data?.zod) return "Please correct the highlighted fields.";
+    if (error.data?.code === "INTERNAL_SERVER_ERROR") return "Something went wrong on our side. Please try again.";
+    return error.message;
+  }
+  return "Something went wrong. Check your connection and try again.";
+}

@@ -1,0 +1,84 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { SessionMembership, SessionUser } from "../auth/session-user";
+import { DomainError } from "../errors";
+import { decideAccess, type Access } from "./access";
+import type { Context } from "./context";
+
+export type Meta = { access: Access };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          // Field messages for forms: { fieldErrors: { "questions.0.prompt": ["..."] } }.
+          zod: cause instanceof ZodError ? { fieldErrors: flattenZod(cause) } : null,
+          stack: undefined,
+        },
+      };
+    },
+  });
+
+function flattenZod(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// Domain errors thrown by server/ modules become tRPC errors with their code and message;
+// anything else stays an INTERNAL_SERVER_ERROR whose details are not sent to the client.
+const errorMapping = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+const enforceAccess = t.middleware(async ({ ctx, meta, next }) => {
+  if (!meta?.access) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Procedure declares no access rule." });
+  const decision = decideAccess(meta.access, ctx.user);
+  if (!decision.ok) throw new TRPCError({ code: decision.code, message: decision.message });
+  return next({ ctx: { ...ctx, membership: decision.membership } });
+});
+
+const base = t.procedure.use(errorMapping).use(enforceAccess);
+
+type WithUser = { user: SessionUser };
+type WithOrg = { user: SessionUser; membership: SessionMembership; organizationId: string };
+
+export const publicProcedure = base.meta({ access: { who: "public", tenant: "none" } });
+export const tokenProcedure = base.meta({ access: { who: "public", tenant: "token" } });
+export const onboardingProcedure = base
+  .meta({ access: { who: "onboarding", tenant: "self" } })
+  .use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
+export const signedInProcedure = base
+  .meta({ access: { who: "signedIn", tenant: "self" } })
+  .use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
+export const candidateProcedure = base
+  .meta({ access: { who: "candidate", tenant: "self" } })
+  .use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
+export const adminProcedure = base
+  .meta({ access: { who: "admin", tenant: "platform" } })
+  .use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
+export const hrProcedure = base.meta({ access: { who: "hr", tenant: "organization" } }).use(({ ctx, next }) => {
+  const membership = ctx.membership!;
+  return next({ ctx: { ...(ctx as typeof ctx & WithOrg), membership, organizationId: membership.organizationId } });
+});
+
+export { z };

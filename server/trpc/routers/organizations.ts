@@ -1,0 +1,9 @@
+import { hrProcedure, router } from "../init";
+import { getOrganization, renameOrganization, rotateJoinCode } from "../../organizations/organization";
+import { renameOrganizationInput } from "../../organizations/organizations.schema";
+
+export const organizationsRouter = router({
+  current: hrProcedure.query(({ ctx }) => getOrganization(ctx.db, ctx.organizationId)),
+  rename: hrProcedure.input(renameOrganizationInput).mutation(({ ctx, input }) => renameOrganization(ctx.db, ctx.user, ctx.organizationId, input.name)),
+  rotateJoinCode: hrProcedure.mutation(({ ctx }) => rotateJoinCode(ctx.db, ctx.user, ctx.organizationId)),
+});

@@ -1,0 +1,65 @@
+import type { Db } from "../db/client";
+import type { SessionUser } from "../auth/session-user";
+import { audit } from "../audit/log";
+import { DomainError } from "../errors";
+import type { SelectRoleInput } from "./users.schema";
+
+export function slugify(name: string): string {
+  const base = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return base || "org";
+}
+
+/** Whether the user still has to choose a role (or, as HR, an organization) before using the app. */
+export function needsOnboarding(user: Pick<SessionUser, "role" | "memberships">): boolean {
+  return !user.role || (user.role === "HR" && user.memberships.length === 0);
+}
+
+/** A new user's one-time choice: candidate, or HR in a new or an existing organization. */
+export async function selectRole(db: Db, user: SessionUser, input: SelectRoleInput) {
+  if (!needsOnboarding(user)) throw new DomainError("CONFLICT", "You have already chosen your role.");
+  if (user.role === "HR" && input.role === "CANDIDATE") {
+    throw new DomainError("BAD_REQUEST", "An administrator made you HR: join or create an organization.");
+  }
+  return db.$transaction(async (tx) => {
+    // Checked again inside the transaction: a double-submitted form must not create two organizations.
+    const fresh = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { role: true, memberships: { select: { id: true } } } });
+    if (!needsOnboarding({ role: fresh.role, memberships: fresh.memberships as never })) {
+      throw new DomainError("CONFLICT", "You have already chosen your role.");
+    }
+    if (input.role === "CANDIDATE") {
+      await tx.user.update({ where: { id: user.id }, data: { role: "CANDIDATE" } });
+      // Invitations sent to this address before the account existed become theirs.
+      await tx.invitation.updateMany({ where: { candidateEmail: user.email, candidateUserId: null }, data: { candidateUserId: user.id } });
+      await audit(tx, { actorId: user.id, action: "user.role_selected", targetType: "user", targetId: user.id, data: { role: "CANDIDATE" } });
+      return { role: "CANDIDATE" as const, organizationId: null };
+    }
+    let organizationId: string;
+    if (input.organization.mode === "create") {
+      const base = slugify(input.organization.name);
+      const taken = await tx.organization.count({ where: { slug: { startsWith: base } } });
+      const org = await tx.organization.create({
+        data: { name: input.organization.name, slug: taken ? `${base}-${taken + 1}` : base, subscription: { create: {} } },
+      });
+      organizationId = org.id;
+    } else {
+      const org = await tx.organization.findUnique({ where: { joinCode: input.organization.joinCode } });
+      if (!org) throw new DomainError("NOT_FOUND", "No organization has that join code. Check it with your colleague.");
+      organizationId = org.id;
+    }
+    await tx.user.update({ where: { id: user.id }, data: { role: "HR" } });
+    await tx.membership.create({ data: { userId: user.id, organizationId, role: "HR" } });
+    await audit(tx, {
+      organizationId,
+      actorId: user.id,
+      action: input.organization.mode === "create" ? "organization.created" : "organization.joined",
+      targetType: "organization",
+      targetId: organizationId,
+    });
+    return { role: "HR" as const, organizationId };
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const updateProfileInput = z.object({
+  name: z.string().trim().min(1, "Enter your name").max(100, "Keep the name under 100 characters"),
+});
+
+export const organizationChoice = z.discriminatedUnion("mode", [
+  z.object({
+    mode: z.literal("create"),
+    name: z.string().trim().min(2, "The organization's name needs at least 2 characters").max(100, "Keep the name under 100 characters"),
+  }),
+  z.object({
+    mode: z.literal("join"),
+    joinCode: z.string().trim().min(6, "Enter the join code a colleague shared with you").max(64, "That join code is too long"),
+  }),
+]);
+
+export const selectRoleInput = z.discriminatedUnion("role", [
+  z.object({ role: z.literal("CANDIDATE") }),
+  z.object({ role: z.literal("HR"), organization: organizationChoice }),
+]);
+
+export const adminListUsersInput = z.object({
+  query: z.string().trim().max(200).optional(),
+  status: z.enum(["ACTIVE", "SUSPENDED"]).optional(),
+  role: z.enum(["ADMIN", "HR", "CANDIDATE"]).optional(),
+  cursor: z.string().optional(),
+  take: z.number().int().min(1).max(100).default(50),
+});
+
+export const adminUserIdInput = z.object({ userId: z.string().min(1) });
+
+export const adminSetRoleInput = z.object({
+  userId: z.string().min(1),
+  role: z.enum(["ADMIN", "HR", "CANDIDATE"]),
+});
+
+export type SelectRoleInput = z.infer<typeof selectRoleInput>;
+export type AdminListUsersInput = z.infer<typeof adminListUsersInput>;

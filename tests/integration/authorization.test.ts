@@ -1,0 +1,129 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/server/db/client";
+import type { Who } from "@/server/trpc/access";
+import type { Meta } from "@/server/trpc/init";
+import { appRouter } from "@/server/trpc/root";
+import { callerFor, makeOrg, makeUser } from "../helpers/actors";
+
+/**
+ * Walks every tRPC procedure with every kind of caller. The expectation table below is the
+ * specification; server/trpc/access.ts is the implementation under test. A new procedure without
+ * an entry in `cases` fails this test.
+ */
+type Actor = "anonymous" | "suspended" | "newcomer" | "candidate" | "hr" | "hrOtherOrg" | "admin";
+const ACTORS: Actor[] = ["anonymous", "suspended", "newcomer", "candidate", "hr", "hrOtherOrg", "admin"];
+
+const ALLOWED: Record<Who, Actor[]> = {
+  public: ACTORS,
+  onboarding: ["newcomer", "candidate", "hr", "hrOtherOrg", "admin"],
+  signedIn: ["candidate", "hr", "hrOtherOrg", "admin"],
+  hr: ["hr", "hrOtherOrg", "admin"],
+  candidate: ["candidate"],
+  admin: ["admin"],
+};
+
+type Fixture = Awaited<ReturnType<typeof buildFixture>>;
+type Case = {
+  input?: (fx: Fixture) => unknown;
+  // For HR procedures: an input naming organization A's data, which HR of organization B must not reach;
+  // or a sentence saying why the procedure names no record.
+  crossTenant?: ((fx: Fixture) => unknown) | string;
+};
+
+const cases: Record<string, Case> = {
+  "users.me": {},
+  "users.updateProfile": { input: () => ({ name: "Renamed" }) },
+  "users.selectRole": { input: () => ({ role: "CANDIDATE" }) },
+  "users.list": { input: () => ({}) },
+  "users.suspend": { input: (fx) => ({ userId: fx.target.id }) },
+  "users.activate": { input: (fx) => ({ userId: fx.target.id }) },
+  "users.setRole": { input: (fx) => ({ userId: fx.target.id, role: "CANDIDATE" }) },
+  "organizations.current": { crossTenant: "works on the caller's own organization only; takes no id" },
+  "organizations.rename": { input: () => ({ name: "Renamed Org" }), crossTenant: "works on the caller's own organization only; takes no id" },
+  "organizations.rotateJoinCode": { crossTenant: "works on the caller's own organization only; takes no id" },
+};
+
+async function buildFixture() {
+  const orgA = await makeOrg("Alpha");
+  const orgB = await makeOrg("Beta");
+  const users = {
+    // Holds a session from before the suspension: the next request must still be refused.
+    suspended: await makeUser({ role: "HR", orgId: orgA.id, status: "SUSPENDED" }),
+    newcomer: await makeUser({ role: null }),
+    candidate: await makeUser({ role: "CANDIDATE" }),
+    hr: await makeUser({ role: "HR", orgId: orgA.id }),
+    hrOtherOrg: await makeUser({ role: "HR", orgId: orgB.id }),
+    admin: await makeUser({ role: "ADMIN", orgId: orgA.id, membershipRole: "ADMIN" }),
+  };
+  const target = await makeUser({ role: "CANDIDATE" });
+  return { orgA, orgB, users, target };
+}
+
+// Flat at run time ("users.me"), whatever its static type says.
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta; type: string } }>;
+
+function call(caller: unknown, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split(".").reduce<any>((node, key) => node[key], caller);
+  return fn(input);
+}
+
+async function outcome(promise: Promise<unknown>): Promise<"allowed" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND"> {
+  try {
+    await promise;
+    return "allowed";
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) {
+      // NOT_FOUND is an allowed call that found nothing of the caller's; callers below tell the two apart.
+      return error.code;
+    }
+    return "allowed";
+  }
+}
+
+describe("authorization of every procedure", () => {
+  let fx: Fixture;
+  beforeAll(async () => {
+    fx = await buildFixture();
+  });
+
+  it("has a case for every procedure, and an access rule on each", () => {
+    const paths = Object.keys(procedures).sort();
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((p) => !cases[p])).toEqual([]);
+    expect(Object.keys(cases).filter((p) => !procedures[p])).toEqual([]);
+    for (const p of paths) expect(procedures[p]!._def.meta?.access, p).toBeDefined();
+  });
+
+  for (const path of Object.keys(cases)) {
+    it(`${path}: only the allowed roles get through`, async () => {
+      const access = procedures[path]!._def.meta!.access;
+      const c = cases[path]!;
+      for (const actor of ACTORS) {
+        const caller = await callerFor(actor === "anonymous" ? null : fx.users[actor].id);
+        const result = await outcome(call(caller, path, c.input?.(fx)));
+        const denied = result === "UNAUTHORIZED" || result === "FORBIDDEN";
+        expect({ actor, denied }, `${path} as ${actor}`).toEqual({ actor, denied: !ALLOWED[access.who].includes(actor) });
+        if (actor === "anonymous" || actor === "suspended") {
+          if (denied) expect(result).toBe("UNAUTHORIZED");
+        }
+      }
+      // Undo what allowed calls changed, so every case starts from the same roles.
+      await getDb().user.update({ where: { id: fx.target.id }, data: { status: "ACTIVE", role: "CANDIDATE" } });
+      await getDb().user.update({ where: { id: fx.users.newcomer.id }, data: { role: null } });
+    });
+  }
+
+  it("every HR procedure states how it stays inside the caller's organization", async () => {
+    for (const [path, proc] of Object.entries(procedures)) {
+      if (proc._def.meta?.access.who !== "hr") continue;
+      const cross = cases[path]?.crossTenant;
+      expect(cross, `${path} needs a crossTenant entry`).toBeDefined();
+      if (typeof cross === "function") {
+        const caller = await callerFor(fx.users.hrOtherOrg.id);
+        const result = await outcome(call(caller, path, cross(fx)));
+        expect(["NOT_FOUND", "FORBIDDEN"], `${path} as HR of another organization`).toContain(result);
+      }
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/server/db/client";
+import { userFromSessionToken } from "@/server/auth/session";
+import { callerFor, makeOrg, makeUser } from "../helpers/actors";
+
+const db = () => getDb();
+
+describe("onboarding", () => {
+  it("a newcomer creates an organization and becomes its HR", async () => {
+    const u = await makeUser({ role: null });
+    const caller = await callerFor(u.id);
+    const res = await caller.users.selectRole({ role: "HR", organization: { mode: "create", name: "Globex Hiring" } });
+    expect(res.role).toBe("HR");
+    const org = await db().organization.findUniqueOrThrow({ where: { id: res.organizationId! }, include: { subscription: true, memberships: true } });
+    expect(org.slug).toBe("globex-hiring");
+    expect(org.subscription?.plan).toBe("FREE");
+    expect(org.memberships).toMatchObject([{ userId: u.id, role: "HR" }]);
+    const me = await (await callerFor(u.id)).users.me();
+    expect(me.organizations).toEqual([{ id: org.id, name: "Globex Hiring", role: "HR" }]);
+    await expect(caller.users.selectRole({ role: "CANDIDATE" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a colleague joins with the join code; a wrong code says so and writes nothing", async () => {
+    const org = await makeOrg("Join");
+    const u = await makeUser({ role: null });
+    const caller = await callerFor(u.id);
+    await expect(caller.users.selectRole({ role: "HR", organization: { mode: "join", joinCode: "wrong-code" } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("join code"),
+    });
+    expect((await db().user.findUniqueOrThrow({ where: { id: u.id } })).role).toBeNull();
+    await caller.users.selectRole({ role: "HR", organization: { mode: "join", joinCode: org.joinCode } });
+    expect(await db().membership.count({ where: { organizationId: org.id, userId: u.id } })).toBe(1);
+  });
+
+  it("bad input comes back as field messages", async () => {
+    const u = await makeUser({ role: null });
+    const caller = await callerFor(u.id);
+    const error = await caller.users.selectRole({ role: "HR", organization: { mode: "create", name: "x" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe("BAD_REQUEST");
+    await expect(caller.users.updateProfile({ name: "" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("a candidate's earlier invitations become theirs", async () => {
+    const org = await makeOrg("Inv");
+    const email = `cand-${Date.now()}@example.com`;
+    const template = await db().template.create({ data: { organizationId: org.id, title: "T", description: "D", rubric: [] } });
+    const version = await db().templateVersion.create({ data: { templateId: template.id, version: 1, snapshot: {}, hash: "h" } });
+    await db().invitation.create({
+      data: { organizationId: org.id, templateId: template.id, templateVersionId: version.id, candidateName: "C", candidateEmail: email, tokenHash: `t-${Date.now()}`, expiresAt: new Date(Date.now() + 1e9) },
+    });
+    const u = await makeUser({ role: null, email });
+    await (await callerFor(u.id)).users.selectRole({ role: "CANDIDATE" });
+    expect(await db().invitation.count({ where: { candidateUserId: u.id } })).toBe(1);
+  });
+});
+
+describe("administration", () => {
+  it("suspending a user ends all their sessions and refuses every call; activating lets them back", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const org = await makeOrg("Sus");
+    const victim = await makeUser({ role: "HR", orgId: org.id });
+    const victimCaller = await callerFor(victim.id);
+    const secondDevice = await callerFor(victim.id);
+    expect((await victimCaller.organizations.current()).id).toBe(org.id);
+    expect(await db().session.count({ where: { userId: victim.id } })).toBe(2);
+
+    const adminCaller = await callerFor(admin.id);
+    const res = await adminCaller.users.suspend({ userId: victim.id });
+    expect(res).toMatchObject({ status: "SUSPENDED", sessionsEnded: 2 });
+    expect(await db().session.count({ where: { userId: victim.id } })).toBe(0);
+    // Contexts built before the suspension still hold the user object; a new request must not.
+    const afterwards = await callerFor(victim.id);
+    await expect(afterwards.organizations.current()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect(secondDevice).toBeDefined();
+    const log = await db().auditLog.findFirst({ where: { action: "user.suspended", targetId: victim.id } });
+    expect(log?.actorId).toBe(admin.id);
+
+    await adminCaller.users.activate({ userId: victim.id });
+    expect((await (await callerFor(victim.id)).organizations.current()).id).toBe(org.id);
+  });
+
+  it("an admin cannot suspend themselves, and a missing user is a clear NOT_FOUND", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const caller = await callerFor(admin.id);
+    await expect(caller.users.suspend({ userId: admin.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.users.suspend({ userId: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lists and searches users with paging", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const caller = await callerFor(admin.id);
+    await makeUser({ role: "CANDIDATE", email: `findme-${Date.now()}@example.com` });
+    const found = await caller.users.list({ query: "findme" });
+    expect(found.items).toHaveLength(1);
+    const page = await caller.users.list({ take: 2 });
+    expect(page.items).toHaveLength(2);
+    expect(page.nextCursor).toBeTruthy();
+    const next = await caller.users.list({ take: 2, cursor: page.nextCursor! });
+    expect(next.items[0]?.id).not.toBe(page.items[0]?.id);
+  });
+
+  it("a session of a suspended user resolves to nobody", async () => {
+    const u = await makeUser({ role: "CANDIDATE", status: "SUSPENDED" });
+    const session = await db().session.create({ data: { sessionToken: `tok-${Date.now()}`, userId: u.id, expires: new Date(Date.now() + 1e7) } });
+    expect(await userFromSessionToken(db(), session.sessionToken)).toBeNull();
+  });
+});
