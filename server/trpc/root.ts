@@ -1,10 +1,12 @@
 import { createCallerFactory, router } from "./init";
+import { candidateRouter } from "./routers/candidate";
 import { organizationsRouter } from "./routers/organizations";
 import { usersRouter } from "./routers/users";
 
 export const appRouter = router({
   users: usersRouter,
   organizations: organizationsRouter,
+  candidate: candidateRouter,
 });
 
 export type AppRouter = typeof appRouter;

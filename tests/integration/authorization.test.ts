@@ -39,6 +39,8 @@ const cases: Record<string, Case> = {
   "users.suspend": { input: (fx) => ({ userId: fx.target.id }) },
   "users.activate": { input: (fx) => ({ userId: fx.target.id }) },
   "users.setRole": { input: (fx) => ({ userId: fx.target.id, role: "CANDIDATE" }) },
+  "organizations.overview": { crossTenant: "works on the caller's own organization only; takes no id" },
+  "candidate.invitations": {},
   "organizations.current": { crossTenant: "works on the caller's own organization only; takes no id" },
   "organizations.rename": { input: () => ({ name: "Renamed Org" }), crossTenant: "works on the caller's own organization only; takes no id" },
   "organizations.rotateJoinCode": { crossTenant: "works on the caller's own organization only; takes no id" },

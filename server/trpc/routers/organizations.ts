@@ -1,8 +1,10 @@
 import { hrProcedure, router } from "../init";
 import { getOrganization, renameOrganization, rotateJoinCode } from "../../organizations/organization";
 import { renameOrganizationInput } from "../../organizations/organizations.schema";
+import { organizationOverview } from "../../organizations/overview";
 
 export const organizationsRouter = router({
+  overview: hrProcedure.query(({ ctx }) => organizationOverview(ctx.db, ctx.organizationId)),
   current: hrProcedure.query(({ ctx }) => getOrganization(ctx.db, ctx.organizationId)),
   rename: hrProcedure.input(renameOrganizationInput).mutation(({ ctx, input }) => renameOrganization(ctx.db, ctx.user, ctx.organizationId, input.name)),
   rotateJoinCode: hrProcedure.mutation(({ ctx }) => rotateJoinCode(ctx.db, ctx.user, ctx.organizationId)),

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, PageHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { requireRole } from "@/server/auth/guards";
+import { serverCaller } from "@/server/trpc/server-caller";
+import { JoinCode } from "./join-code";
+
+export const metadata: Metadata = { title: "Organization" };
+
+export default async function OrganizationPage() {
+  await requireRole("HR", "ADMIN");
+  const org = await (await serverCaller()).organizations.current();
+  return (
+    <div className="space-y-6">
+      <PageHeader title={org.name} description={`Plan: ${org.subscription?.plan.toLowerCase() ?? "free"}`} />
+      <Card>
+        <CardHeader>
+          <CardTitle>Invite a colleague</CardTitle>
+          <CardDescription>A colleague who signs in and chooses “join my team's organization” enters this code.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <JoinCode code={org.joinCode} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Members</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Table>
+            <THead>
+              <TR>
+                <TH>Name</TH>
+                <TH>Email</TH>
+                <TH>Role</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {org.memberships.map((m) => (
+                <TR key={m.user.id}>
+                  <TD>{m.user.name ?? "—"}</TD>
+                  <TD>{m.user.email}</TD>
+                  <TD>
+                    <Badge tone={m.user.status === "ACTIVE" ? "neutral" : "danger"}>
+                      {m.role.toLowerCase()}
+                      {m.user.status === "SUSPENDED" ? " · suspended" : ""}
+                    </Badge>
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

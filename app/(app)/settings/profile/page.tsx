@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/components/ui";
+import { requireUser } from "@/server/auth/guards";
+import { ProfileForm } from "./profile-form";
+
+export const metadata: Metadata = { title: "Profile" };
+
+export default async function ProfilePage() {
+  const user = await requireUser();
+  return (
+    <div className="max-w-xl space-y-6">
+      <PageHeader title="Profile" description={user.email} />
+      <Card>
+        <CardHeader>
+          <CardTitle>Your name</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ProfileForm name={user.name ?? ""} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { SessionUser } from "@/server/auth/session-user";
+import { hrMembership } from "@/server/auth/session-user";
+
+export type NavItem = { href: string; label: string };
+
+export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
+  const items: NavItem[] = [];
+  if (hrMembership(user) && (user.role === "HR" || user.role === "ADMIN")) {
+    items.push({ href: "/dashboard", label: "Dashboard" }, { href: "/settings/organization", label: "Organization" });
+  }
+  if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews" });
+  if (user.role === "ADMIN") items.push({ href: "/admin/users", label: "Users" }, { href: "/admin/health", label: "System health" });
+  if (devTools) items.push({ href: "/dev/mailbox", label: "Dev mailbox" });
+  return items;
+}
