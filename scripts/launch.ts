@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { EnvError, parseServerEnv } from "../server/config/env";
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "../server/db/embedded";
 import { migrate } from "../server/db/migrations";
 
@@ -44,6 +45,18 @@ childEnv.NEXTAUTH_URL ??= childEnv.APP_URL ?? `http://localhost:${process.env.PO
 childEnv.APP_URL ??= childEnv.NEXTAUTH_URL;
 if (mode === "start" && childEnv.DEV_TOOLS === "on") {
   console.warn("DEV_TOOLS=on: one-click sign-in and the public dev mailbox are enabled. Never on a public deployment.");
+}
+
+// A wrong or missing variable stops start-up here, naming the variable, before anything is served.
+try {
+  parseServerEnv(childEnv);
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    if (stopDb) await stopDb();
+    process.exit(1);
+  }
+  throw error;
 }
 
 const applied = await migrate(childEnv.DATABASE_URL!);
