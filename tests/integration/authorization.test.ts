@@ -4,12 +4,14 @@ import { getDb } from "@/server/db/client";
 import type { Who } from "@/server/trpc/access";
 import type { Meta } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
-import { callerFor, makeOrg, makeUser } from "../helpers/actors";
+import { callerFor } from "../helpers/actors";
+import { cases } from "./authz";
+import { buildFixture, type Fixture } from "./authz/fixture";
 
 /**
  * Walks every tRPC procedure with every kind of caller. The expectation table below is the
  * specification; server/trpc/access.ts is the implementation under test. A new procedure without
- * an entry in `cases` fails this test.
+ * an entry in `cases` (tests/integration/authz/*.cases.ts) fails this test.
  */
 type Actor = "anonymous" | "suspended" | "newcomer" | "candidate" | "hr" | "hrOtherOrg" | "admin";
 const ACTORS: Actor[] = ["anonymous", "suspended", "newcomer", "candidate", "hr", "hrOtherOrg", "admin"];
@@ -22,45 +24,6 @@ const ALLOWED: Record<Who, Actor[]> = {
   candidate: ["candidate"],
   admin: ["admin"],
 };
-
-type Fixture = Awaited<ReturnType<typeof buildFixture>>;
-type Case = {
-  input?: (fx: Fixture) => unknown;
-  // For HR procedures: an input naming organization A's data, which HR of organization B must not reach;
-  // or a sentence saying why the procedure names no record.
-  crossTenant?: ((fx: Fixture) => unknown) | string;
-};
-
-const cases: Record<string, Case> = {
-  "users.me": {},
-  "users.updateProfile": { input: () => ({ name: "Renamed" }) },
-  "users.selectRole": { input: () => ({ role: "CANDIDATE" }) },
-  "users.list": { input: () => ({}) },
-  "users.suspend": { input: (fx) => ({ userId: fx.target.id }) },
-  "users.activate": { input: (fx) => ({ userId: fx.target.id }) },
-  "users.setRole": { input: (fx) => ({ userId: fx.target.id, role: "CANDIDATE" }) },
-  "organizations.overview": { crossTenant: "works on the caller's own organization only; takes no id" },
-  "candidate.invitations": {},
-  "organizations.current": { crossTenant: "works on the caller's own organization only; takes no id" },
-  "organizations.rename": { input: () => ({ name: "Renamed Org" }), crossTenant: "works on the caller's own organization only; takes no id" },
-  "organizations.rotateJoinCode": { crossTenant: "works on the caller's own organization only; takes no id" },
-};
-
-async function buildFixture() {
-  const orgA = await makeOrg("Alpha");
-  const orgB = await makeOrg("Beta");
-  const users = {
-    // Holds a session from before the suspension: the next request must still be refused.
-    suspended: await makeUser({ role: "HR", orgId: orgA.id, status: "SUSPENDED" }),
-    newcomer: await makeUser({ role: null }),
-    candidate: await makeUser({ role: "CANDIDATE" }),
-    hr: await makeUser({ role: "HR", orgId: orgA.id }),
-    hrOtherOrg: await makeUser({ role: "HR", orgId: orgB.id }),
-    admin: await makeUser({ role: "ADMIN", orgId: orgA.id, membershipRole: "ADMIN" }),
-  };
-  const target = await makeUser({ role: "CANDIDATE" });
-  return { orgA, orgB, users, target };
-}
 
 // Flat at run time ("users.me"), whatever its static type says.
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta; type: string } }>;
@@ -103,7 +66,7 @@ describe("authorization of every procedure", () => {
       const c = cases[path]!;
       for (const actor of ACTORS) {
         const caller = await callerFor(actor === "anonymous" ? null : fx.users[actor].id);
-        const result = await outcome(call(caller, path, c.input?.(fx)));
+        const result = await outcome(call(caller, path, await c.input?.(fx)));
         const denied = result === "UNAUTHORIZED" || result === "FORBIDDEN";
         expect({ actor, denied }, `${path} as ${actor}`).toEqual({ actor, denied: !ALLOWED[access.who].includes(actor) });
         if (actor === "anonymous" || actor === "suspended") {
@@ -123,7 +86,7 @@ describe("authorization of every procedure", () => {
       expect(cross, `${path} needs a crossTenant entry`).toBeDefined();
       if (typeof cross === "function") {
         const caller = await callerFor(fx.users.hrOtherOrg.id);
-        const result = await outcome(call(caller, path, cross(fx)));
+        const result = await outcome(call(caller, path, await cross(fx)));
         expect(["NOT_FOUND", "FORBIDDEN"], `${path} as HR of another organization`).toContain(result);
       }
     }

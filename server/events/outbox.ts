@@ -1,0 +1,23 @@
+import { z } from "zod";
+import type { Prisma } from "../db/client";
+
+/**
+ * Domain events for background work. They are written to the outbox in the same transaction as the
+ * change they describe, so an event exists exactly when its change committed; the relay
+ * (inngest/relay) sends them on with the row id as the event id.
+ */
+export const eventSchemas = {
+  "invitation.sent": z.object({ invitationId: z.string() }),
+  "response.submitted": z.object({ responseId: z.string(), invitationId: z.string() }),
+  "interview.completed": z.object({ invitationId: z.string() }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+
+type Tx = Pick<Prisma.TransactionClient, "outboxEvent">;
+
+export function enqueueEvent<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, organizationId: string | null) {
+  const data = eventSchemas[name].parse(payload);
+  return tx.outboxEvent.create({ data: { name, payload: data as Prisma.InputJsonValue, organizationId } });
+}

@@ -1,0 +1,18 @@
+import type { Cases } from "./fixture";
+
+const ownOrg = "works on the caller's own organization only; takes no id";
+
+export const usersCases: Cases = {
+  "users.me": {},
+  "users.updateProfile": { input: () => ({ name: "Renamed" }) },
+  "users.selectRole": { input: () => ({ role: "CANDIDATE" }) },
+  "users.list": { input: () => ({}) },
+  "users.suspend": { input: (fx) => ({ userId: fx.target.id }) },
+  "users.activate": { input: (fx) => ({ userId: fx.target.id }) },
+  "users.setRole": { input: (fx) => ({ userId: fx.target.id, role: "CANDIDATE" }) },
+  "organizations.overview": { crossTenant: ownOrg },
+  "organizations.current": { crossTenant: ownOrg },
+  "organizations.rename": { input: () => ({ name: "Renamed Org" }), crossTenant: ownOrg },
+  "organizations.rotateJoinCode": { crossTenant: ownOrg },
+  "candidate.invitations": {},
+};
