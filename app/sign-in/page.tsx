@@ -4,20 +4,13 @@ import { Alert, Card, CardContent, CardDescription, CardHeader, CardTitle } from
 import { currentUser } from "@/server/auth/current-user";
 import { homeFor } from "@/server/auth/guards";
 import { oauthProviders } from "@/server/auth/options";
+import { signInErrorMessage } from "@/server/auth/sign-in-errors";
 import { devToolsEnabled } from "@/server/config/env";
 import { DEMO_USERS } from "@/server/seed/seed";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
-
-const ERRORS: Record<string, string> = {
-  Suspended: "This account is suspended. Contact your administrator.",
-  AccessDenied: "This account is suspended or not allowed to sign in.",
-  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
-  EmailSignin: "We could not send the sign-in email. Try again in a moment.",
-  OAuthAccountNotLinked: "That email already signs in another way. Use the email link.",
-};
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
   const user = await currentUser();
@@ -33,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <CardDescription>We email you a link: no password to remember.</CardDescription>
         </CardHeader>
         <CardContent className="space-y-6">
-          {error ? <Alert tone="danger">{ERRORS[error] ?? error}</Alert> : null}
+          {error ? <Alert tone="danger">{signInErrorMessage(error)}</Alert> : null}
           <SignInForm providers={providers} callbackUrl={callbackUrl ?? "/"} />
           {demo.length ? (
             <section aria-labelledby="demo-heading" className="space-y-2 border-t border-slate-200 pt-4">

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, Field, Input } from "@/components/ui";
 import { signInInput } from "@/server/auth/auth.schema";
+import { signInErrorMessage } from "@/server/auth/sign-in-errors";
 
 export function SignInForm({ providers, callbackUrl }: { providers: { id: string; name: string }[]; callbackUrl: string }) {
   const router = useRouter();
@@ -24,7 +25,7 @@ export function SignInForm({ providers, callbackUrl }: { providers: { id: string
     const res = await signIn("email", { email: parsed.data.email, callbackUrl, redirect: false });
     setPending(false);
     if (!res || res.error) {
-      setError("We could not send the sign-in email. Try again in a moment.");
+      setError(signInErrorMessage(res?.error ?? "EmailSignin"));
       return;
     }
     router.push(`/sign-in/check-email?email=${encodeURIComponent(parsed.data.email)}`);

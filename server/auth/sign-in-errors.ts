@@ -1,0 +1,12 @@
+// next-auth's error codes (and our own "Suspended") as sentences for the sign-in page and form.
+export const SIGN_IN_ERRORS: Record<string, string> = {
+  Suspended: "This account is suspended. Contact your administrator.",
+  AccessDenied: "This account is suspended or not allowed to sign in.",
+  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
+  EmailSignin: "We could not send the sign-in email. Try again in a moment.",
+  OAuthAccountNotLinked: "That email already signs in another way. Use the email link.",
+};
+
+export function signInErrorMessage(code: string): string {
+  return SIGN_IN_ERRORS[code] ?? SIGN_IN_ERRORS.EmailSignin!;
+}
