@@ -1,5 +1,6 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { getDb, type Db } from "../db/client";
-import { MIGRATIONS_DIR, readMigrations } from "../db/migrations";
 
 export type Services = {
   database: "embedded" | "external" | "unknown";
@@ -66,7 +67,14 @@ function reason(error: unknown): string {
   return first.trim().slice(0, 300);
 }
 
-async function probeDatabase(db: Db, migrationsDir: string) {
+// The migration folders' names, as server/db/migrations.ts lists them. Not its readMigrations: a
+// readdir of a path Turbopack cannot scope makes it trace the whole project into this route's bundle.
+async function migrationNames(): Promise<string[]> {
+  const entries = await readdir(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+async function probeDatabase(db: Db) {
   const started = performance.now();
   await db.$queryRaw`SELECT 1`;
   const latencyMs = Math.round((performance.now() - started) * 10) / 10;
@@ -84,7 +92,7 @@ async function probeDatabase(db: Db, migrationsDir: string) {
         SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`
     : [];
   const done = new Set(applied.map((row) => row.migration_name));
-  const pendingNames = (await readMigrations(migrationsDir)).map((m) => m.name).filter((name) => !done.has(name));
+  const pendingNames = (await migrationNames()).filter((name) => !done.has(name));
 
   return {
     // PGlite reports itself in version(); it is what the launcher starts when DATABASE_URL is unset.
@@ -104,13 +112,13 @@ async function probeDatabase(db: Db, migrationsDir: string) {
  * comes back as `status: "error"` with the reason, so the route can answer 503 rather than 500.
  */
 export async function checkHealth(
-  opts: { db?: Db; env?: Source; migrationsDir?: string; timeoutMs?: number } = {},
+  opts: { db?: Db; env?: Source; timeoutMs?: number } = {},
 ): Promise<HealthReport> {
   const source = opts.env ?? process.env;
   const checkedAt = new Date().toISOString();
   try {
     const db = opts.db ?? getDb();
-    const { engine, health } = await withTimeout(probeDatabase(db, opts.migrationsDir ?? MIGRATIONS_DIR), opts.timeoutMs ?? 5000);
+    const { engine, health } = await withTimeout(probeDatabase(db), opts.timeoutMs ?? 5000);
     return { status: "ok", checkedAt, database: health, services: configuredServices(source, engine) };
   } catch (error) {
     return { status: "error", checkedAt, database: { ok: false, error: reason(error) }, services: configuredServices(source) };

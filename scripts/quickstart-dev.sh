@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Quick start for development: installs the dependencies and serves http://localhost:3000 on the
+# embedded Postgres, seeded with demo data, with every outside service on its offline default.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-node.sh
+npm install
+exec npm run dev
