@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { ButtonHTMLAttributes, ComponentProps, Ref } from "react";
+import { cn } from "./cn";
+import { Spinner } from "./spinner";
+
+const variants = {
+  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60",
+  secondary: "bg-slate-100 text-slate-900 hover:bg-slate-200",
+  outline: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50",
+  ghost: "text-slate-700 hover:bg-slate-100",
+  destructive: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/60",
+} as const;
+
+const sizes = { sm: "h-8 px-3 text-sm", md: "h-10 px-4 text-sm", lg: "h-12 px-6 text-base" } as const;
+
+export type ButtonVariant = keyof typeof variants;
+export type ButtonSize = keyof typeof sizes;
+
+export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string) {
+  return cn(
+    "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors",
+    "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2",
+    "disabled:cursor-not-allowed disabled:opacity-70",
+    variants[variant],
+    sizes[size],
+    className,
+  );
+}
+
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  loading?: boolean;
+  ref?: Ref<HTMLButtonElement>;
+};
+
+export function Button({ variant, size, loading = false, disabled, className, children, type = "button", ...rest }: ButtonProps) {
+  return (
+    <button type={type} className={buttonClasses(variant, size, className)} disabled={disabled || loading} aria-busy={loading || undefined} {...rest}>
+      {loading ? <Spinner /> : null}
+      {children}
+    </button>
+  );
+}
+
+export type ButtonLinkProps = ComponentProps<typeof Link> & { variant?: ButtonVariant; size?: ButtonSize };
+
+export function ButtonLink({ variant, size, className, ...rest }: ButtonLinkProps) {
+  return <Link className={buttonClasses(variant, size, className)} {...rest} />;
+}
