@@ -9,9 +9,7 @@ export function subject({ candidateName, jobTitle }: AnalysisReadyEmailProps): s
 export default function AnalysisReadyEmail({ candidateName, jobTitle, url }: AnalysisReadyEmailProps) {
   return (
     <EmailLayout preview={`The AI first read of ${candidateName}'s interview is ready.`} heading={`${candidateName}'s interview is ready for review`}>
-      <Paragraph>
-        {candidateName} has completed the video interview for {jobTitle}. The transcripts and the AI first read are ready.
-      </Paragraph>
+      <Paragraph>{`${candidateName} has completed the video interview for ${jobTitle}. The transcripts and the AI first read are ready.`}</Paragraph>
       <ActionButton href={url} label="Open the review" />
       <Muted>The AI first read explains its scores with quotes from the answers. It informs your review; the decision is yours.</Muted>
     </EmailLayout>

@@ -9,7 +9,7 @@ export function subject(_props: MagicLinkEmailProps): string {
 export default function MagicLinkEmail({ url, host }: MagicLinkEmailProps) {
   return (
     <EmailLayout preview="Your sign-in link for AI Video Interview" heading="Sign in to AI Video Interview">
-      <Paragraph>Use the button below to sign in to AI Video Interview at {host}.</Paragraph>
+      <Paragraph>{`Use the button below to sign in to AI Video Interview at ${host}.`}</Paragraph>
       {/* Browser tests and people alike look for a link named exactly "Sign in". */}
       <ActionButton href={url} label="Sign in" />
       <Muted>

@@ -31,15 +31,15 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
           </Heading>
           {children}
           <Hr style={styles.hr} />
-          <Text style={styles.muted}>Sent by AI Video Interview. Replies to this address are not read.</Text>
+          <Text style={styles.muted}>You received this email because of an action in AI Video Interview.</Text>
         </Container>
       </Body>
     </Html>
   );
 }
 
-export function Paragraph({ children, style }: { children: ReactNode; style?: CSSProperties }) {
-  return <Text style={{ ...styles.paragraph, ...style }}>{children}</Text>;
+export function Paragraph({ children }: { children: ReactNode }) {
+  return <Text style={styles.paragraph}>{children}</Text>;
 }
 
 export function Muted({ children }: { children: ReactNode }) {

@@ -70,6 +70,11 @@ export function env(): ServerEnv {
   return cached;
 }
 
+/** Forgets the parsed environment, so a test that changes process.env sees its change. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
 export function devToolsEnabled(e: ServerEnv = env()): boolean {
   if (e.DEV_TOOLS) return e.DEV_TOOLS === "on";
   return e.NODE_ENV === "development";

@@ -1,18 +1,40 @@
 import { getDb } from "../db/client";
 
-export function listMessages({ to, take = 100 }: { to?: string; take?: number }) {
+export type MailboxEntry = {
+  id: string;
+  to: string;
+  subject: string;
+  template: string;
+  provider: string;
+  providerId: string | null;
+  error: string | null;
+  createdAt: Date;
+};
+
+export type MailboxMessage = MailboxEntry & { html: string; text: string };
+
+const entryFields = { id: true, to: true, subject: true, template: true, provider: true, providerId: true, error: true, createdAt: true } as const;
+
+// Sign-in normalizes addresses to lower case while people type them as they like.
+function recipient(email: string) {
+  return { equals: email.trim(), mode: "insensitive" as const };
+}
+
+/** Newest first, without the bodies. */
+export async function listMessages(opts: { to?: string; take: number }): Promise<MailboxEntry[]> {
+  const to = opts.to?.trim();
   return getDb().emailMessage.findMany({
-    where: to ? { to: to.trim().toLowerCase() } : undefined,
-    orderBy: { createdAt: "desc" },
-    take,
-    select: { id: true, to: true, subject: true, template: true, provider: true, error: true, createdAt: true },
+    where: to ? { to: recipient(to) } : {},
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: opts.take,
+    select: entryFields,
   });
 }
 
-export function getMessage(id: string) {
+export async function getMessage(id: string): Promise<MailboxMessage | null> {
   return getDb().emailMessage.findUnique({ where: { id } });
 }
 
-export function latestMessageTo(email: string) {
-  return getDb().emailMessage.findFirst({ where: { to: email.trim().toLowerCase() }, orderBy: { createdAt: "desc" } });
+export async function latestMessageTo(email: string): Promise<MailboxMessage | null> {
+  return getDb().emailMessage.findFirst({ where: { to: recipient(email) }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 }

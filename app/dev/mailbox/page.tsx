@@ -7,63 +7,86 @@ import { listMessages } from "@/server/mail/mailbox";
 export const metadata: Metadata = { title: "Dev mailbox" };
 export const dynamic = "force-dynamic";
 
-export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+const PAGE_SIZE = 100;
+
+// UTC on purpose: the server and the reader may be in different zones, and the list must not shift.
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
   if (!devToolsEnabled()) notFound();
   const { to } = await searchParams;
-  const messages = await listMessages({ to });
+  const recipient = typeof to === "string" && to.trim() ? to.trim() : undefined;
+  const messages = await listMessages({ to: recipient, take: PAGE_SIZE });
+
   return (
-    <main className="mx-auto max-w-5xl space-y-6 px-4 py-8">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">Dev mailbox</h1>
-        <p className="text-sm text-slate-600">
-          Every email the app rendered, newest first. Without <code>RESEND_API_KEY</code> this page is how mail is delivered.
-        </p>
-      </div>
-      <form className="flex flex-wrap gap-2" action="/dev/mailbox">
-        <label htmlFor="to" className="sr-only">
+    <main className="mx-auto max-w-5xl px-4 py-10">
+      <h1 className="text-2xl font-semibold text-slate-900">Dev mailbox</h1>
+      <p className="mt-2 text-sm text-slate-600">
+        Every email the app renders is kept here, sent or not. Without an email service this is the only delivery.
+      </p>
+
+      <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           Recipient
+          <input
+            type="email"
+            name="to"
+            defaultValue={recipient ?? ""}
+            placeholder="someone@example.com"
+            className="w-72 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-normal text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+          />
         </label>
-        <input id="to" name="to" type="email" defaultValue={to ?? ""} placeholder="Filter by recipient" className="h-10 w-72 rounded-md border border-slate-300 px-3 text-sm" />
-        <button type="submit" className="h-10 rounded-md bg-slate-900 px-4 text-sm font-medium text-white">
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
           Filter
         </button>
-        {to ? (
-          <Link href="/dev/mailbox" className="self-center text-sm text-slate-600 underline">
-            Show all
+        {recipient ? (
+          <Link href="/dev/mailbox" className="py-2 text-sm font-medium text-brand-600 underline">
+            Show all recipients
           </Link>
         ) : null}
       </form>
-      {messages.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+
+      {messages.length === 0 ? (
+        <p className="mt-8 rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+          {recipient ? `No messages to ${recipient} yet.` : "No messages yet."}
+        </p>
+      ) : (
+        <div className="mt-8 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-3 py-2">Subject</th>
-                <th scope="col" className="px-3 py-2">To</th>
-                <th scope="col" className="px-3 py-2">Template</th>
-                <th scope="col" className="px-3 py-2">Delivery</th>
-                <th scope="col" className="px-3 py-2">Time</th>
+                <th scope="col" className="px-4 py-3 font-medium">Subject</th>
+                <th scope="col" className="px-4 py-3 font-medium">To</th>
+                <th scope="col" className="px-4 py-3 font-medium">Template</th>
+                <th scope="col" className="px-4 py-3 font-medium">Provider</th>
+                <th scope="col" className="px-4 py-3 font-medium">Time (UTC)</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {messages.map((m) => (
-                <tr key={m.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`/dev/mailbox/${m.id}`} className="font-medium text-indigo-700 underline">
+                <tr key={m.id} className="align-top hover:bg-slate-50">
+                  <td className="px-4 py-3">
+                    <Link href={`/dev/mailbox/${m.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">
                       {m.subject}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{m.to}</td>
-                  <td className="px-3 py-2">{m.template}</td>
-                  <td className="px-3 py-2">{m.error ? `failed: ${m.error}` : m.provider === "dev" ? "dev mailbox" : "resend"}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{m.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+                  <td className="px-4 py-3 text-slate-700">{m.to}</td>
+                  <td className="px-4 py-3 font-mono text-xs text-slate-600">{m.template}</td>
+                  <td className="px-4 py-3">
+                    <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{m.provider}</span>
+                    {m.error ? <span className="ml-2 text-xs font-medium text-red-700">failed</span> : null}
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                    <time dateTime={m.createdAt.toISOString()}>{timeFormat.format(m.createdAt)}</time>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {messages.length === PAGE_SIZE ? (
+            <p className="border-t border-slate-200 px-4 py-3 text-xs text-slate-500">Showing the newest {PAGE_SIZE}; filter by recipient to find older ones.</p>
+          ) : null}
         </div>
-      ) : (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">No messages{to ? ` to ${to}` : ""} yet.</p>
       )}
     </main>
   );
