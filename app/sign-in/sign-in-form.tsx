@@ -22,7 +22,7 @@ export function SignInForm({ providers, callbackUrl }: { providers: { id: string
     }
     setError(null);
     setPending(true);
-    const res = await signIn("email", { email: parsed.data.email, callbackUrl, redirect: false });
+    const res = await signIn("email", { email: parsed.data.email, callbackUrl, redirect: false }).catch(() => undefined);
     setPending(false);
     if (!res || res.error) {
       setError(signInErrorMessage(res?.error ?? "EmailSignin"));

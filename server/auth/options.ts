@@ -57,8 +57,9 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user }) {
         if (!user.email) return false;
         const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { status: true } });
-        // A suspended user gets no new session, whichever provider they come through.
-        return existing?.status === "SUSPENDED" ? "/sign-in?error=Suspended" : true;
+        // A suspended user gets no new session, whichever provider they come through. Absolute, because
+        // next-auth's client parses the error out of this URL with `new URL()`.
+        return existing?.status === "SUSPENDED" ? `${e.APP_URL}/sign-in?error=Suspended` : true;
       },
       async redirect({ url, baseUrl }) {
         if (url.startsWith("/")) return `${baseUrl}${url}`;

@@ -11,8 +11,9 @@ declare module "vitest" {
 }
 
 // Ports of their own, so a `npm run dev` on 3000/54329 can keep running beside the tests.
-const PORT = 3100;
-const DB_PORT = 54400;
+// TEST_APP_PORT / TEST_DB_PORT let two test runs share a machine.
+const PORT = Number(process.env.TEST_APP_PORT ?? 3100);
+const DB_PORT = Number(process.env.TEST_DB_PORT ?? 54400);
 const BASE_URL = `http://localhost:${PORT}`;
 const BUILD_TIMEOUT_MS = 15 * 60_000;
 const START_TIMEOUT_MS = 120_000;
