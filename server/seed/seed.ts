@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
+import { ensureTemplateVersion } from "../templates/versions";
 import { interviewFixture } from "./fixture";
 
 export const DEMO_ORG = { name: "Acme Payments", slug: "acme" };
@@ -35,37 +35,31 @@ export async function seed(db: Db): Promise<string> {
   const existing = await db.template.findFirst({ where: { organizationId: org.id, title: t.title } });
   if (!existing) {
     const rubric = t.rubric.map((r, i) => ({ id: `c${i + 1}`, competency: r.competency, weight: r.weight, looksFor: r.looks_for }));
-    const template = await db.template.create({
-      data: {
-        organizationId: org.id,
-        createdById: users.hr,
-        title: t.title,
-        description: t.description,
-        rubric,
-        status: "PUBLISHED",
-        questions: {
-          create: t.questions.map((q, i) => ({
-            position: i,
-            prompt: q.prompt,
-            type: q.type === "video" ? "VIDEO" : "TEXT",
-            timeLimitSec: q.time_limit_s,
-            thinkTimeSec: q.think_time_s,
-            retakes: q.retakes,
-            maxChars: q.type === "text" ? 2000 : null,
-            criteria: q.criteria,
-          })),
+    // One transaction: a seed interrupted halfway must not leave a template without its first version.
+    await db.$transaction(async (tx) => {
+      const template = await tx.template.create({
+        data: {
+          organizationId: org.id,
+          createdById: users.hr,
+          title: t.title,
+          description: t.description,
+          rubric,
+          status: "PUBLISHED",
+          questions: {
+            create: t.questions.map((q, i) => ({
+              position: i,
+              prompt: q.prompt,
+              type: q.type === "video" ? "VIDEO" : "TEXT",
+              timeLimitSec: q.time_limit_s,
+              thinkTimeSec: q.think_time_s,
+              retakes: q.retakes,
+              maxChars: q.type === "text" ? 2000 : null,
+              criteria: q.criteria,
+            })),
+          },
         },
-      },
-      include: { questions: { orderBy: { position: "asc" } } },
-    });
-    const snapshot = { title: template.title, description: template.description, rubric, questions: template.questions };
-    await db.templateVersion.create({
-      data: {
-        templateId: template.id,
-        version: 1,
-        snapshot: JSON.parse(JSON.stringify(snapshot)),
-        hash: createHash("sha256").update(JSON.stringify(snapshot)).digest("hex"),
-      },
+      });
+      await ensureTemplateVersion(tx, template.id);
     });
   }
   return `seeded: organization "${org.name}", users ${Object.values(DEMO_USERS).map((u) => u.email).join(", ")}, template "${t.title}"`;

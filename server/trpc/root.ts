@@ -1,12 +1,14 @@
 import { createCallerFactory, router } from "./init";
 import { candidateRouter } from "./routers/candidate";
 import { organizationsRouter } from "./routers/organizations";
+import { templatesRouter } from "./routers/templates";
 import { usersRouter } from "./routers/users";
 
 export const appRouter = router({
   users: usersRouter,
   organizations: organizationsRouter,
   candidate: candidateRouter,
+  templates: templatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,15 @@
+import { hrProcedure, router } from "../init";
+import { createTemplate, deleteTemplate, duplicateTemplate, updateTemplate } from "../../templates/editor";
+import { getTemplate, listTemplates } from "../../templates/queries";
+import { setTemplateStatus } from "../../templates/status";
+import { listTemplatesInput, setTemplateStatusInput, templateIdInput, templateInput, updateTemplateInput } from "../../templates/templates.schema";
+
+export const templatesRouter = router({
+  list: hrProcedure.input(listTemplatesInput).query(({ ctx, input }) => listTemplates(ctx.db, ctx.organizationId, input)),
+  get: hrProcedure.input(templateIdInput).query(({ ctx, input }) => getTemplate(ctx.db, ctx.organizationId, input.id)),
+  create: hrProcedure.input(templateInput).mutation(({ ctx, input }) => createTemplate(ctx.db, ctx.user, ctx.organizationId, input)),
+  update: hrProcedure.input(updateTemplateInput).mutation(({ ctx, input }) => updateTemplate(ctx.db, ctx.user, ctx.organizationId, input)),
+  duplicate: hrProcedure.input(templateIdInput).mutation(({ ctx, input }) => duplicateTemplate(ctx.db, ctx.user, ctx.organizationId, input.id)),
+  delete: hrProcedure.input(templateIdInput).mutation(({ ctx, input }) => deleteTemplate(ctx.db, ctx.user, ctx.organizationId, input.id)),
+  setStatus: hrProcedure.input(setTemplateStatusInput).mutation(({ ctx, input }) => setTemplateStatus(ctx.db, ctx.user, ctx.organizationId, input)),
+});

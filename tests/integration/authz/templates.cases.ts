@@ -1,0 +1,49 @@
+import { getDb } from "@/server/db/client";
+import { createTemplate } from "@/server/templates/editor";
+import { templateInput } from "@/server/templates/templates.schema";
+import type { Cases, Fixture } from "./fixture";
+
+const content = templateInput.parse({
+  title: "Support Engineer",
+  description: "Help customers run our product.",
+  rubric: [{ competency: "Empathy", weight: 1, looksFor: "Listens before answering" }],
+  questions: [{ prompt: "Tell us about a hard customer conversation.", type: "VIDEO", timeLimitSec: 120, thinkTimeSec: 30, retakes: 1 }],
+});
+
+type Records = { main: string; deleteMe: string };
+const records = new WeakMap<Fixture, Promise<Records>>();
+
+// Organization A's templates, made once per fixture: `main` for the procedures that read or change one,
+// and one that the delete case removes, so `main` is still there when the cross-tenant walk names it.
+function recordsOf(fx: Fixture): Promise<Records> {
+  let r = records.get(fx);
+  if (!r) {
+    r = (async () => {
+      const make = async () => (await createTemplate(getDb(), fx.users.hr, fx.orgA.id, content)).id;
+      return { main: await make(), deleteMe: await make() };
+    })();
+    records.set(fx, r);
+  }
+  return r;
+}
+
+const main = async (fx: Fixture) => ({ id: (await recordsOf(fx)).main });
+
+export const templatesCases: Cases = {
+  "templates.list": {
+    input: () => ({}),
+    crossTenant: "filters on the caller's organization; takes no id (tests/integration/templates.test.ts: another organization's templates are never listed)",
+  },
+  "templates.get": { input: main, crossTenant: main },
+  "templates.create": { input: () => content, crossTenant: "creates in the caller's organization; takes no id" },
+  "templates.update": {
+    input: async (fx) => ({ ...(await main(fx)), ...content }),
+    crossTenant: async (fx) => ({ ...(await main(fx)), ...content, title: "Taken over" }),
+  },
+  "templates.duplicate": { input: main, crossTenant: main },
+  "templates.delete": { input: async (fx) => ({ id: (await recordsOf(fx)).deleteMe }), crossTenant: main },
+  "templates.setStatus": {
+    input: async (fx) => ({ ...(await main(fx)), status: "PUBLISHED" }),
+    crossTenant: async (fx) => ({ ...(await main(fx)), status: "ARCHIVED" }),
+  },
+};
