@@ -6,7 +6,11 @@ export type NavItem = { href: string; label: string };
 export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
   const items: NavItem[] = [];
   if (hrMembership(user) && (user.role === "HR" || user.role === "ADMIN")) {
-    items.push({ href: "/dashboard", label: "Dashboard" }, { href: "/settings/organization", label: "Organization" });
+    items.push(
+      { href: "/dashboard", label: "Dashboard" },
+      { href: "/templates", label: "Templates" },
+      { href: "/settings/organization", label: "Organization" },
+    );
   }
   if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews" });
   if (user.role === "ADMIN") items.push({ href: "/admin/users", label: "Users" }, { href: "/admin/health", label: "System health" });

@@ -28,7 +28,7 @@ export async function listTemplates(db: Db, organizationId: string, input: ListT
   };
 }
 
-export const templateDetailSelect = {
+const templateDetailSelect = {
   id: true,
   title: true,
   description: true,
@@ -46,7 +46,7 @@ export const templateDetailSelect = {
 
 type TemplateRow = Prisma.TemplateGetPayload<{ select: typeof templateDetailSelect }>;
 
-export function toTemplateDetail({ _count, rubric, ...t }: TemplateRow) {
+function toTemplateDetail({ _count, rubric, ...t }: TemplateRow) {
   return {
     ...t,
     // A rubric the app did not write (it is only ever saved through templateInput) opens empty

@@ -35,7 +35,6 @@ export const templateSnapshotSchema = z.object({
 });
 
 export type TemplateSnapshot = z.infer<typeof templateSnapshotSchema>;
-export type SnapshotQuestion = z.infer<typeof snapshotQuestionSchema>;
 export type SnapshotRubricItem = z.infer<typeof snapshotRubricItemSchema>;
 
 type Tx = Pick<Prisma.TransactionClient, "template" | "templateVersion" | "$queryRaw">;
