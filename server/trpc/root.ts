@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "./init";
 import { candidateRouter } from "./routers/candidate";
+import { interviewRouter } from "./routers/interview";
 import { organizationsRouter } from "./routers/organizations";
 import { templatesRouter } from "./routers/templates";
 import { usersRouter } from "./routers/users";
@@ -9,6 +10,7 @@ export const appRouter = router({
   organizations: organizationsRouter,
   candidate: candidateRouter,
   templates: templatesRouter,
+  interview: interviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

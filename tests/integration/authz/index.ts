@@ -1,6 +1,7 @@
 import type { Cases } from "./fixture";
+import { interviewCases } from "./interview.cases";
 import { templatesCases } from "./templates.cases";
 import { usersCases } from "./users.cases";
 
 // One file of cases per domain; add yours here.
-export const cases: Cases = { ...usersCases, ...templatesCases };
+export const cases: Cases = { ...usersCases, ...templatesCases, ...interviewCases };

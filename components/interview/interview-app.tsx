@@ -1,0 +1,245 @@
+"use client";
+
+import { TRPCClientError } from "@trpc/client";
+import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { Alert, Button, Card, CardContent, Progress } from "@/components/ui";
+import { errorMessage, useTRPCClient } from "@/components/trpc/client";
+import type { SubmittedAnswer } from "@/server/interview/answers";
+import type { InterviewState } from "@/server/interview/state";
+import { chunkStore } from "./chunk-store";
+import { ConsentScreen } from "./consent-screen";
+import { DeviceCheck } from "./device-check";
+import { untilAnswered } from "./retry";
+import { TextQuestion } from "./text-question";
+import { useMedia } from "./use-media";
+import { VideoQuestion } from "./video-question";
+
+type OpenState = Extract<InterviewState, { availability: "OPEN" | "COMPLETED" }>;
+
+function subscribeOnline(callback: () => void) {
+  window.addEventListener("online", callback);
+  window.addEventListener("offline", callback);
+  return () => {
+    window.removeEventListener("online", callback);
+    window.removeEventListener("offline", callback);
+  };
+}
+
+function useOnline() {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+}
+
+function Shell({ heading, subheading, children }: { heading?: string; subheading?: string; children: ReactNode }) {
+  return (
+    <main className="mx-auto w-full max-w-2xl px-4 py-6 sm:py-10">
+      {heading ? (
+        <header className="mb-6">
+          {subheading ? <p className="text-sm font-medium text-brand-600">{subheading}</p> : null}
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">{heading}</h1>
+        </header>
+      ) : null}
+      <Card>
+        <CardContent className="p-4 sm:p-6">{children}</CardContent>
+      </Card>
+    </main>
+  );
+}
+
+/**
+ * The candidate's interview, from the emailed link: consent, device check, then each question in
+ * order. The server's state decides where the candidate is, so a reload or another device lands on
+ * the first unanswered question, and each question resumes its own unfinished recording.
+ */
+export function InterviewApp({ token }: { token: string }) {
+  const client = useTRPCClient();
+  const media = useMedia();
+  const online = useOnline();
+  const [state, setState] = useState<InterviewState | null>(null);
+  const [loadError, setLoadError] = useState<{ message: string; invalid: boolean } | null>(null);
+  const [consent, setConsent] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
+  const [devicesChecked, setDevicesChecked] = useState(false);
+
+  const load = useCallback(
+    async (how: "open" | "refresh") => {
+      try {
+        const next = await untilAnswered(() => (how === "open" ? client.interview.open.mutate({ token }) : client.interview.state.query({ token })));
+        setState(next);
+        setLoadError(null);
+      } catch (e) {
+        setLoadError({ message: errorMessage(e), invalid: e instanceof TRPCClientError && (e.data?.code === "NOT_FOUND" || e.data?.code === "BAD_REQUEST") });
+      }
+    },
+    [client, token],
+  );
+
+  useEffect(() => {
+    void load("open");
+  }, [load]);
+
+  const finished = state?.availability === "COMPLETED";
+  const invitationId = state && state.availability !== "UNAVAILABLE" ? state.invitationId : null;
+  const { release } = media;
+  useEffect(() => {
+    if (!finished || !invitationId) return;
+    release();
+    // Everything is on the server now; the device keeps no copy of the answers.
+    void chunkStore()
+      .then(async (store) => {
+        for (const take of await store.takesOf(invitationId)) await store.deleteTake(take.key);
+      })
+      .catch(() => {});
+  }, [finished, invitationId, release]);
+
+  async function accept() {
+    setConsent({ pending: true, error: null });
+    try {
+      setState(await untilAnswered(() => client.interview.consent.mutate({ token, accepted: true })));
+      setConsent({ pending: false, error: null });
+    } catch (e) {
+      setConsent({ pending: false, error: errorMessage(e) });
+    }
+  }
+
+  const onSubmitted = useCallback(
+    (result: SubmittedAnswer | null) => {
+      if (result) {
+        setState((prev) =>
+          prev && prev.availability !== "UNAVAILABLE"
+            ? {
+                ...prev,
+                availability: result.completed ? "COMPLETED" : prev.availability,
+                questions: prev.questions.map((q) => (q.responseId === result.responseId ? { ...q, submitted: true, status: result.status } : q)),
+              }
+            : prev,
+        );
+      }
+      void load("refresh");
+    },
+    [load],
+  );
+
+  if (!state) {
+    if (loadError) {
+      return (
+        <Shell heading={loadError.invalid ? "This link does not work" : "Your interview"}>
+          <Alert tone="danger">{loadError.message}</Alert>
+          {!loadError.invalid ? (
+            <Button className="mt-4" variant="outline" onClick={() => void load("open")}>
+              Try again
+            </Button>
+          ) : null}
+        </Shell>
+      );
+    }
+    return (
+      <Shell>
+        <p className="text-slate-600">Loading your interview…</p>
+      </Shell>
+    );
+  }
+
+  if (state.availability === "UNAVAILABLE") {
+    return (
+      <Shell heading={state.reason === "EXPIRED" ? "This interview has expired" : "This interview was cancelled"} subheading={`${state.organizationName} · ${state.title}`}>
+        <p className="text-slate-700">
+          {state.reason === "EXPIRED"
+            ? "The link's deadline has passed, so answers can no longer be recorded. If you still want to interview, ask the hiring team to send you a new link."
+            : `${state.organizationName} cancelled this interview, so answers can no longer be recorded. Contact the hiring team if you think this is a mistake.`}
+        </p>
+      </Shell>
+    );
+  }
+
+  const subheading = `${state.organizationName} · ${state.title}`;
+  if (state.availability === "COMPLETED") {
+    return (
+      <Shell heading="Thank you!" subheading={subheading}>
+        <p className="text-slate-700">
+          {state.candidateName.split(" ")[0] || state.candidateName}, your answers have been sent to {state.organizationName}. The hiring team will review them and
+          get back to you. You can close this page.
+        </p>
+      </Shell>
+    );
+  }
+
+  return (
+    <Shell heading={state.title} subheading={state.organizationName}>
+      {!online ? (
+        <div className="mb-4">
+          <Alert tone="warning">You are offline. Keep going: your answers are saved on this device and will upload when the connection is back.</Alert>
+        </div>
+      ) : null}
+      <Steps state={state} token={token} media={media} consent={consent} onAccept={() => void accept()} devicesChecked={devicesChecked} onDevicesChecked={() => setDevicesChecked(true)} onSubmitted={onSubmitted} />
+    </Shell>
+  );
+}
+
+function Steps(props: {
+  state: OpenState;
+  token: string;
+  media: ReturnType<typeof useMedia>;
+  consent: { pending: boolean; error: string | null };
+  onAccept: () => void;
+  devicesChecked: boolean;
+  onDevicesChecked: () => void;
+  onSubmitted: (result: SubmittedAnswer | null) => void;
+}) {
+  const { state, token, media } = props;
+  const videoQuestions = state.questions.filter((q) => q.type === "VIDEO");
+  const pendingVideo = videoQuestions.some((q) => !q.submitted);
+
+  if (!state.consentAt) {
+    return (
+      <div className="space-y-4">
+        {state.description ? <p className="text-slate-700">{state.description}</p> : null}
+        <ConsentScreen
+          organizationName={state.organizationName}
+          videoQuestions={videoQuestions.length}
+          textQuestions={state.questions.length - videoQuestions.length}
+          pending={props.consent.pending}
+          error={props.consent.error}
+          onAccept={props.onAccept}
+        />
+      </div>
+    );
+  }
+
+  if (!state.startedAt && !props.devicesChecked && pendingVideo) {
+    return (
+      <section className="space-y-4" aria-labelledby="device-check-title">
+        <h2 id="device-check-title" className="text-xl font-semibold">
+          Check your camera and microphone
+        </h2>
+        <p className="text-slate-700">
+          This check is not recorded. You will answer {state.questions.length} question{state.questions.length === 1 ? "" : "s"}; each video question gives you
+          time to think before recording starts.
+        </p>
+        <DeviceCheck media={media} onContinue={props.onDevicesChecked} continueLabel="Start the interview" />
+      </section>
+    );
+  }
+
+  const total = state.questions.length;
+  const current = state.questions.find((q) => !q.submitted);
+  if (!current) return <p className="text-slate-600">Finishing your interview…</p>;
+  const answered = state.questions.filter((q) => q.submitted).length;
+
+  return (
+    <section className="space-y-4" aria-labelledby="question-title">
+      <div className="space-y-2">
+        <p className="text-sm font-medium text-slate-600">
+          Question {current.number} of {total}
+        </p>
+        <Progress value={answered} max={Math.max(1, total)} label={`${answered} of ${total} questions answered`} />
+      </div>
+      <h2 id="question-title" className="text-lg font-semibold text-slate-900 sm:text-xl">
+        {current.prompt}
+      </h2>
+      {current.type === "VIDEO" ? (
+        <VideoQuestion key={current.responseId} token={token} invitationId={state.invitationId} question={current} media={media} onSubmitted={props.onSubmitted} />
+      ) : (
+        <TextQuestion key={current.responseId} token={token} question={current} onSubmitted={props.onSubmitted} />
+      )}
+    </section>
+  );
+}

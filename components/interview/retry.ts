@@ -1,0 +1,55 @@
+import { TRPCClientError } from "@trpc/client";
+import { defaultBackoff } from "./upload-queue";
+
+/** The request never got an answer (offline, connection dropped): trying again later can work. */
+export function isNetworkError(error: unknown): boolean {
+  if (error instanceof TRPCClientError) return !error.data;
+  return error instanceof TypeError;
+}
+
+function serverTrouble(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
+  return typeof status === "number" && status >= 500;
+}
+
+const SERVER_ATTEMPTS = 3;
+
+/** Resolves after `ms`, or as soon as the browser reports it is back online. */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener("online", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    window.addEventListener("online", done);
+  });
+}
+
+/**
+ * Runs `fn` until it gets an answer: a lost connection is waited out (the candidate's answer is safe
+ * on the device meanwhile), a failing server is tried a few times, and any other error is the
+ * server's verdict and is thrown at once.
+ */
+export async function untilAnswered<T>(fn: () => Promise<T>, opts: { onWaiting?: (waiting: boolean) => void; signal?: AbortSignal } = {}): Promise<T> {
+  let attempt = 0;
+  let serverFailures = 0;
+  for (;;) {
+    try {
+      const result = await fn();
+      opts.onWaiting?.(false);
+      return result;
+    } catch (error) {
+      if (opts.signal?.aborted) throw error;
+      const network = isNetworkError(error);
+      if (!network && !(serverTrouble(error) && ++serverFailures < SERVER_ATTEMPTS)) {
+        opts.onWaiting?.(false);
+        throw error;
+      }
+      opts.onWaiting?.(network);
+      await pause(defaultBackoff(attempt++));
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import type { Readable } from "node:stream";
+import type { Db, Prisma } from "../db/client";
+import { DomainError } from "../errors";
+import { enqueueEvent } from "../events/outbox";
+import { OPEN_STATUSES } from "../invitations/status";
+import { templateSnapshotSchema } from "../templates/versions";
+import { assertAnswerable, invitationByToken, type TokenInvitation } from "./access";
+import { takesAllowed, textLimit, type StartTakeInput, type SubmitTextInput, type SubmitVideoInput } from "./interview.schema";
+import { measureDuration, type DurationMeasurement } from "./measure-duration";
+import { openRecording } from "./recording";
+
+type Tx = Prisma.TransactionClient;
+
+async function snapshotQuestion(tx: Pick<Tx, "templateVersion">, invitation: TokenInvitation, questionId: string) {
+  const version = await tx.templateVersion.findUniqueOrThrow({ where: { id: invitation.templateVersionId }, select: { snapshot: true } });
+  const question = templateSnapshotSchema.parse(version.snapshot).questions.find((q) => q.id === questionId);
+  if (!question) throw new DomainError("NOT_FOUND", "This question is no longer part of your interview.");
+  return question;
+}
+
+async function ownResponse(tx: Pick<Tx, "response">, invitation: TokenInvitation, responseId: string) {
+  const response = await tx.response.findFirst({ where: { id: responseId, invitationId: invitation.id } });
+  if (!response) throw new DomainError("NOT_FOUND", "This question is not part of your interview.");
+  if (response.submittedAt) throw new DomainError("CONFLICT", "This answer has already been submitted.");
+  return response;
+}
+
+/** The first answer started: the interview is in progress from then on. */
+async function markStarted(tx: Pick<Tx, "invitation">, invitation: TokenInvitation, now: Date) {
+  if (invitation.startedAt && invitation.status === "IN_PROGRESS") return;
+  await tx.invitation.updateMany({
+    where: { id: invitation.id, status: { in: ["SENT", "OPENED", "IN_PROGRESS"] } },
+    data: { status: "IN_PROGRESS", startedAt: invitation.startedAt ?? now, openedAt: invitation.openedAt ?? now },
+  });
+}
+
+/**
+ * Completes the interview when this was its last unanswered question, in the caller's
+ * transaction: the status, completedAt and the `interview.completed` event commit together or not at all.
+ */
+async function completeIfAllAnswered(tx: Tx, invitation: TokenInvitation, now: Date): Promise<boolean> {
+  const unanswered = await tx.response.count({ where: { invitationId: invitation.id, submittedAt: null } });
+  if (unanswered > 0) return false;
+  const { count } = await tx.invitation.updateMany({
+    where: { id: invitation.id, status: { in: [...OPEN_STATUSES] } },
+    data: { status: "COMPLETED", completedAt: now },
+  });
+  if (count) await enqueueEvent(tx, "interview.completed", { invitationId: invitation.id }, invitation.organizationId);
+  return count > 0;
+}
+
+/** Re-read inside the transaction: HR may have cancelled, or the link expired, since the request began. */
+async function freshInvitation(tx: Tx, token: string, now: Date) {
+  const invitation = await invitationByToken(tx, token);
+  assertAnswerable(invitation, { consent: true }, now);
+  return invitation;
+}
+
+export type StartedTake = { take: number; takesAllowed: number };
+
+/**
+ * Reserves the next recording of a video question before the browser records it. Takes are
+ * counted here, so the limit (the first recording plus the question's retakes) holds whatever the
+ * client does. A take that never got a byte to the server (the camera failed, the page closed at
+ * once) is handed out again rather than counted twice.
+ */
+export async function startTake(db: Db, input: StartTakeInput, now: Date = new Date()): Promise<StartedTake> {
+  return db.$transaction(async (tx) => {
+    const invitation = await freshInvitation(tx, input.token, now);
+    const response = await ownResponse(tx, invitation, input.responseId);
+    if (response.type !== "VIDEO") throw new DomainError("BAD_REQUEST", "This question takes a written answer, not a recording.");
+    const allowed = takesAllowed((await snapshotQuestion(tx, invitation, response.questionId)).retakes);
+
+    if (response.takesUsed > 0) {
+      const latest = await tx.uploadSession.findUnique({
+        where: { responseId_take: { responseId: response.id, take: response.takesUsed } },
+        select: { status: true, receivedBytes: true },
+      });
+      if (!latest || (latest.status === "OPEN" && latest.receivedBytes === BigInt(0))) {
+        await markStarted(tx, invitation, now);
+        return { take: response.takesUsed, takesAllowed: allowed };
+      }
+    }
+    if (response.takesUsed >= allowed) {
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        allowed === 1
+          ? "This question allows one recording, and you have made it. Submit it to continue."
+          : `This question allows ${allowed} recordings, and you have made all of them. Submit your last one to continue.`,
+      );
+    }
+    // Conditional on the count read above: two tabs starting at once cannot both get the last take.
+    const { count } = await tx.response.updateMany({
+      where: { id: response.id, takesUsed: response.takesUsed, submittedAt: null },
+      data: { takesUsed: { increment: 1 }, status: "UPLOADING", failureReason: null },
+    });
+    if (!count) throw new DomainError("CONFLICT", "This question changed in another window. Reload the page to continue.");
+    await markStarted(tx, invitation, now);
+    return { take: response.takesUsed + 1, takesAllowed: allowed };
+  });
+}
+
+export type SubmittedAnswer = {
+  responseId: string;
+  status: "UPLOADED" | "FAILED";
+  durationMs: number | null;
+  failureReason: string | null;
+  /** True when this answer was the interview's last. */
+  completed: boolean;
+};
+
+/** A written answer, within the question's character limit, submitted once. */
+export async function submitText(db: Db, input: SubmitTextInput, now: Date = new Date()): Promise<SubmittedAnswer> {
+  return db.$transaction(async (tx) => {
+    const invitation = await freshInvitation(tx, input.token, now);
+    const response = await ownResponse(tx, invitation, input.responseId);
+    if (response.type !== "TEXT") throw new DomainError("BAD_REQUEST", "This question takes a recorded answer, not text.");
+    const limit = textLimit((await snapshotQuestion(tx, invitation, response.questionId)).maxChars);
+    if (input.text.length > limit) {
+      throw new DomainError("BAD_REQUEST", `Your answer is ${input.text.length} characters long; this question allows at most ${limit}.`);
+    }
+    const { count } = await tx.response.updateMany({
+      where: { id: response.id, submittedAt: null },
+      data: { textAnswer: input.text.trim(), status: "UPLOADED", submittedAt: now, failureReason: null },
+    });
+    if (!count) throw new DomainError("CONFLICT", "This answer has already been submitted.");
+    await markStarted(tx, invitation, now);
+    await enqueueEvent(tx, "response.submitted", { responseId: response.id, invitationId: invitation.id }, invitation.organizationId);
+    const completed = await completeIfAllAnswered(tx, invitation, now);
+    return { responseId: response.id, status: "UPLOADED", durationMs: null, failureReason: null, completed };
+  });
+}
+
+export type SubmitVideoDeps = {
+  /** Measures a stored recording; the default decodes it with ffmpeg. */
+  measure?: (storageKey: string, driver: string | null) => Promise<DurationMeasurement>;
+};
+
+async function measureStored(storageKey: string, driver: string | null): Promise<DurationMeasurement> {
+  let source: Readable | string;
+  try {
+    source = await openRecording(storageKey, driver);
+  } catch (error) {
+    return { ok: false, reason: `The recording could not be read back from storage: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return measureDuration(source);
+}
+
+/**
+ * Submits the newest recording of a video question once its upload is complete. The file is
+ * decoded end to end to measure its true length (stored on the response and its media asset); a
+ * file that does not decode still counts as the candidate's answer, marked FAILED with the reason,
+ * so HR sees what happened and the interview can be finished.
+ */
+export async function submitVideo(db: Db, input: SubmitVideoInput, deps: SubmitVideoDeps = {}, now: Date = new Date()): Promise<SubmittedAnswer> {
+  const invitation = await invitationByToken(db, input.token);
+  assertAnswerable(invitation, { consent: true }, now);
+  const response = await ownResponse(db, invitation, input.responseId);
+  if (response.type !== "VIDEO") throw new DomainError("BAD_REQUEST", "This question takes a written answer, not a recording.");
+  if (input.take !== response.takesUsed) {
+    throw new DomainError("CONFLICT", "A newer recording of this question exists. Reload the page to continue with it.");
+  }
+  const upload = await db.uploadSession.findUnique({ where: { responseId_take: { responseId: response.id, take: input.take } } });
+  if (!upload || upload.status !== "COMPLETE") {
+    throw new DomainError("PRECONDITION_FAILED", "This recording has not finished uploading yet. Keep this page open until it has.");
+  }
+  // Completing the upload points the response's recording asset at the stored file.
+  const asset = await db.mediaAsset.findUnique({ where: { responseId_kind: { responseId: response.id, kind: "RECORDING" } } });
+  if (!asset) throw new DomainError("PRECONDITION_FAILED", "This recording has not finished uploading yet. Keep this page open until it has.");
+
+  // Decoding takes a while and must not hold the transaction (the embedded engine runs one at a time).
+  const measured = await (deps.measure ?? measureStored)(asset.storageKey, asset.storageDriver);
+
+  return db.$transaction(async (tx) => {
+    const fresh = await freshInvitation(tx, input.token, now);
+    const ok = measured.ok;
+    const { count } = await tx.response.updateMany({
+      where: { id: response.id, submittedAt: null, takesUsed: input.take },
+      data: {
+        status: ok ? "UPLOADED" : "FAILED",
+        durationMs: ok ? measured.durationMs : null,
+        failureReason: ok ? null : measured.reason,
+        submittedAt: now,
+      },
+    });
+    if (!count) throw new DomainError("CONFLICT", "This answer has already been submitted.");
+    await tx.mediaAsset.update({ where: { id: asset.id }, data: { durationMs: ok ? measured.durationMs : null } });
+    await markStarted(tx, fresh, now);
+    // A recording that does not decode gives the pipeline nothing to transcribe.
+    if (ok) await enqueueEvent(tx, "response.submitted", { responseId: response.id, invitationId: fresh.id }, fresh.organizationId);
+    const completed = await completeIfAllAnswered(tx, fresh, now);
+    return {
+      responseId: response.id,
+      status: ok ? "UPLOADED" : "FAILED",
+      durationMs: ok ? measured.durationMs : null,
+      failureReason: ok ? null : measured.reason,
+      completed,
+    };
+  });
+}

@@ -1,0 +1,129 @@
+import type { Db, Prisma, QuestionType, ResponseStatus, UploadStatus } from "../db/client";
+import { templateSnapshotSchema } from "../templates/versions";
+import { availability, invitationByToken, type Availability } from "./access";
+import { takesAllowed, textLimit } from "./interview.schema";
+
+type Reader = Pick<Prisma.TransactionClient, "invitation" | "response" | "templateVersion" | "uploadSession">;
+
+export type InterviewUpload = {
+  uploadId: string;
+  take: number;
+  status: UploadStatus;
+  nextChunk: number;
+  receivedBytes: number;
+};
+
+export type InterviewQuestion = {
+  responseId: string;
+  questionId: string;
+  /** 1-based, in the order the candidate answers. */
+  number: number;
+  prompt: string;
+  type: QuestionType;
+  timeLimitSec: number;
+  thinkTimeSec: number;
+  takesAllowed: number;
+  takesUsed: number;
+  /** Text questions only: the most characters the answer may have. */
+  maxChars: number | null;
+  status: ResponseStatus;
+  submitted: boolean;
+  textAnswer: string | null;
+  durationMs: number | null;
+  /** The upload of the newest take, for resuming it after a reload. */
+  upload: InterviewUpload | null;
+};
+
+export type InterviewState =
+  | { availability: "UNAVAILABLE"; reason: Exclude<Availability, "OPEN" | "COMPLETED">; organizationName: string; title: string }
+  | {
+      availability: "OPEN" | "COMPLETED";
+      invitationId: string;
+      candidateName: string;
+      organizationName: string;
+      title: string;
+      description: string;
+      expiresAt: Date;
+      consentAt: Date | null;
+      startedAt: Date | null;
+      completedAt: Date | null;
+      questions: InterviewQuestion[];
+    };
+
+/**
+ * Everything the candidate's page needs to show the interview and to resume it: the questions as
+ * they were sent (the invitation's template version), which are answered, and how far the newest
+ * recording of each has uploaded.
+ */
+export async function loadInterviewState(db: Reader, token: string, now: Date = new Date()): Promise<InterviewState> {
+  const invitation = await invitationByToken(db, token);
+  const details = await db.invitation.findUniqueOrThrow({
+    where: { id: invitation.id },
+    select: { candidateName: true, organization: { select: { name: true } } },
+  });
+  const version = await db.templateVersion.findUniqueOrThrow({ where: { id: invitation.templateVersionId }, select: { snapshot: true } });
+  const snapshot = templateSnapshotSchema.parse(version.snapshot);
+  const state = availability(invitation, now);
+  if (state === "EXPIRED" || state === "CANCELLED") {
+    return { availability: "UNAVAILABLE", reason: state, organizationName: details.organization.name, title: snapshot.title };
+  }
+
+  const responses = await db.response.findMany({ where: { invitationId: invitation.id } });
+  const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
+  const uploads = await db.uploadSession.findMany({
+    where: { responseId: { in: responses.map((r) => r.id) } },
+    select: { id: true, responseId: true, take: true, status: true, nextChunk: true, receivedBytes: true },
+  });
+
+  const questions: InterviewQuestion[] = [];
+  for (const q of [...snapshot.questions].sort((a, b) => a.position - b.position)) {
+    const response = byQuestion.get(q.id);
+    if (!response) continue;
+    const upload = uploads.find((u) => u.responseId === response.id && u.take === response.takesUsed);
+    questions.push({
+      responseId: response.id,
+      questionId: q.id,
+      number: questions.length + 1,
+      prompt: q.prompt,
+      type: q.type,
+      timeLimitSec: q.timeLimitSec,
+      thinkTimeSec: q.thinkTimeSec,
+      takesAllowed: takesAllowed(q.retakes),
+      takesUsed: response.takesUsed,
+      maxChars: q.type === "TEXT" ? textLimit(q.maxChars) : null,
+      status: response.status,
+      submitted: response.submittedAt !== null,
+      textAnswer: response.textAnswer,
+      durationMs: response.durationMs,
+      upload: upload
+        ? { uploadId: upload.id, take: upload.take, status: upload.status, nextChunk: upload.nextChunk, receivedBytes: Number(upload.receivedBytes) }
+        : null,
+    });
+  }
+
+  return {
+    availability: state,
+    invitationId: invitation.id,
+    candidateName: details.candidateName,
+    organizationName: details.organization.name,
+    title: snapshot.title,
+    description: snapshot.description,
+    expiresAt: invitation.expiresAt,
+    consentAt: invitation.consentAt,
+    startedAt: invitation.startedAt,
+    completedAt: invitation.completedAt,
+    questions,
+  };
+}
+
+/**
+ * The emailed link was followed: SENT becomes OPENED (once; a later status stays as it is). The
+ * update is conditional on the status, so two tabs opening at once record one opening.
+ */
+export async function openInterview(db: Db, token: string, now: Date = new Date()): Promise<InterviewState> {
+  const invitation = await invitationByToken(db, token);
+  if (invitation.status === "SENT" && availability(invitation, now) === "OPEN") {
+    await db.invitation.updateMany({ where: { id: invitation.id, status: "SENT" }, data: { status: "OPENED", openedAt: now } });
+  }
+  return loadInterviewState(db, token, now);
+}

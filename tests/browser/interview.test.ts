@@ -1,0 +1,274 @@
+import { spawnSync } from "node:child_process";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FAKE_MEDIA, fixturesPresent, makeFixtures } from "../../scripts/make-fixtures";
+import { inviteToSeededInterview, storedInterview, type StoredAnswer } from "../fixtures/interview-app-db";
+import { readStoredRecording } from "../fixtures/interview-storage";
+import { baseURL, launchBrowser } from "../helpers/browser";
+
+/**
+ * A candidate takes the seeded "Senior Backend Engineer" interview (three video questions, one
+ * written) in Chromium with fake camera and microphone fed from festival speech and a test
+ * pattern, against the built app. The stored recordings are decoded with ffmpeg afterwards.
+ */
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  if (!fixturesPresent()) await makeFixtures({ log: (line) => console.log(`[fixtures] ${line}`) });
+  browser = await launchBrowser({ fakeMedia: FAKE_MEDIA });
+}, 300_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+});
+
+async function newPage(opts: { phone?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseURL(),
+    ...(opts.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {}),
+  });
+  await context.grantPermissions(["camera", "microphone"], { origin: baseURL() });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+/** Decodes a stored recording end to end; returns its size, its length and anything ffmpeg complained about. */
+async function decode(answer: StoredAnswer): Promise<{ bytes: number; exitCode: number | null; durationMs: number; errors: string }> {
+  const bytes = await readStoredRecording(answer.asset!.storageKey, answer.asset!.storageDriver);
+  const result = spawnSync("ffmpeg", ["-hide_banner", "-nostats", "-v", "error", "-progress", "pipe:1", "-i", "pipe:0", "-f", "null", "-"], { input: bytes, encoding: "buffer" });
+  const progress = result.stdout.toString("utf8");
+  const times = [...progress.matchAll(/out_time_us=(\d+)/g)].map((m) => Number(m[1]));
+  // Chrome's recorder now and then stamps a frame out of order; ffmpeg notes it on the null muxer and decodes on.
+  const errors = result.stderr
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line.trim() && !/non monotonically increasing dts/.test(line))
+    .join("\n");
+  return { bytes: bytes.length, exitCode: result.status, durationMs: Math.round((times.at(-1) ?? 0) / 1000), errors };
+}
+
+/** The bytes of the recording kept on the device (IndexedDB) for the question on screen. */
+function localRecordingBytes(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("interview-recordings");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction("chunks").objectStore("chunks").getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as { blob: Blob }[]).reduce((sum, c) => sum + c.blob.size, 0));
+          };
+        };
+      }),
+  );
+}
+
+async function agreeAndCheckDevices(page: Page) {
+  await page.getByRole("heading", { name: "Before you start" }).waitFor();
+  await expect(page.getByText("180 days").isVisible()).resolves.toBe(true);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Agree and continue" }).click();
+  await page.getByRole("heading", { name: "Check your camera and microphone" }).waitFor();
+  // The fake microphone speaks: the meter must move before the candidate goes on.
+  await page.waitForFunction(() => Number(document.querySelector('[role="meter"]')?.getAttribute("aria-valuenow") ?? 0) > 5, undefined, { timeout: 20_000 });
+  await page.getByRole("button", { name: "Start the interview" }).click();
+}
+
+async function atQuestion(page: Page, n: number) {
+  await page.getByText(`Question ${n} of 4`).waitFor({ timeout: 60_000 });
+}
+
+/** Skips the think time and records for about `seconds`; returns the wall-clock time recorded. */
+async function record(page: Page, seconds: number, during?: () => Promise<void>): Promise<number> {
+  await page.getByRole("button", { name: /I'm ready, start recording/ }).click();
+  await page.getByTestId("recording-timer").waitFor();
+  const started = Date.now();
+  if (during) await during();
+  const left = seconds * 1000 - (Date.now() - started);
+  if (left > 0) await page.waitForTimeout(left);
+  await page.getByRole("button", { name: "Stop recording" }).click();
+  const recorded = Date.now() - started;
+  await page.getByLabel("Your recording").waitFor();
+  return recorded;
+}
+
+async function submitAnswer(page: Page) {
+  await page.getByRole("button", { name: "Submit answer" }).click();
+}
+
+function expectClose(actualMs: number | null | undefined, expectedMs: number, label: string) {
+  expect(actualMs, label).not.toBeNull();
+  expect(Math.abs(actualMs! - expectedMs), `${label}: ${actualMs} ms stored, ${expectedMs} ms recorded`).toBeLessThanOrEqual(1500);
+}
+
+describe("a candidate's interview", () => {
+  it("is completed end to end at phone width, and every stored recording is valid media of the recorded length", async () => {
+    const { token, invitationId } = await inviteToSeededInterview(`ada-${Date.now()}@example.com`);
+    const { page, errors } = await newPage({ phone: true });
+    await page.goto(`/i/${token}`);
+    await agreeAndCheckDevices(page);
+
+    const recorded: number[] = [];
+    await atQuestion(page, 1);
+    // The first question allows a retake: record, think better of it, record again.
+    await record(page, 3);
+    await page.getByRole("button", { name: /Record again/ }).click();
+    recorded.push(await record(page, 5));
+    await expect(page.getByRole("button", { name: /Record again/ }).count()).resolves.toBe(0);
+    await submitAnswer(page);
+
+    await atQuestion(page, 2);
+    recorded.push(await record(page, 4));
+    await submitAnswer(page);
+
+    await atQuestion(page, 3);
+    // No retakes on this one.
+    recorded.push(await record(page, 4));
+    await expect(page.getByText("No retakes left for this question.").isVisible()).resolves.toBe(true);
+    await submitAnswer(page);
+
+    await atQuestion(page, 4);
+    const answer = "Two months, negotiable.";
+    await page.getByLabel("Your answer").fill(answer);
+    await expect(page.getByText(`${answer.length} / 2000 characters`).isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await submitAnswer(page);
+    await page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 30_000 });
+
+    const stored = await storedInterview(invitationId);
+    expect(stored.invitation?.status).toBe("COMPLETED");
+    expect(stored.invitation?.consentAt).toBeTruthy();
+    expect(stored.events).toEqual(["response.submitted", "response.submitted", "response.submitted", "response.submitted", "interview.completed"]);
+    const videos = stored.answers.filter((a) => a.type === "VIDEO");
+    expect(videos.map((a) => [a.status, a.takesUsed])).toEqual([
+      ["UPLOADED", 2],
+      ["UPLOADED", 1],
+      ["UPLOADED", 1],
+    ]);
+    for (const [i, a] of videos.entries()) {
+      expectClose(a.durationMs, recorded[i]!, `question ${i + 1} Response.durationMs`);
+      expectClose(a.asset?.durationMs, recorded[i]!, `question ${i + 1} MediaAsset.durationMs`);
+      const decoded = await decode(a);
+      expect(decoded.exitCode, `question ${i + 1} decodes`).toBe(0);
+      expect(decoded.errors, `question ${i + 1} decodes cleanly`).toBe("");
+      expectClose(decoded.durationMs, recorded[i]!, `question ${i + 1} decoded file`);
+    }
+    expect(stored.answers.find((a) => a.type === "TEXT")).toMatchObject({ status: "UPLOADED", textAnswer: answer, submitted: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("survives a reload mid-recording and a dropped connection: it resumes and no answer is lost", async () => {
+    const { token, invitationId } = await inviteToSeededInterview(`grace-${Date.now()}@example.com`);
+    const { context, page } = await newPage();
+    await page.goto(`/i/${token}`);
+    await agreeAndCheckDevices(page);
+
+    // 1: the network drops for a few seconds while recording; chunks wait on the device, then upload.
+    await atQuestion(page, 1);
+    const first = await record(page, 8, async () => {
+      await page.waitForTimeout(2000);
+      await context.setOffline(true);
+      await page.locator('[data-testid="upload-status"][data-phase="offline"]').waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(3000);
+      await context.setOffline(false);
+    });
+    await page.locator('[data-testid="upload-status"][data-phase="done"]').waitFor({ timeout: 30_000 });
+    const local = [await localRecordingBytes(page)];
+    await submitAnswer(page);
+
+    // 2: the page reloads in the middle of a recording; what was recorded comes back, uploads and is submitted.
+    await atQuestion(page, 2);
+    await page.getByRole("button", { name: /I'm ready, start recording/ }).click();
+    await page.getByTestId("recording-timer").waitFor();
+    await page.waitForTimeout(4000);
+    await page.reload();
+    await atQuestion(page, 2);
+    await page.getByText("This recording was cut short").waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="upload-status"][data-phase="done"]').waitFor({ timeout: 30_000 });
+    local.push(await localRecordingBytes(page));
+    await submitAnswer(page);
+
+    // 3: the connection is gone when the candidate stops and submits; the answer goes once it is back,
+    // even after the tab was closed and the link opened again.
+    await atQuestion(page, 3);
+    const third = await record(page, 4, async () => {
+      await page.waitForTimeout(1500);
+      await context.setOffline(true);
+    });
+    await submitAnswer(page);
+    await page.getByText("You are offline").first().waitFor();
+    await page.close();
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`/i/${token}`);
+    await atQuestion(again, 3);
+    await again.locator('[data-testid="upload-status"][data-phase="done"]').waitFor({ timeout: 30_000 });
+    local.push(await localRecordingBytes(again));
+    await submitAnswer(again);
+
+    await atQuestion(again, 4);
+    await again.getByLabel("Your answer").fill("Four weeks.");
+    await submitAnswer(again);
+    await again.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 30_000 });
+
+    const stored = await storedInterview(invitationId);
+    expect(stored.invitation?.status).toBe("COMPLETED");
+    const videos = stored.answers.filter((a) => a.type === "VIDEO");
+    expect(videos.every((a) => a.status === "UPLOADED" && a.upload?.status === "COMPLETE")).toBe(true);
+    for (const [i, a] of videos.entries()) {
+      const decoded = await decode(a);
+      // Every chunk recorded on the device arrived, in order, into the stored file.
+      expect(local[i], `question ${i + 1}: bytes recorded on the device`).toBeGreaterThan(0);
+      expect(decoded.bytes, `question ${i + 1}: bytes stored`).toBe(local[i]);
+      expect(a.upload!.receivedBytes, `question ${i + 1}: bytes received`).toBe(local[i]);
+      expect(decoded.exitCode, `question ${i + 1} decodes`).toBe(0);
+      // A recording cut off by the reload ends inside its last element; ffmpeg says so and decodes the rest.
+      if (i === 1) expect(decoded.errors).toMatch(/^(|.*File ended prematurely.*)$/);
+      else expect(decoded.errors, `question ${i + 1} decodes cleanly`).toBe("");
+      expectClose(a.durationMs, decoded.durationMs, `question ${i + 1} stored vs decoded`);
+    }
+    expectClose(videos[0]!.durationMs, first, "question 1 (offline while recording)");
+    // Cut by the reload: up to the last whole chunk of the four seconds recorded.
+    expect(videos[1]!.durationMs).toBeGreaterThan(2000);
+    expectClose(videos[2]!.durationMs, third, "question 3 (offline at submit, tab closed)");
+  });
+
+  it("explains a blocked or missing camera, and Try again recovers", async () => {
+    const { token, invitationId } = await inviteToSeededInterview(`linus-${Date.now()}@example.com`);
+    const { page } = await newPage();
+    // The browser refuses twice, as when the candidate blocks the prompt and then has no camera plugged in.
+    await page.addInitScript(() => {
+      const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      const refusals = ["NotAllowedError", "NotFoundError"];
+      navigator.mediaDevices.getUserMedia = (constraints) => {
+        const name = refusals.shift();
+        return name ? Promise.reject(new DOMException("refused by the test", name)) : real(constraints);
+      };
+    });
+    await page.goto(`/i/${token}`);
+    await page.getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Agree and continue" }).click();
+    await page.getByRole("alert").filter({ hasText: "blocked the camera or microphone" }).waitFor();
+    await expect(page.getByRole("button", { name: "Start the interview" }).isDisabled()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("alert").filter({ hasText: "No camera or microphone was found" }).waitFor();
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.waitForFunction(() => Number(document.querySelector('[role="meter"]')?.getAttribute("aria-valuenow") ?? 0) > 5, undefined, { timeout: 20_000 });
+    await expect(page.getByRole("alert").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "Start the interview" }).click();
+    await atQuestion(page, 1);
+    // Nothing was recorded while the devices were refused: the interview is opened and consented, not started.
+    const stored = await storedInterview(invitationId);
+    expect(stored.invitation?.status).toBe("OPENED");
+    expect(stored.answers.every((a) => a.takesUsed === 0)).toBe(true);
+  });
+});

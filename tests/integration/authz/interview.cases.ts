@@ -1,0 +1,35 @@
+import { makeInterview } from "../../fixtures/interview";
+import type { Cases, Fixture } from "./fixture";
+
+type Interview = Awaited<ReturnType<typeof makeInterview>>;
+const interviews = new WeakMap<Fixture, Promise<Interview>>();
+
+// One consented interview of organization A per fixture; the token, not the caller, decides what is
+// reached, and tests/integration/interview.test.ts shows a token reaching no other invitation.
+function interviewOf(fx: Fixture): Promise<Interview> {
+  let i = interviews.get(fx);
+  if (!i) {
+    i = makeInterview({ organizationId: fx.orgA.id, consent: true });
+    interviews.set(fx, i);
+  }
+  return i;
+}
+
+const withToken = async (fx: Fixture) => ({ token: (await interviewOf(fx)).token });
+const videoResponse = async (fx: Fixture) => {
+  const i = await interviewOf(fx);
+  return { token: i.token, responseId: i.responses[0]!.id };
+};
+const textResponse = async (fx: Fixture) => {
+  const i = await interviewOf(fx);
+  return { token: i.token, responseId: i.responses[1]!.id };
+};
+
+export const interviewCases: Cases = {
+  "interview.state": { input: withToken },
+  "interview.open": { input: withToken },
+  "interview.consent": { input: async (fx) => ({ ...(await withToken(fx)), accepted: true }) },
+  "interview.startTake": { input: videoResponse },
+  "interview.submitVideo": { input: async (fx) => ({ ...(await videoResponse(fx)), take: 1 }) },
+  "interview.submitText": { input: async (fx) => ({ ...(await textResponse(fx)), text: "Two weeks." }) },
+};

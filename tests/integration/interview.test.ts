@@ -1,0 +1,316 @@
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "@/server/config/env";
+import { getDb } from "@/server/db/client";
+import { callerFor } from "../helpers/actors";
+import { makeInterview } from "../fixtures/interview";
+import { storeRecording } from "../fixtures/interview-storage";
+
+/**
+ * The candidate's side of an interview through the real procedures and database: what a link's
+ * token can reach, consent before anything is stored, closed invitations, the takes and text
+ * limits, and the outbox events written with the answers.
+ */
+
+async function anonymous() {
+  return callerFor(null);
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+/** A take with bytes on the server, as the upload routes leave one: it counts against the limit. */
+async function uploadBytes(responseId: string, take: number, status: "OPEN" | "COMPLETE" = "OPEN") {
+  await getDb().uploadSession.create({
+    data: { responseId, take, contentType: "video/webm", receivedBytes: BigInt(1000), nextChunk: 1, status, storageKey: `test/${responseId}/${take}.webm` },
+  });
+}
+
+async function events(invitationId: string) {
+  const rows = await getDb().outboxEvent.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.filter((e) => (e.payload as { invitationId?: string }).invitationId === invitationId).map((e) => ({ name: e.name, payload: e.payload }));
+}
+
+describe("the link's token", () => {
+  it("opens its own invitation, and marks it opened once", async () => {
+    const { token, invitation, responses } = await makeInterview();
+    const api = await anonymous();
+    const state = await api.interview.open({ token });
+    expect(state.availability).toBe("OPEN");
+    if (state.availability !== "OPEN") return;
+    expect(state.invitationId).toBe(invitation.id);
+    expect(state.questions.map((q) => q.responseId)).toEqual(responses.map((r) => r.id));
+    expect(state.questions.map((q) => q.number)).toEqual([1, 2]);
+
+    const opened = await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    expect(opened.status).toBe("OPENED");
+    expect(opened.openedAt).toBeInstanceOf(Date);
+    await api.interview.open({ token });
+    const again = await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    expect(again.openedAt).toEqual(opened.openedAt);
+  });
+
+  it("reaches nothing of another invitation, and an unknown token reaches nothing at all", async () => {
+    const mine = await makeInterview({ consent: true });
+    const theirs = await makeInterview({ consent: true });
+    const api = await anonymous();
+    const theirVideo = theirs.responses[0]!.id;
+    const theirText = theirs.responses[1]!.id;
+    expect(await codeOf(api.interview.startTake({ token: mine.token, responseId: theirVideo }))).toBe("NOT_FOUND");
+    expect(await codeOf(api.interview.submitText({ token: mine.token, responseId: theirText, text: "hello" }))).toBe("NOT_FOUND");
+    expect(await codeOf(api.interview.submitVideo({ token: mine.token, responseId: theirVideo, take: 1 }))).toBe("NOT_FOUND");
+    expect(await codeOf(api.interview.state({ token: "x".repeat(43) }))).toBe("NOT_FOUND");
+    expect(await codeOf(api.interview.state({ token: "not a token!" }))).toBe("BAD_REQUEST");
+    const untouched = await getDb().response.findMany({ where: { invitationId: theirs.invitation.id } });
+    expect(untouched.every((r) => r.takesUsed === 0 && r.submittedAt === null)).toBe(true);
+  });
+});
+
+describe("consent", () => {
+  it("comes before any answer: starting a take or submitting text is refused without it", async () => {
+    const { token, invitation, responses } = await makeInterview();
+    const api = await anonymous();
+    expect(await codeOf(api.interview.startTake({ token, responseId: responses[0]!.id }))).toBe("PRECONDITION_FAILED");
+    expect(await codeOf(api.interview.submitText({ token, responseId: responses[1]!.id, text: "Two weeks" }))).toBe("PRECONDITION_FAILED");
+    expect(await getDb().response.count({ where: { invitationId: invitation.id, OR: [{ takesUsed: { gt: 0 } }, { submittedAt: { not: null } }] } })).toBe(0);
+
+    const state = await api.interview.consent({ token, accepted: true });
+    expect(state.availability === "OPEN" && state.consentAt).toBeInstanceOf(Date);
+    const audited = await getDb().auditLog.findMany({ where: { targetId: invitation.id, action: "interview.consented" } });
+    expect(audited).toHaveLength(1);
+    expect(await api.interview.startTake({ token, responseId: responses[0]!.id })).toEqual({ take: 1, takesAllowed: 2 });
+  });
+
+  it("must be an explicit yes", async () => {
+    const { token } = await makeInterview();
+    const api = await anonymous();
+    expect(await codeOf(api.interview.consent({ token, accepted: false as unknown as true }))).toBe("BAD_REQUEST");
+  });
+});
+
+describe("closed invitations", () => {
+  it("an expired link shows as expired and takes no answers, whether or not the status caught up", async () => {
+    for (const make of [
+      () => makeInterview({ consent: true, expiresAt: new Date(Date.now() - 1000) }),
+      () => makeInterview({ consent: true, status: "EXPIRED" }),
+    ]) {
+      const { token, responses } = await make();
+      const api = await anonymous();
+      const state = await api.interview.open({ token });
+      expect(state).toMatchObject({ availability: "UNAVAILABLE", reason: "EXPIRED" });
+      expect(await codeOf(api.interview.consent({ token, accepted: true }))).toBe("PRECONDITION_FAILED");
+      expect(await codeOf(api.interview.startTake({ token, responseId: responses[0]!.id }))).toBe("PRECONDITION_FAILED");
+      expect(await codeOf(api.interview.submitText({ token, responseId: responses[1]!.id, text: "late" }))).toBe("PRECONDITION_FAILED");
+    }
+  });
+
+  it("a cancelled invitation takes no answers", async () => {
+    const { token, invitation, responses } = await makeInterview({ consent: true, status: "CANCELLED" });
+    const api = await anonymous();
+    expect(await api.interview.open({ token })).toMatchObject({ availability: "UNAVAILABLE", reason: "CANCELLED" });
+    expect(await codeOf(api.interview.startTake({ token, responseId: responses[0]!.id }))).toBe("PRECONDITION_FAILED");
+    expect(await codeOf(api.interview.submitText({ token, responseId: responses[1]!.id, text: "hi" }))).toBe("PRECONDITION_FAILED");
+    expect((await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("CANCELLED");
+  });
+
+  it("a completed interview shows as completed", async () => {
+    const { token } = await makeInterview({ status: "COMPLETED", consent: true });
+    const api = await anonymous();
+    expect(await api.interview.state({ token })).toMatchObject({ availability: "COMPLETED" });
+  });
+});
+
+describe("takes", () => {
+  it("counts recordings with bytes, and refuses more than the first plus the retakes", async () => {
+    const { token, invitation, responses } = await makeInterview({ consent: true, questions: [{ type: "VIDEO", retakes: 1 }, { type: "TEXT" }] });
+    const api = await anonymous();
+    const responseId = responses[0]!.id;
+
+    expect((await api.interview.startTake({ token, responseId })).take).toBe(1);
+    const started = await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    expect(started.status).toBe("IN_PROGRESS");
+    expect(started.startedAt).toBeInstanceOf(Date);
+    // Nothing reached the server for take 1 (the camera failed): the same take is handed out again.
+    expect((await api.interview.startTake({ token, responseId })).take).toBe(1);
+    await uploadBytes(responseId, 1);
+    expect((await api.interview.startTake({ token, responseId })).take).toBe(2);
+    await uploadBytes(responseId, 2);
+    expect(await codeOf(api.interview.startTake({ token, responseId }))).toBe("PRECONDITION_FAILED");
+    const response = await getDb().response.findUniqueOrThrow({ where: { id: responseId } });
+    expect(response.takesUsed).toBe(2);
+    expect(response.status).toBe("UPLOADING");
+  });
+
+  it("a question without retakes allows exactly one recording", async () => {
+    const { token, responses } = await makeInterview({ consent: true, questions: [{ type: "VIDEO", retakes: 0 }] });
+    const api = await anonymous();
+    const responseId = responses[0]!.id;
+    expect((await api.interview.startTake({ token, responseId })).take).toBe(1);
+    await uploadBytes(responseId, 1);
+    expect(await codeOf(api.interview.startTake({ token, responseId }))).toBe("PRECONDITION_FAILED");
+  });
+
+  it("only the newest take can be submitted, and only once its upload is complete", async () => {
+    const { token, responses } = await makeInterview({ consent: true });
+    const api = await anonymous();
+    const responseId = responses[0]!.id;
+    await api.interview.startTake({ token, responseId });
+    await uploadBytes(responseId, 1);
+    expect(await codeOf(api.interview.submitVideo({ token, responseId, take: 1 }))).toBe("PRECONDITION_FAILED");
+    await api.interview.startTake({ token, responseId });
+    expect(await codeOf(api.interview.submitVideo({ token, responseId, take: 1 }))).toBe("CONFLICT");
+  });
+});
+
+describe("text answers", () => {
+  it("keep to the question's character limit", async () => {
+    const { token, responses } = await makeInterview({ consent: true, questions: [{ type: "TEXT", maxChars: 10 }, { type: "TEXT" }] });
+    const api = await anonymous();
+    const responseId = responses[0]!.id;
+    expect(await codeOf(api.interview.submitText({ token, responseId, text: "x".repeat(11) }))).toBe("BAD_REQUEST");
+    expect(await codeOf(api.interview.submitText({ token, responseId, text: "   " }))).toBe("BAD_REQUEST");
+    expect(await codeOf(api.interview.submitText({ token, responseId, text: "y".repeat(20_001) }))).toBe("BAD_REQUEST");
+    expect(await api.interview.submitText({ token, responseId, text: " 2 weeks  " })).toMatchObject({ status: "UPLOADED", completed: false });
+    const saved = await getDb().response.findUniqueOrThrow({ where: { id: responseId } });
+    expect(saved).toMatchObject({ textAnswer: "2 weeks", status: "UPLOADED" });
+    expect(saved.submittedAt).toBeInstanceOf(Date);
+    expect(await codeOf(api.interview.submitText({ token, responseId, text: "changed my mind" }))).toBe("CONFLICT");
+  });
+
+  it("refuses a recording for a text question and text for a video question", async () => {
+    const { token, responses } = await makeInterview({ consent: true });
+    const api = await anonymous();
+    expect(await codeOf(api.interview.startTake({ token, responseId: responses[1]!.id }))).toBe("BAD_REQUEST");
+    expect(await codeOf(api.interview.submitText({ token, responseId: responses[0]!.id, text: "hello" }))).toBe("BAD_REQUEST");
+  });
+});
+
+describe("completing the interview", () => {
+  it("writes response.submitted with each answer and interview.completed with the last, in the same transaction", async () => {
+    const { token, invitation, responses } = await makeInterview({ consent: true, questions: [{ type: "TEXT" }, { type: "TEXT" }] });
+    const api = await anonymous();
+    await api.interview.submitText({ token, responseId: responses[0]!.id, text: "first" });
+    expect(await events(invitation.id)).toEqual([{ name: "response.submitted", payload: { responseId: responses[0]!.id, invitationId: invitation.id } }]);
+    expect((await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("IN_PROGRESS");
+
+    expect(await api.interview.submitText({ token, responseId: responses[1]!.id, text: "second" })).toMatchObject({ completed: true });
+    const done = await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    expect(done.status).toBe("COMPLETED");
+    expect(done.completedAt).toBeInstanceOf(Date);
+    expect(await events(invitation.id)).toEqual([
+      { name: "response.submitted", payload: { responseId: responses[0]!.id, invitationId: invitation.id } },
+      { name: "response.submitted", payload: { responseId: responses[1]!.id, invitationId: invitation.id } },
+      { name: "interview.completed", payload: { invitationId: invitation.id } },
+    ]);
+    const outbox = await getDb().outboxEvent.findMany({ where: { name: "interview.completed" } });
+    expect(outbox.find((e) => (e.payload as { invitationId: string }).invitationId === invitation.id)?.organizationId).toBe(invitation.organizationId);
+    expect(await api.interview.state({ token })).toMatchObject({ availability: "COMPLETED" });
+  });
+
+  it("writes nothing when the transaction fails half-way: the answer, the status and the events all roll back", async () => {
+    const { token, invitation, responses } = await makeInterview({ consent: true, questions: [{ type: "TEXT" }, { type: "TEXT" }] });
+    const api = await anonymous();
+    await api.interview.submitText({ token, responseId: responses[0]!.id, text: "first" });
+
+    // The real engine refuses the completion event, after the answer and the status were written in the transaction.
+    const db = getDb();
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_completion() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'outbox unavailable'; END; $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_completion BEFORE INSERT ON outbox_events FOR EACH ROW
+      WHEN (NEW.name = 'interview.completed') EXECUTE FUNCTION refuse_completion()`);
+    try {
+      expect(await codeOf(api.interview.submitText({ token, responseId: responses[1]!.id, text: "second" }))).toBe("INTERNAL_SERVER_ERROR");
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_completion ON outbox_events`);
+    }
+    const second = await db.response.findUniqueOrThrow({ where: { id: responses[1]!.id } });
+    expect(second).toMatchObject({ submittedAt: null, textAnswer: null, status: "PENDING" });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("IN_PROGRESS");
+    expect((await events(invitation.id)).map((e) => e.name)).toEqual(["response.submitted"]);
+
+    // Nothing was half-written, so the same answer goes through once the outbox takes writes again.
+    expect(await api.interview.submitText({ token, responseId: responses[1]!.id, text: "second" })).toMatchObject({ completed: true });
+    expect((await events(invitation.id)).map((e) => e.name)).toEqual(["response.submitted", "response.submitted", "interview.completed"]);
+  });
+});
+
+describe("video answers", () => {
+  let webm: Buffer;
+  let storageDir: string;
+  beforeAll(async () => {
+    storageDir = await mkdtemp(path.join(os.tmpdir(), "interview-storage-"));
+    process.env.STORAGE_DIR = storageDir;
+    resetEnvForTests();
+    // A WebM like MediaRecorder's (VP8 + Opus), 3.2 s long, made with Debian's ffmpeg.
+    const made = spawnSync(
+      "ffmpeg",
+      ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=15", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "3.2", "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libopus", "-f", "webm", "pipe:1"],
+      { encoding: "buffer", maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (made.status !== 0) throw new Error(`ffmpeg could not make the test file: ${made.stderr.toString()}`);
+    webm = made.stdout;
+  });
+  afterAll(async () => {
+    await rm(storageDir, { recursive: true, force: true });
+  });
+
+  /** What completing an upload leaves: the stored file, its COMPLETE session and the response's recording asset. */
+  async function uploaded(responseId: string, take: number, bytes: Buffer) {
+    const { storageKey, storageDriver } = await storeRecording(`interview-test/${responseId}-take${take}.webm`, bytes);
+    await getDb().uploadSession.create({
+      data: { responseId, take, contentType: "video/webm", receivedBytes: BigInt(bytes.length), nextChunk: 1, status: "COMPLETE", storageKey },
+    });
+    await getDb().mediaAsset.upsert({
+      where: { responseId_kind: { responseId, kind: "RECORDING" } },
+      update: { storageKey, storageDriver, sizeBytes: BigInt(bytes.length), durationMs: null },
+      create: { responseId, kind: "RECORDING", storageDriver, storageKey, contentType: "video/webm", sizeBytes: BigInt(bytes.length) },
+    });
+  }
+
+  it("are measured by decoding the stored file, whatever the browser claimed", async () => {
+    const { token, invitation, responses } = await makeInterview({ consent: true, questions: [{ type: "VIDEO" }, { type: "TEXT" }] });
+    const api = await anonymous();
+    const responseId = responses[0]!.id;
+    const { take } = await api.interview.startTake({ token, responseId });
+    await uploaded(responseId, take, webm);
+
+    const result = await api.interview.submitVideo({ token, responseId, take, durationMs: 60_000 });
+    expect(result).toMatchObject({ status: "UPLOADED", completed: false, failureReason: null });
+    expect(Math.abs(result.durationMs! - 3200)).toBeLessThan(200);
+    const saved = await getDb().response.findUniqueOrThrow({ where: { id: responseId }, include: { mediaAssets: true } });
+    expect(saved.status).toBe("UPLOADED");
+    expect(saved.submittedAt).toBeInstanceOf(Date);
+    expect(saved.durationMs).toBe(result.durationMs);
+    expect(saved.mediaAssets[0]?.durationMs).toBe(result.durationMs);
+    expect(await events(invitation.id)).toEqual([{ name: "response.submitted", payload: { responseId, invitationId: invitation.id } }]);
+    expect(await codeOf(api.interview.submitVideo({ token, responseId, take }))).toBe("CONFLICT");
+  });
+
+  it("a file that does not decode is kept as the answer, FAILED with a readable reason, and the interview can still finish", async () => {
+    const { token, invitation, responses } = await makeInterview({ consent: true, questions: [{ type: "VIDEO" }] });
+    const api = await anonymous();
+    const responseId = responses[0]!.id;
+    const { take } = await api.interview.startTake({ token, responseId });
+    await uploaded(responseId, take, Buffer.from("this is not a recording ".repeat(200)));
+
+    const result = await api.interview.submitVideo({ token, responseId, take, durationMs: 4000 });
+    expect(result).toMatchObject({ status: "FAILED", durationMs: null, completed: true });
+    expect(result.failureReason).toMatch(/^The recording could not be decoded: /);
+    const saved = await getDb().response.findUniqueOrThrow({ where: { id: responseId } });
+    expect(saved).toMatchObject({ status: "FAILED", failureReason: result.failureReason, durationMs: null });
+    // Nothing for the pipeline to transcribe, but the interview is complete.
+    expect((await events(invitation.id)).map((e) => e.name)).toEqual(["interview.completed"]);
+    expect((await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("COMPLETED");
+  });
+});
