@@ -9,6 +9,7 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
     items.push(
       { href: "/dashboard", label: "Dashboard" },
       { href: "/templates", label: "Templates" },
+      { href: "/invitations", label: "Invitations" },
       { href: "/settings/organization", label: "Organization" },
     );
   }

@@ -1,7 +1,9 @@
 import { createCallerFactory, router } from "./init";
 import { candidateRouter } from "./routers/candidate";
 import { interviewRouter } from "./routers/interview";
+import { invitationsRouter } from "./routers/invitations";
 import { organizationsRouter } from "./routers/organizations";
+import { reviewRouter } from "./routers/review";
 import { templatesRouter } from "./routers/templates";
 import { usersRouter } from "./routers/users";
 
@@ -11,6 +13,8 @@ export const appRouter = router({
   candidate: candidateRouter,
   templates: templatesRouter,
   interview: interviewRouter,
+  invitations: invitationsRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,107 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatDate, formatDateTime } from "@/components/invitations/format";
+import { InvitationActions } from "@/components/invitations/invitation-actions";
+import { InvitationStatusBadge } from "@/components/invitations/status-badge";
+import { AnswerCard } from "@/components/review/answer-card";
+import { Timeline } from "@/components/review/timeline";
+import { Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/components/ui";
+import { requireRole } from "@/server/auth/guards";
+import { serverCaller } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Interview" };
+
+async function loadReview(invitationId: string) {
+  try {
+    return await (await serverCaller()).review.interview({ invitationId });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function InterviewReviewPage({ params }: { params: Promise<{ invitationId: string }> }) {
+  await requireRole("HR", "ADMIN");
+  const { invitationId } = await params;
+  const { invitation: inv, version, answers, progress, timeline } = await loadReview(invitationId);
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/invitations" className="text-brand-700 underline-offset-2 hover:underline">
+          Invitations
+        </Link>
+      </nav>
+      <PageHeader
+        title={inv.candidateName}
+        description={`${inv.candidateEmail} · ${version.title} (version ${version.version})`}
+        actions={
+          <InvitationActions
+            invitationId={inv.id}
+            candidateName={inv.candidateName}
+            expiresAt={inv.expiresAt}
+            expired={inv.status === "EXPIRED"}
+            canResend={inv.canResend}
+            canCancel={inv.canCancel}
+          />
+        }
+      />
+
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <dt className="text-xs uppercase tracking-wide text-slate-500">Status</dt>
+          <dd className="mt-1">
+            <InvitationStatusBadge status={inv.status} />
+          </dd>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <dt className="text-xs uppercase tracking-wide text-slate-500">Answered</dt>
+          <dd className="mt-1 font-semibold">
+            {progress.answered} of {progress.total}
+          </dd>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <dt className="text-xs uppercase tracking-wide text-slate-500">Sent</dt>
+          <dd className="mt-1 font-semibold">{formatDate(inv.sentAt)}</dd>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <dt className="text-xs uppercase tracking-wide text-slate-500">{inv.status === "EXPIRED" ? "Expired" : "Link valid until"}</dt>
+          <dd className="mt-1 font-semibold">{formatDateTime(inv.expiresAt)}</dd>
+        </div>
+      </dl>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <section aria-label="Answers" className="min-w-0 space-y-4">
+          {answers.map((a) => (
+            <AnswerCard key={a.question.id} answer={a} />
+          ))}
+        </section>
+
+        <aside className="space-y-4">
+          <Card>
+            <section aria-labelledby="timeline-heading">
+              <CardHeader>
+                <CardTitle id="timeline-heading">Timeline</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <Timeline events={timeline} />
+              </CardContent>
+            </section>
+          </Card>
+          {inv.message ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Message sent with the invitation</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <p className="whitespace-pre-line text-sm text-slate-700">{inv.message}</p>
+              </CardContent>
+            </Card>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert, Button, Dialog, Field, Input, useToast } from "@/components/ui";
+import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
+import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, resendInvitationInput } from "@/server/invitations/invitations.schema";
+import { formatDate } from "./format";
+
+type Props = {
+  invitationId: string;
+  candidateName: string;
+  expiresAt: Date;
+  expired: boolean;
+  canResend: boolean;
+  canCancel: boolean;
+};
+
+export function InvitationActions({ invitationId, candidateName, expiresAt, expired, canResend, canCancel }: Props) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [open, setOpen] = useState<"resend" | "cancel" | null>(null);
+  const [extend, setExtend] = useState(false);
+  // An expired link is useless without a new expiry, so it is not optional then.
+  const extending = expired || extend;
+  const [days, setDays] = useState(String(DEFAULT_EXPIRY_DAYS));
+  const [daysError, setDaysError] = useState<string | undefined>();
+
+  const close = () => {
+    setOpen(null);
+    setDaysError(undefined);
+  };
+  const resend = useMutation(
+    trpc.invitations.resend.mutationOptions({
+      onSuccess: (r) => {
+        close();
+        if (r.emailed) toast({ title: "New link sent", description: `The earlier link no longer works. Valid until ${formatDate(r.expiresAt)}.` });
+        else toast({ title: "Link replaced, but the email failed", description: r.error, tone: "danger" });
+        router.refresh();
+      },
+      onError: (e) => setDaysError(fieldErrors(e).expiresInDays),
+    }),
+  );
+  const cancel = useMutation(
+    trpc.invitations.cancel.mutationOptions({
+      onSuccess: () => {
+        close();
+        toast({ title: "Invitation cancelled", description: "The link no longer works." });
+        router.refresh();
+      },
+    }),
+  );
+
+  const show = (which: "resend" | "cancel") => {
+    resend.reset();
+    cancel.reset();
+    setOpen(which);
+  };
+
+  function onResend(e: FormEvent) {
+    e.preventDefault();
+    const values = { invitationId, expiresInDays: extending ? (days.trim() === "" ? Number.NaN : Number(days)) : undefined };
+    const parsed = resendInvitationInput.safeParse(values);
+    if (!parsed.success) return setDaysError(parsed.error.issues[0]?.message);
+    setDaysError(undefined);
+    resend.mutate(parsed.data);
+  }
+
+  if (!canResend && !canCancel) return null;
+  return (
+    <div className="flex flex-wrap gap-2">
+      {canResend ? (
+        <Button variant="outline" onClick={() => show("resend")}>
+          Resend link
+        </Button>
+      ) : null}
+      {canCancel ? (
+        <Button variant="destructive" onClick={() => show("cancel")}>
+          Cancel invitation
+        </Button>
+      ) : null}
+
+      <Dialog open={open === "resend"} onOpenChange={(next) => !next && close()} title={`Send ${candidateName} a new link`} description="The link they have now stops working as soon as the new one is sent.">
+        <form onSubmit={onResend} noValidate className="space-y-4">
+          {expired ? (
+            <p className="text-sm text-slate-700">This invitation has expired; the new link needs a new expiry.</p>
+          ) : (
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" className="mt-1" checked={extend} onChange={(e) => setExtend(e.target.checked)} />
+              <span>Give more time (now valid until {formatDate(expiresAt)})</span>
+            </label>
+          )}
+          {extending ? (
+            <Field label="Days the new link stays valid" description={`${MIN_EXPIRY_DAYS} to ${MAX_EXPIRY_DAYS} days from now`} error={daysError}>
+              {(props) => (
+                <div className="w-28">
+                  <Input {...props} type="number" inputMode="numeric" min={MIN_EXPIRY_DAYS} max={MAX_EXPIRY_DAYS} value={days} onChange={(e) => setDays(e.target.value)} />
+                </div>
+              )}
+            </Field>
+          ) : null}
+          {resend.error && !daysError ? <Alert tone="danger">{errorMessage(resend.error)}</Alert> : null}
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button type="button" variant="ghost" onClick={close}>
+              Back
+            </Button>
+            <Button type="submit" loading={resend.isPending}>
+              Send new link
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+
+      <Dialog open={open === "cancel"} onOpenChange={(next) => !next && close()} title={`Cancel ${candidateName}'s invitation?`} description="The link stops working at once. Answers already recorded stay here for review.">
+        <div className="space-y-4">
+          {cancel.error ? <Alert tone="danger">{errorMessage(cancel.error)}</Alert> : null}
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button type="button" variant="ghost" onClick={close}>
+              Keep it
+            </Button>
+            <Button variant="destructive" loading={cancel.isPending} onClick={() => cancel.mutate({ invitationId })}>
+              Cancel invitation
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import type { SessionUser } from "../auth/session-user";
+import { audit } from "../audit/log";
+import type { Db, Prisma } from "../db/client";
+import { DomainError } from "../errors";
+import { enqueueEvent } from "../events/outbox";
+import { lockTemplate } from "../templates/editor";
+import { ensureTemplateVersion, templateSnapshotSchema } from "../templates/versions";
+import { sendInvitationEmail, type SendOutcome } from "./email";
+import type { CreateInvitationsInput } from "./invitations.schema";
+import { OPEN_STATUSES } from "./status";
+import { createInvitationToken } from "./token";
+
+/**
+ * A guard against runaway scripts and pasted mailing lists, not a billing quota: an organization
+ * sends at most this many invitations in any 24 hours.
+ */
+export const ORG_DAILY_LIMIT = 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+// Mail providers throttle bursts; a few at a time keeps a batch of 200 within one request.
+const SEND_CONCURRENCY = 4;
+// A batch writes a few rows per candidate; the default 5 s interactive-transaction limit is too tight for 200.
+const BATCH_TX = { timeout: 60_000, maxWait: 20_000 };
+
+export type CreatedInvitation = { id: string; candidateName: string; candidateEmail: string } & SendOutcome;
+
+export type CreateInvitationsResult = {
+  templateVersionId: string;
+  version: number;
+  expiresAt: Date;
+  created: CreatedInvitation[];
+  /** Candidates left out because an open invitation to the same template already reaches them. */
+  alreadyInvited: { name: string; email: string }[];
+  /** Emails listed more than once; each got one invitation. */
+  duplicates: string[];
+};
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+// Locked before the status is read, so the template cannot be unpublished or edited between this
+// check and the snapshot the invitations point at.
+async function requirePublishedTemplate(tx: Prisma.TransactionClient, organizationId: string, templateId: string) {
+  const template = await lockTemplate(tx, organizationId, templateId);
+  if (template.status === "DRAFT") throw new DomainError("PRECONDITION_FAILED", "This template is still a draft: publish it before inviting candidates.");
+  if (template.status === "ARCHIVED") throw new DomainError("PRECONDITION_FAILED", "This template is archived: candidates can no longer be invited to it.");
+}
+
+/**
+ * Invites a batch of candidates to a published template. Everything is written in one transaction,
+ * so a batch exists whole or not at all; the emails go out after the commit, because a failed
+ * send must not undo invitations that HR can still resend.
+ */
+export async function createInvitations(db: Db, actor: Pick<SessionUser, "id">, organizationId: string, input: CreateInvitationsInput): Promise<CreateInvitationsResult> {
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
+
+  const batch = await db.$transaction(async (tx) => {
+    await requirePublishedTemplate(tx, organizationId, input.templateId);
+    const sentToday = await tx.invitation.count({ where: { organizationId, createdAt: { gt: new Date(now.getTime() - DAY_MS) } } });
+    if (sentToday + input.candidates.list.length > ORG_DAILY_LIMIT) {
+      throw new DomainError(
+        "TOO_MANY_REQUESTS",
+        `Your organization can send ${ORG_DAILY_LIMIT} invitations a day and has sent ${sentToday} in the last 24 hours. Try a smaller batch later.`,
+      );
+    }
+
+    const version = await ensureTemplateVersion(tx, input.templateId);
+    const snapshot = templateSnapshotSchema.parse(version.snapshot);
+    if (!snapshot.questions.length) throw new DomainError("PRECONDITION_FAILED", "This template has no questions to answer.");
+    const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+
+    const open = await tx.invitation.findMany({
+      where: {
+        organizationId,
+        templateId: input.templateId,
+        candidateEmail: { in: input.candidates.list.map((c) => c.email) },
+        status: { in: [...OPEN_STATUSES] },
+        expiresAt: { gt: now },
+      },
+      select: { candidateEmail: true },
+    });
+    const openEmails = new Set(open.map((o) => o.candidateEmail));
+    const alreadyInvited = input.candidates.list.filter((c) => openEmails.has(c.email));
+    const toInvite = input.candidates.list.filter((c) => !openEmails.has(c.email)).map((c) => ({ ...c, ...createInvitationToken() }));
+
+    const rows = toInvite.length
+      ? await tx.invitation.createManyAndReturn({
+          data: toInvite.map((c) => ({
+            organizationId,
+            templateId: input.templateId,
+            templateVersionId: version.id,
+            createdById: actor.id,
+            candidateName: c.name,
+            candidateEmail: c.email,
+            tokenHash: c.hash,
+            message: input.message,
+            expiresAt,
+            sentAt: now,
+          })),
+          select: { id: true, tokenHash: true },
+        })
+      : [];
+    const idByHash = new Map(rows.map((r) => [r.tokenHash, r.id]));
+    const invited = toInvite.map((c) => ({ ...c, id: idByHash.get(c.hash)! }));
+
+    if (invited.length) {
+      await tx.response.createMany({
+        data: invited.flatMap((inv) =>
+          snapshot.questions.map((q) => ({ invitationId: inv.id, questionId: q.id, position: q.position, type: q.type, status: "PENDING" as const })),
+        ),
+      });
+    }
+    for (const inv of invited) {
+      await audit(tx, {
+        organizationId,
+        actorId: actor.id,
+        action: "invitation.sent",
+        targetType: "invitation",
+        targetId: inv.id,
+        data: { templateId: input.templateId, templateVersionId: version.id, candidateEmail: inv.email, expiresAt: expiresAt.toISOString() },
+      });
+      await enqueueEvent(tx, "invitation.sent", { invitationId: inv.id }, organizationId);
+    }
+    return { version, snapshot, organizationName: organization.name, invited, alreadyInvited };
+  }, BATCH_TX);
+
+  const created = await mapLimit(batch.invited, SEND_CONCURRENCY, async (inv): Promise<CreatedInvitation> => {
+    const outcome = await sendInvitationEmail({
+      token: inv.token,
+      candidateName: inv.name,
+      candidateEmail: inv.email,
+      organizationName: batch.organizationName,
+      jobTitle: batch.snapshot.title,
+      expiresAt,
+      message: input.message,
+    });
+    return { id: inv.id, candidateName: inv.name, candidateEmail: inv.email, ...outcome };
+  });
+
+  return {
+    templateVersionId: batch.version.id,
+    version: batch.version.version,
+    expiresAt,
+    created,
+    alreadyInvited: batch.alreadyInvited,
+    duplicates: input.candidates.duplicates,
+  };
+}
