@@ -37,3 +37,18 @@ export const adminSetRoleInput = z.object({
 
 export type SelectRoleInput = z.infer<typeof selectRoleInput>;
 export type AdminListUsersInput = z.infer<typeof adminListUsersInput>;
+
+export const AVATAR_MAX_BYTES = 512 * 1024;
+export const AVATAR_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+
+// Base64 grows 4/3; the exact decoded size and the file's signature are checked by the handler.
+export const uploadAvatarInput = z.object({
+  contentType: z.enum(AVATAR_TYPES, { message: "Use a PNG, JPEG or WebP image" }),
+  dataBase64: z
+    .string()
+    .min(8, "Choose an image")
+    .max(Math.ceil((AVATAR_MAX_BYTES * 4) / 3) + 4, "The image is larger than 512 KB")
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, "The image data is not valid base64"),
+});
+
+export type UploadAvatarInput = z.infer<typeof uploadAvatarInput>;

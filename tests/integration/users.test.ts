@@ -108,3 +108,44 @@ describe("administration", () => {
     expect(await userFromSessionToken(db(), session.sessionToken)).toBeNull();
   });
 });
+
+describe("avatar upload", () => {
+  const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+  it("stores the image, points the profile at it, and serves it through a signed URL", async () => {
+    const { mkdtemp } = await import("node:fs/promises");
+    const os = await import("node:os");
+    process.env.STORAGE_DIR = await mkdtemp(`${os.tmpdir()}/avatars-`);
+    const { resetEnvForTests } = await import("@/server/config/env");
+    resetEnvForTests();
+    const u = await makeUser({ role: "CANDIDATE" });
+    const caller = await callerFor(u.id);
+    const first = await caller.users.uploadAvatar({ contentType: "image/png", dataBase64: png });
+    expect(first.image).toMatch(new RegExp(`^/api/users/${u.id}/avatar\\?v=\\d+$`));
+    const row = await db().user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(row).toMatchObject({ avatarDriver: "local", image: first.image });
+
+    const { avatarUrl } = await import("@/server/users/avatar");
+    const signed = new URL(await avatarUrl(db(), u.id));
+    const { GET } = await import("@/app/api/media/[...key]/route");
+    const res = await GET(new Request(signed), { params: Promise.resolve({ key: signed.pathname.replace("/api/media/", "").split("/") }) });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(Buffer.from(png, "base64"));
+
+    await caller.users.uploadAvatar({ contentType: "image/png", dataBase64: png });
+    const { getStorage } = await import("@/server/storage");
+    expect(await getStorage().stat(row.avatarKey!)).toBeNull();
+  });
+
+  it("refuses a file whose content is not the declared image type", async () => {
+    const u = await makeUser({ role: "CANDIDATE" });
+    const caller = await callerFor(u.id);
+    const notPng = Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>").toString("base64");
+    await expect(caller.users.uploadAvatar({ contentType: "image/png", dataBase64: notPng })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "That file is not a PNG image.",
+    });
+    await expect(caller.users.uploadAvatar({ contentType: "image/gif" as never, dataBase64: png })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: u.id } })).avatarKey).toBeNull();
+  });
+});

@@ -1,12 +1,21 @@
 import { adminProcedure, onboardingProcedure, router } from "../init";
 import { activateUser, listUsers, setUserRole, suspendUser } from "../../users/admin";
+import { uploadAvatar } from "../../users/avatar";
 import { selectRole } from "../../users/onboarding";
 import { getMe, updateProfile } from "../../users/profile";
-import { adminListUsersInput, adminSetRoleInput, adminUserIdInput, selectRoleInput, updateProfileInput } from "../../users/users.schema";
+import {
+  adminListUsersInput,
+  adminSetRoleInput,
+  adminUserIdInput,
+  selectRoleInput,
+  updateProfileInput,
+  uploadAvatarInput,
+} from "../../users/users.schema";
 
 export const usersRouter = router({
   me: onboardingProcedure.query(({ ctx }) => getMe(ctx.user)),
   updateProfile: onboardingProcedure.input(updateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.user, input)),
+  uploadAvatar: onboardingProcedure.input(uploadAvatarInput).mutation(({ ctx, input }) => uploadAvatar(ctx.db, ctx.user, input)),
   selectRole: onboardingProcedure.input(selectRoleInput).mutation(({ ctx, input }) => selectRole(ctx.db, ctx.user, input)),
   list: adminProcedure.input(adminListUsersInput).query(({ ctx, input }) => listUsers(ctx.db, input)),
   suspend: adminProcedure.input(adminUserIdInput).mutation(({ ctx, input }) => suspendUser(ctx.db, ctx.user, input.userId)),

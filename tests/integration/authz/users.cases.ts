@@ -5,6 +5,10 @@ const ownOrg = "works on the caller's own organization only; takes no id";
 export const usersCases: Cases = {
   "users.me": {},
   "users.updateProfile": { input: () => ({ name: "Renamed" }) },
+  // A 1x1 PNG.
+  "users.uploadAvatar": {
+    input: () => ({ contentType: "image/png", dataBase64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==" }),
+  },
   "users.selectRole": { input: () => ({ role: "CANDIDATE" }) },
   "users.list": { input: () => ({}) },
   "users.suspend": { input: (fx) => ({ userId: fx.target.id }) },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/components/ui";
 import { requireUser } from "@/server/auth/guards";
+import { AvatarForm } from "./avatar-form";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -10,6 +11,14 @@ export default async function ProfilePage() {
   return (
     <div className="max-w-xl space-y-6">
       <PageHeader title="Profile" description={user.email} />
+      <Card>
+        <CardHeader>
+          <CardTitle>Picture</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <AvatarForm name={user.name ?? user.email} image={user.image} />
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle>Your name</CardTitle>

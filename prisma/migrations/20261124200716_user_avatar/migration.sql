@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "avatarDriver" TEXT,
+ADD COLUMN     "avatarKey" TEXT;
