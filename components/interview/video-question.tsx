@@ -331,7 +331,6 @@ export function VideoQuestion({ token, invitationId, question, media, onSubmitte
           {step.interrupted && step.url ? (
             <Alert tone="info">This recording was cut short when the page closed. Everything recorded until then is kept: submit it{takesLeft > 0 ? ", or record the answer again" : ""}.</Alert>
           ) : null}
-          <UploadLine snapshot={upload} />
           {waiting ? <Alert tone="warning">You are offline. Your answer is saved on this device and will be sent when the connection is back.</Alert> : null}
           <div className="flex flex-col gap-2 sm:flex-row">
             <Button className="w-full sm:w-auto" loading={step.kind === "submitting"} onClick={() => void submit(step)}>
@@ -345,6 +344,8 @@ export function VideoQuestion({ token, invitationId, question, media, onSubmitte
               <p className="self-center text-sm text-slate-600">No retakes left for this question.</p>
             )}
           </div>
+          {/* Below the buttons: its text changes as the upload goes, and must not move them under the pointer. */}
+          <UploadLine snapshot={upload} />
         </div>
       )}
       {error ? <Alert tone="danger">{error}</Alert> : null}

@@ -57,17 +57,3 @@ export function assertAnswerable(invitation: TokenInvitation, opts: { consent: b
     throw new DomainError("PRECONDITION_FAILED", "Agree to the recording and data terms before answering.");
   }
 }
-
-/**
- * For the upload routes: the invitation behind `x-interview-token`, checked the way the interview
- * procedures check it (open, consented), and one of its responses.
- */
-export async function authorizeAnswerUpload(db: Pick<Prisma.TransactionClient, "invitation" | "response">, token: string, responseId: string) {
-  const invitation = await invitationByToken(db, token);
-  assertAnswerable(invitation, { consent: true });
-  const response = await db.response.findFirst({ where: { id: responseId, invitationId: invitation.id } });
-  if (!response) throw new DomainError("NOT_FOUND", "This question is not part of your interview.");
-  if (response.type !== "VIDEO") throw new DomainError("BAD_REQUEST", "This question takes a written answer, not a recording.");
-  if (response.submittedAt) throw new DomainError("CONFLICT", "This answer has already been submitted.");
-  return { invitation, response };
-}

@@ -83,21 +83,33 @@ async function agreeAndCheckDevices(page: Page) {
   await page.getByRole("button", { name: "Start the interview" }).click();
 }
 
-async function atQuestion(page: Page, n: number) {
-  await page.getByText(`Question ${n} of 4`).waitFor({ timeout: 60_000 });
+/** Runs a step of the journey; a failure says what the page showed at the time. */
+async function step<T>(page: Page, what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const text = await page.locator("main").innerText({ timeout: 2_000 }).catch(() => "(no page)");
+    throw new Error(`${what} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\nThe page shows:\n${text}`, { cause: error });
+  }
+}
+
+function atQuestion(page: Page, n: number) {
+  return step(page, `Waiting for question ${n}`, () => page.getByText(`Question ${n} of 4`).waitFor({ timeout: 60_000 }));
 }
 
 /** Skips the think time and records for about `seconds`; returns the wall-clock time recorded. */
 async function record(page: Page, seconds: number, during?: () => Promise<void>): Promise<number> {
-  await page.getByRole("button", { name: /I'm ready, start recording/ }).click();
-  await page.getByTestId("recording-timer").waitFor();
+  await step(page, "Starting to record", async () => {
+    await page.getByRole("button", { name: /I'm ready, start recording/ }).click();
+    await page.getByTestId("recording-timer").waitFor();
+  });
   const started = Date.now();
   if (during) await during();
   const left = seconds * 1000 - (Date.now() - started);
   if (left > 0) await page.waitForTimeout(left);
   await page.getByRole("button", { name: "Stop recording" }).click();
   const recorded = Date.now() - started;
-  await page.getByLabel("Your recording").waitFor();
+  await step(page, "Stopping the recording", () => page.getByLabel("Your recording").waitFor());
   return recorded;
 }
 
@@ -263,7 +275,7 @@ describe("a candidate's interview", () => {
     await page.getByRole("alert").filter({ hasText: "No camera or microphone was found" }).waitFor();
     await page.getByRole("button", { name: "Try again" }).click();
     await page.waitForFunction(() => Number(document.querySelector('[role="meter"]')?.getAttribute("aria-valuenow") ?? 0) > 5, undefined, { timeout: 20_000 });
-    await expect(page.getByRole("alert").count()).resolves.toBe(0);
+    await expect(page.getByText("No camera or microphone was found").count()).resolves.toBe(0);
     await page.getByRole("button", { name: "Start the interview" }).click();
     await atQuestion(page, 1);
     // Nothing was recorded while the devices were refused: the interview is opened and consented, not started.

@@ -4,11 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as completeRoute } from "@/app/api/uploads/[uploadId]/complete/route";
+import { PUT as chunkRoute } from "@/app/api/uploads/[uploadId]/chunks/[index]/route";
+import { POST as startRoute } from "@/app/api/uploads/route";
 import { resetEnvForTests } from "@/server/config/env";
 import { getDb } from "@/server/db/client";
 import { callerFor } from "../helpers/actors";
 import { makeInterview } from "../fixtures/interview";
-import { storeRecording } from "../fixtures/interview-storage";
+import { readStoredRecording, storeRecording } from "../fixtures/interview-storage";
 
 /**
  * The candidate's side of an interview through the real procedures and database: what a link's
@@ -312,5 +315,58 @@ describe("video answers", () => {
     // Nothing for the pipeline to transcribe, but the interview is complete.
     expect((await events(invitation.id)).map((e) => e.name)).toEqual(["interview.completed"]);
     expect((await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("COMPLETED");
+  });
+
+  // The browser's path: the upload routes take the chunks, then the interview measures the file on submission.
+  const uploads = "http://localhost:3000/api/uploads";
+  const headers = (token: string, extra: Record<string, string> = {}) => ({ "x-interview-token": token, ...extra });
+
+  async function startUploadRoute(token: string, responseId: string, take: number) {
+    const response = await startRoute(
+      new Request(uploads, { method: "POST", headers: headers(token, { "content-type": "application/json" }), body: JSON.stringify({ responseId, take, contentType: "video/webm;codecs=vp8,opus" }) }),
+    );
+    return { status: response.status, body: (await response.json()) as { uploadId: string; nextChunk: number; error?: { code: string } } };
+  }
+
+  it("a recording sent in chunks through the upload routes is stored whole and measured on submission", async () => {
+    const { token, responses } = await makeInterview({ consent: true, questions: [{ type: "VIDEO" }, { type: "TEXT" }] });
+    const api = await anonymous();
+    const responseId = responses[0]!.id;
+    const { take } = await api.interview.startTake({ token, responseId });
+    const started = await startUploadRoute(token, responseId, take);
+    expect(started.status).toBe(200);
+    const { uploadId } = started.body;
+
+    const size = Math.ceil(webm.length / 3);
+    for (let index = 0; index * size < webm.length; index++) {
+      const chunk = new Uint8Array(webm.subarray(index * size, (index + 1) * size));
+      const request = new Request(`${uploads}/${uploadId}/chunks/${index}`, {
+        method: "PUT",
+        headers: headers(token, { "content-type": "application/octet-stream", "content-length": String(chunk.length) }),
+        body: chunk,
+      });
+      expect((await chunkRoute(request, { params: Promise.resolve({ uploadId, index: String(index) }) })).status).toBe(200);
+    }
+    const completed = await completeRoute(
+      new Request(`${uploads}/${uploadId}/complete`, { method: "POST", headers: headers(token, { "content-type": "application/json" }), body: JSON.stringify({ durationMs: 9000 }) }),
+      { params: Promise.resolve({ uploadId }) },
+    );
+    expect(completed.status).toBe(200);
+
+    const result = await api.interview.submitVideo({ token, responseId, take, durationMs: 9000 });
+    expect(result.status).toBe("UPLOADED");
+    expect(Math.abs(result.durationMs! - 3200)).toBeLessThan(200);
+    const asset = await getDb().mediaAsset.findUniqueOrThrow({ where: { responseId_kind: { responseId, kind: "RECORDING" } } });
+    expect(Number(asset.sizeBytes)).toBe(webm.length);
+    // The browser's timing is replaced by the decoded length.
+    expect(asset.durationMs).toBe(result.durationMs);
+    expect(Buffer.compare(await readStoredRecording(asset.storageKey, asset.storageDriver), webm)).toBe(0);
+  });
+
+  it("the upload routes refuse to start a recording before consent", async () => {
+    const { token, responses } = await makeInterview();
+    const refused = await startUploadRoute(token, responses[0]!.id, 1);
+    expect(refused.status).toBe(403);
+    expect(await getDb().uploadSession.count({ where: { responseId: responses[0]!.id } })).toBe(0);
   });
 });
