@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_MEDIA, fixturesPresent, makeFixtures } from "../../scripts/make-fixtures";
-import { inviteToSeededInterview, storedInterview, type StoredAnswer } from "../fixtures/interview-app-db";
+import { inviteToCustomInterview, inviteToSeededInterview, storedInterview, type StoredAnswer } from "../fixtures/interview-app-db";
 import { readStoredRecording } from "../fixtures/interview-storage";
 import { baseURL, launchBrowser } from "../helpers/browser";
 
@@ -93,8 +93,8 @@ async function step<T>(page: Page, what: string, run: () => Promise<T>): Promise
   }
 }
 
-function atQuestion(page: Page, n: number) {
-  return step(page, `Waiting for question ${n}`, () => page.getByText(`Question ${n} of 4`).waitFor({ timeout: 60_000 }));
+function atQuestion(page: Page, n: number, of = 4) {
+  return step(page, `Waiting for question ${n}`, () => page.getByText(`Question ${n} of ${of}`).waitFor({ timeout: 60_000 }));
 }
 
 /** Skips the think time and records for about `seconds`; returns the wall-clock time recorded. */
@@ -282,5 +282,29 @@ describe("a candidate's interview", () => {
     const stored = await storedInterview(invitationId);
     expect(stored.invitation?.status).toBe("OPENED");
     expect(stored.answers.every((a) => a.takesUsed === 0)).toBe(true);
+  });
+
+  it("starts recording when the think time runs out and stops it at the time limit", async () => {
+    const { token, invitationId } = await inviteToCustomInterview(`ken-${Date.now()}@example.com`, [
+      { prompt: "Say your name.", type: "VIDEO", timeLimitSec: 4, thinkTimeSec: 2, retakes: 0 },
+    ]);
+    const { page } = await newPage();
+    await page.goto(`/i/${token}`);
+    await agreeAndCheckDevices(page);
+    await atQuestion(page, 1, 1);
+    // Nobody clicks: the countdown starts the recording, the limit ends it.
+    await step(page, "Waiting for the recording to start on its own", () => page.getByTestId("recording-timer").waitFor({ timeout: 10_000 }));
+    await step(page, "Waiting for the recording to stop at the limit", () => page.getByLabel("Your recording").waitFor({ timeout: 15_000 }));
+    await expect(page.getByRole("button", { name: "Stop recording" }).count()).resolves.toBe(0);
+    await page.locator('[data-testid="upload-status"][data-phase="done"]').waitFor({ timeout: 30_000 });
+    await submitAnswer(page);
+    await page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 30_000 });
+
+    const stored = await storedInterview(invitationId);
+    expect(stored.invitation?.status).toBe("COMPLETED");
+    expectClose(stored.answers[0]!.durationMs, 4000, "a recording stopped at the 4 s limit");
+    const decoded = await decode(stored.answers[0]!);
+    expect(decoded.exitCode).toBe(0);
+    expectClose(decoded.durationMs, 4000, "the stored file");
   });
 });
