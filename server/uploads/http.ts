@@ -1,0 +1,86 @@
+import { z } from "zod";
+import type { MediaAsset } from "../db/client";
+import { UploadError } from "./errors";
+
+// Shared by the app/api/uploads route handlers: every answer is JSON and never cached, every
+// refusal is `{ error: { code, message } }` with the status of its code.
+
+export const INTERVIEW_TOKEN_HEADER = "x-interview-token";
+
+/** Start and complete bodies are a few fields; anything bigger is not a client of this API. */
+const MAX_JSON_BYTES = 16 * 1024;
+
+export function uploadJson(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+export function uploadErrorResponse(error: unknown): Response {
+  if (error instanceof UploadError) return uploadJson(error.toJSON(), error.status);
+  console.error("upload request failed", error);
+  return uploadJson({ error: { code: "INTERNAL", message: "The upload could not be saved because of a problem on our side. It will be retried." } }, 500);
+}
+
+/** Runs a route's work and turns whatever it throws into the protocol's error JSON. */
+export async function handleUpload(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    return uploadErrorResponse(error);
+  }
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+    throw new UploadError("BAD_REQUEST", `${where}${issue?.message ?? "The request is not valid."}`);
+  }
+  return parsed.data;
+}
+
+/** Reads at most MAX_JSON_BYTES, whatever Content-Length claims, so a huge body cannot fill memory. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const tooLarge = () => new UploadError("BAD_REQUEST", "The request body is too large.");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) throw tooLarge();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_JSON_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      parts.push(value);
+    }
+  }
+  const text = Buffer.concat(parts).toString("utf8");
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new UploadError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+}
+
+/** Content-Length as a number, or -1 when absent or malformed (appendChunk refuses it). */
+export function contentLengthOf(request: Request): number {
+  const header = request.headers.get("content-length");
+  return header && /^\d{1,15}$/.test(header.trim()) ? Number(header.trim()) : -1;
+}
+
+export function assetJson(asset: MediaAsset) {
+  return {
+    id: asset.id,
+    kind: asset.kind,
+    storageDriver: asset.storageDriver,
+    storageKey: asset.storageKey,
+    contentType: asset.contentType,
+    sizeBytes: Number(asset.sizeBytes),
+    durationMs: asset.durationMs,
+  };
+}
