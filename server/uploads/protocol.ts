@@ -14,7 +14,15 @@
 //                   and, in one transaction, marks the session COMPLETE and points the
 //                   response's RECORDING MediaAsset at it. Repeating it returns the same asset.
 //
-// Nothing is held in memory beyond a stream buffer, whatever the file's size. The staging files
+// Over HTTP (app/api/uploads; every request carries the link's token as x-interview-token):
+//   POST /api/uploads                          {responseId, take, contentType, declaredSize?}
+//   PUT  /api/uploads/:uploadId/chunks/:index  raw bytes with a Content-Length, at most 8 MiB
+//   GET  /api/uploads/:uploadId                where it stands
+//   POST /api/uploads/:uploadId/complete       {durationMs?}
+// each answering {uploadId, responseId, take, contentType, status, nextChunk, receivedBytes}
+// (the chunk adds `duplicate`, completion `asset`), or {error: {code, message}} (errors.ts).
+//
+// Nothing is held in memory beyond two 1 MiB write buffers, whatever the file's size. The staging files
 // sit on this server's disk, so all chunks of an upload must reach the same server process (one
 // Node server, or sticky routing); the per-upload lock (lock.ts) assumes the same.
 // Callers authorize first (authorize.ts): these functions trust the ids they are given.

@@ -79,12 +79,18 @@ export type AppendOptions = {
 };
 
 /**
- * The body is copied into two fixed buffers of this size, written alternately: an 8 MiB chunk
- * costs a few system calls rather than hundreds, and the packets of the body are let go at once
- * (keeping them until their batch is written would promote them to the old generation and make
- * the garbage collector sweep the whole heap over and over).
+ * The body is copied into two buffers of this size, written alternately: an 8 MiB chunk costs a
+ * few system calls rather than one per network packet, and each packet is let go once copied.
  */
 const WRITE_BATCH_BYTES = 1024 * 1024;
+
+// Reused from one chunk to the next rather than 2 MiB of fresh garbage per chunk. The pool holds
+// at most two buffers per chunk that was ever being written at the same time.
+const spareBatches: Buffer[] = [];
+
+function takeBatch(): Buffer {
+  return spareBatches.pop() ?? Buffer.allocUnsafe(WRITE_BATCH_BYTES);
+}
 
 type ChunkSource = { read: () => Promise<Uint8Array | null>; cancel: (reason: Error) => void };
 
@@ -130,7 +136,7 @@ async function writeChunk(handle: FileHandle, body: StorageBody, opts: AppendOpt
     const kind = opts.signature === "video/mp4" ? "an MP4" : "a WebM";
     throw new UploadError("BAD_TYPE", `The recording does not start like ${kind} file, so it was refused.`);
   };
-  const batches = [Buffer.allocUnsafe(Math.min(WRITE_BATCH_BYTES, opts.contentLength)), Buffer.allocUnsafe(Math.min(WRITE_BATCH_BYTES, opts.contentLength))];
+  const batches = [takeBatch(), takeBatch()];
   let current = 0;
   let filled = 0;
   let writing: Promise<unknown> = Promise.resolve();
@@ -181,6 +187,7 @@ async function writeChunk(handle: FileHandle, body: StorageBody, opts: AppendOpt
   } finally {
     clearTimeout(timer);
     await writing.catch(() => {});
+    spareBatches.push(...batches);
   }
 }
 
