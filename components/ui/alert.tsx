@@ -1,13 +1,23 @@
-import type { HTMLAttributes } from "react";
+import type { HTMLAttributes, ReactNode, Ref } from "react";
 import { tones, type Tone } from "./badge";
 import { cn } from "./cn";
 
-/** Danger alerts interrupt screen readers (role=alert); the others are announced politely. */
-export function Alert({ tone = "info", title, className, children, ...rest }: HTMLAttributes<HTMLDivElement> & { tone?: Tone; title?: string }) {
+export type AlertProps = Omit<HTMLAttributes<HTMLDivElement>, "title"> & {
+  tone?: Tone;
+  title?: ReactNode;
+  ref?: Ref<HTMLDivElement>;
+};
+
+/**
+ * Danger alerts interrupt screen readers (role=alert); the others are announced politely
+ * (role=status). Either way the live role only announces alerts that appear after the page
+ * has loaded, which is when they matter.
+ */
+export function Alert({ tone = "info", title, className, children, role, ...rest }: AlertProps) {
   return (
-    <div role={tone === "danger" ? "alert" : "status"} className={cn("rounded-lg px-4 py-3 text-sm ring-1 ring-inset", tones[tone], className)} {...rest}>
+    <div role={role ?? (tone === "danger" ? "alert" : "status")} className={cn("rounded-lg px-4 py-3 text-sm ring-1 ring-inset", tones[tone], className)} {...rest}>
       {title ? <p className="font-medium">{title}</p> : null}
-      {children}
+      {title && children ? <div className="mt-1">{children}</div> : children}
     </div>
   );
 }

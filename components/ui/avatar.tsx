@@ -5,14 +5,34 @@ export function initials(name: string): string {
   return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
 }
 
-export function Avatar({ name, src, size = 32, className }: { name: string; src?: string | null; size?: number; className?: string }) {
-  const style = { width: size, height: size };
+export type AvatarProps = {
+  /** Used for the initials, and for the accessible name when `label` is set. */
+  name: string;
+  src?: string | null;
+  /** Pixels; the initials scale with it. */
+  size?: number;
+  /**
+   * Decorative by default, because an avatar normally sits next to the person's name. Set it
+   * when the avatar stands alone (e.g. "Alex Kim's picture").
+   */
+  label?: string;
+  className?: string;
+};
+
+export function Avatar({ name, src, size = 32, label, className }: AvatarProps) {
+  const style = { width: size, height: size, fontSize: Math.max(10, Math.round(size * 0.4)) };
   if (src) {
     // eslint-disable-next-line @next/next/no-img-element -- avatars come from signed, expiring URLs that next/image cannot cache
-    return <img src={src} alt="" style={style} className={cn("rounded-full object-cover", className)} />;
+    return <img src={src} alt={label ?? ""} width={size} height={size} style={style} className={cn("inline-block shrink-0 rounded-full bg-slate-100 object-cover", className)} />;
   }
   return (
-    <span aria-hidden="true" style={style} className={cn("inline-flex items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700", className)}>
+    <span
+      role={label ? "img" : undefined}
+      aria-label={label}
+      aria-hidden={label ? undefined : true}
+      style={style}
+      className={cn("inline-flex shrink-0 select-none items-center justify-center rounded-full bg-brand-100 font-semibold text-brand-700", className)}
+    >
       {initials(name)}
     </span>
   );

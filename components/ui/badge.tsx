@@ -1,6 +1,7 @@
 import type { HTMLAttributes } from "react";
 import { cn } from "./cn";
 
+/** Colour pairs chosen for at least 4.5:1 text contrast; shared by Badge, Alert and toasts. */
 export const tones = {
   neutral: "bg-slate-100 text-slate-700 ring-slate-200",
   info: "bg-sky-50 text-sky-800 ring-sky-200",
@@ -11,6 +12,8 @@ export const tones = {
 
 export type Tone = keyof typeof tones;
 
-export function Badge({ tone = "neutral", className, ...rest }: HTMLAttributes<HTMLSpanElement> & { tone?: Tone }) {
-  return <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)} {...rest} />;
+export type BadgeProps = HTMLAttributes<HTMLSpanElement> & { tone?: Tone };
+
+export function Badge({ tone = "neutral", className, ...rest }: BadgeProps) {
+  return <span className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)} {...rest} />;
 }

@@ -29,6 +29,16 @@ const serverSchema = z
     BLOB_READ_WRITE_TOKEN: optional,
     UPLOADTHING_TOKEN: optional,
     GROQ_API_KEY: optional,
+    // Where groq-sdk and @ai-sdk/groq send requests; tests point it at a local server that answers like Groq.
+    GROQ_BASE_URL: z.url().optional(),
+    GROQ_TRANSCRIPTION_MODEL: z.string().default("whisper-large-v3-turbo"),
+    GROQ_ANALYSIS_MODEL: z.string().default("llama-3.3-70b-versatile"),
+    // Embeddings from an OpenAI-compatible endpoint (asked for 384 dimensions) instead of the offline embedder.
+    EMBEDDINGS_BASE_URL: z.url().optional(),
+    EMBEDDINGS_API_KEY: optional,
+    EMBEDDINGS_MODEL: optional,
+    // How many ffmpeg / transcription steps run at once in-process (ffmpeg is CPU-bound).
+    PIPELINE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
     STRIPE_SECRET_KEY: optional,
     STRIPE_WEBHOOK_SECRET: optional,
     INNGEST_EVENT_KEY: optional,
@@ -41,6 +51,7 @@ const serverSchema = z
       ["GITHUB_ID", "GITHUB_SECRET"],
       ["KEYCLOAK_ID", "KEYCLOAK_SECRET"],
       ["KEYCLOAK_ID", "KEYCLOAK_ISSUER"],
+      ["EMBEDDINGS_BASE_URL", "EMBEDDINGS_MODEL"],
     ];
     for (const [a, b] of pairs) {
       if (Boolean(env[a]) !== Boolean(env[b])) {
