@@ -6,6 +6,10 @@ import { organizationsRouter } from "./routers/organizations";
 import { reviewRouter } from "./routers/review";
 import { templatesRouter } from "./routers/templates";
 import { usersRouter } from "./routers/users";
+import { searchRouter } from "./routers/search";
+import { analysisRouter } from "./routers/analysis";
+import { notificationsRouter } from "./routers/notifications";
+import { pipelineRouter } from "./routers/pipeline";
 
 export const appRouter = router({
   users: usersRouter,
@@ -15,6 +19,10 @@ export const appRouter = router({
   interview: interviewRouter,
   invitations: invitationsRouter,
   review: reviewRouter,
+  search: searchRouter,
+  analysis: analysisRouter,
+  notifications: notificationsRouter,
+  pipeline: pipelineRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../server/db/embedded";
 import { migrate } from "../../server/db/migrations";
@@ -12,6 +12,9 @@ export default async function setup() {
   await migrate(pg.url);
   const image = await pg.db.dumpDataDir("gzip");
   await mkdir(path.dirname(MIGRATED_IMAGE), { recursive: true });
-  await writeFile(MIGRATED_IMAGE, Buffer.from(await image.arrayBuffer()));
+  // Written aside and renamed: two test runs on one machine must never read a half-written image.
+  const partial = `${MIGRATED_IMAGE}.${process.pid}.partial`;
+  await writeFile(partial, Buffer.from(await image.arrayBuffer()));
+  await rename(partial, MIGRATED_IMAGE);
   await pg.stop();
 }

@@ -3,6 +3,10 @@ import { interviewCases } from "./interview.cases";
 import { invitationsCases } from "./invitations.cases";
 import { templatesCases } from "./templates.cases";
 import { usersCases } from "./users.cases";
+import { searchCases } from "./search.cases";
+import { analysisCases } from "./analysis.cases";
+import { notificationsCases } from "./notifications.cases";
+import { pipelineCases } from "./pipeline.cases";
 
 // One file of cases per domain; add yours here.
-export const cases: Cases = { ...usersCases, ...templatesCases, ...interviewCases, ...invitationsCases };
+export const cases: Cases = { ...usersCases, ...templatesCases, ...interviewCases, ...invitationsCases, ...searchCases, ...analysisCases, ...notificationsCases, ...pipelineCases };

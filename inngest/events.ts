@@ -1,0 +1,21 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+import { eventSchemas } from "@/server/events/outbox";
+
+/**
+ * Every event a function listens to. Domain events come from the outbox (server/events/outbox.ts)
+ * with their row id as the event id; the pipeline's own events carry a deterministic id (see
+ * `pipelineEventId`) so that a step re-run, or two answers finishing at once, send one event.
+ */
+export const responseSubmitted = eventType("response.submitted", { schema: eventSchemas["response.submitted"] });
+export const interviewCompleted = eventType("interview.completed", { schema: eventSchemas["interview.completed"] });
+export const responseTranscribed = eventType("response.transcribed", {
+  schema: z.object({ responseId: z.string(), invitationId: z.string() }),
+});
+export const interviewReadyForAnalysis = eventType("interview.ready-for-analysis", {
+  schema: z.object({ invitationId: z.string() }),
+});
+
+export function pipelineEventId(kind: string, ...parts: string[]): string {
+  return [kind, ...parts].join(":");
+}

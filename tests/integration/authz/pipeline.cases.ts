@@ -1,0 +1,3 @@
+import type { Cases } from "./fixture";
+
+export const pipelineCases: Cases = {};
