@@ -1,8 +1,23 @@
 // Runs once when the Next.js server starts: invalid configuration stops it with a message naming
-// the variable, whether it was started by scripts/launch.ts or directly with `next start`.
+// the variable, whether it was started by scripts/launch.ts or directly with `next start`. Then the
+// background work starts: the outbox relay, and the in-process Inngest runner when no Inngest
+// server is configured (see inngest/start.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("./server/config/env");
     env();
+    if (process.env.BACKGROUND_WORK !== "off") {
+      const [{ startBackgroundWork }, { getDb }] = await Promise.all([import("./inngest/start"), import("./server/db/client")]);
+      const g = globalThis as unknown as { __aiviBackground?: ReturnType<typeof startBackgroundWork> };
+      // Development reloads modules; the work must still start only once per process.
+      if (!g.__aiviBackground) {
+        const work = startBackgroundWork(getDb());
+        g.__aiviBackground = work;
+        console.log(`background work: ${work.mode === "in-process" ? "in-process Inngest runner" : `Inngest (${work.mode})`} and the outbox relay`);
+        const stop = () => void work.stop().finally(() => process.exit(0));
+        process.once("SIGTERM", stop);
+        process.once("SIGINT", stop);
+      }
+    }
   }
 }

@@ -56,8 +56,7 @@ export function buildRunRequest(req: RunRequest): Request {
   };
   return new Request(url, {
     method: "POST",
-    // The web adapter resolves the URL against the Host header, which a Request built in-process lacks.
-    headers: { "content-type": "application/json", host: url.host, [headerKeys.RequestVersion]: "2" },
+    headers: { "content-type": "application/json", [headerKeys.RequestVersion]: "2" },
     body: JSON.stringify(body),
   });
 }

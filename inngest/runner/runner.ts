@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { InngestFunction } from "inngest";
-import { serve } from "inngest/edge";
 import type { Db, JobRun, Prisma } from "@/server/db/client";
-import { inngest } from "../client";
+import { inProcessHandler } from "./handler";
 import { setLocalQueueTarget } from "./local-queue";
 import { buildRunRequest, errorMessage, readRunResponse, type MemoizedStep, type Outcome, type RunEvent } from "./protocol";
 import { registerFunctions, type RegisteredFunction } from "./registry";
@@ -55,7 +54,7 @@ export class InProcessRunner {
     this.db = opts.db;
     this.fns = registerFunctions(opts.functions);
     this.byId = new Map(this.fns.map((f) => [f.id, f]));
-    this.handler = serve({ client: inngest, functions: [...opts.functions], skipSignatureValidation: true }) as (req: Request) => Promise<Response>;
+    this.handler = inProcessHandler(opts.functions);
     this.workers = opts.workers ?? 2;
     this.pollMs = opts.pollMs ?? 1000;
     this.leaseMs = opts.leaseMs ?? 30_000;

@@ -1,0 +1,6 @@
+import { analyzeInterviewFn } from "./analyze-interview";
+import { interviewCompletedFn } from "./interview-completed";
+import { processResponse } from "./process-response";
+
+/** Every background function; served at /api/inngest and run by the in-process runner alike. */
+export const functions = [processResponse, interviewCompletedFn, analyzeInterviewFn];

@@ -1,0 +1,45 @@
+import type { Db } from "@/server/db/client";
+import { functions } from "./functions";
+import { inngestMode } from "./mode";
+import { relayOutbox } from "./relay";
+import { InProcessRunner } from "./runner/runner";
+
+export type BackgroundWork = { mode: ReturnType<typeof inngestMode>; runner: InProcessRunner | null; stop: () => Promise<void> };
+
+const RELAY_INTERVAL_MS = 1000;
+
+/**
+ * Starts what runs beside the web server: the outbox relay always (it hands events to Inngest, or
+ * to the local queue), and the in-process runner when no Inngest server is configured. Called
+ * once per server process from instrumentation.ts; scripts and tests call it with their own db.
+ */
+export function startBackgroundWork(db: Db, opts: { workers?: number; leaseMs?: number; backoffBaseMs?: number; pollMs?: number } = {}): BackgroundWork {
+  const mode = inngestMode();
+  const runner = mode === "in-process" ? new InProcessRunner({ db, functions, ...opts }) : null;
+  runner?.start();
+
+  let stopped = false;
+  let relaying: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    relaying = relayOutbox(db)
+      .then((r) => {
+        if (r.sent) runner?.poke();
+      })
+      .catch((error) => console.error("[relay] could not relay the outbox", error))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, RELAY_INTERVAL_MS);
+      });
+  };
+  let timer: NodeJS.Timeout = setTimeout(tick, 0);
+
+  return {
+    mode,
+    runner,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await relaying;
+      await runner?.stop();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { InngestTestEngine } from "@inngest/test";
+import { describe, expect, it } from "vitest";
+import { analyzeInterviewFn } from "@/inngest/functions/analyze-interview";
+import { interviewCompletedFn } from "@/inngest/functions/interview-completed";
+import { processResponse } from "@/inngest/functions/process-response";
+
+/**
+ * Each function's control flow with @inngest/test: its steps are mocked here, so these check the
+ * order of steps, what ends a run early and which events it sends. The steps' own work is tested
+ * on the real database and real media in tests/integration.
+ */
+
+const submitted = (data: { responseId: string; invitationId: string }) => [{ name: "response.submitted", data }] as [{ name: string; data: typeof data }];
+
+describe("process-response", () => {
+  it("processes, transcribes and indexes a video answer, then starts the analysis when it was the last", async () => {
+    const t = new InngestTestEngine({
+      function: processResponse,
+      events: submitted({ responseId: "r1", invitationId: "i1" }),
+      steps: [
+        { id: "load-answer", handler: () => ({ type: "VIDEO" }) },
+        { id: "process-media", handler: () => ({ ok: true, durationMs: 4200, playback: false }) },
+        { id: "transcribe", handler: () => ({ engine: "pocketsphinx", words: 40 }) },
+        { id: "index-for-search", handler: () => ({ chunks: 3 }) },
+        { id: "check-interview", handler: () => ({ ready: true, key: "abc" }) },
+      ],
+    });
+    const { result, ctx } = await t.execute();
+    expect(result).toEqual({ responseId: "r1", analysisStarted: true });
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith("start-analysis", { id: "analysis:i1:abc", name: "interview.ready-for-analysis", data: { invitationId: "i1" } });
+  });
+
+  it("skips transcription for a written answer and sends nothing while other answers are still processing", async () => {
+    const t = new InngestTestEngine({
+      function: processResponse,
+      events: submitted({ responseId: "r2", invitationId: "i1" }),
+      steps: [
+        { id: "load-answer", handler: () => ({ type: "TEXT" }) },
+        { id: "index-for-search", handler: () => ({ chunks: 1 }) },
+        { id: "check-interview", handler: () => ({ ready: false, waitingFor: 2 }) },
+      ],
+    });
+    const { result, ctx } = await t.execute();
+    expect(result).toEqual({ responseId: "r2", analysisStarted: false });
+    expect(ctx.step.run).not.toHaveBeenCalledWith("transcribe", expect.anything());
+    expect(ctx.step.sendEvent).not.toHaveBeenCalled();
+  });
+
+  it("ends at the media step when the recording itself is broken", async () => {
+    const t = new InngestTestEngine({
+      function: processResponse,
+      events: submitted({ responseId: "r3", invitationId: "i1" }),
+      steps: [
+        { id: "load-answer", handler: () => ({ type: "VIDEO" }) },
+        { id: "process-media", handler: () => ({ ok: false, reason: "The recording has no audio track." }) },
+      ],
+    });
+    const { result, ctx } = await t.execute();
+    expect(result).toEqual({ failed: "The recording has no audio track." });
+    expect(ctx.step.run).not.toHaveBeenCalledWith("transcribe", expect.anything());
+  });
+
+  it("records the failure on the answer when transcription fails for good", async () => {
+    const t = new InngestTestEngine({
+      function: processResponse,
+      events: submitted({ responseId: "r4", invitationId: "i1" }),
+      steps: [
+        { id: "load-answer", handler: () => ({ type: "VIDEO" }) },
+        { id: "process-media", handler: () => ({ ok: true, durationMs: 1000, playback: false }) },
+        {
+          id: "transcribe",
+          handler: () => {
+            throw new Error("Groq rejected the API key");
+          },
+        },
+        { id: "record-failure", handler: () => undefined },
+      ],
+    });
+    const { result, ctx } = await t.execute();
+    expect(result).toEqual({ failed: "Groq rejected the API key" });
+    expect(ctx.step.run).toHaveBeenCalledWith("record-failure", expect.any(Function));
+  });
+
+  it("does nothing for an answer that no longer exists", async () => {
+    const t = new InngestTestEngine({
+      function: processResponse,
+      events: submitted({ responseId: "gone", invitationId: "i1" }),
+      steps: [{ id: "load-answer", handler: () => null }],
+    });
+    const { result } = await t.execute();
+    expect(result).toEqual({ skipped: "The answer no longer exists or was not submitted." });
+  });
+});
+
+describe("interview-completed", () => {
+  it("starts the analysis of an interview whose answers are all processed", async () => {
+    const t = new InngestTestEngine({
+      function: interviewCompletedFn,
+      events: [{ name: "interview.completed", data: { invitationId: "i9" } }],
+      steps: [{ id: "check-interview", handler: () => ({ ready: true, key: "k9" }) }],
+    });
+    const { result, ctx } = await t.execute();
+    expect(result).toEqual({ analysisStarted: true });
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith("start-analysis", { id: "analysis:i9:k9", name: "interview.ready-for-analysis", data: { invitationId: "i9" } });
+  });
+});
+
+describe("analyze-interview", () => {
+  it("marks the answers, analyses, then notifies HR", async () => {
+    const t = new InngestTestEngine({
+      function: analyzeInterviewFn,
+      events: [{ name: "interview.ready-for-analysis", data: { invitationId: "i5" } }],
+      steps: [
+        { id: "mark-analyzing", handler: () => undefined },
+        { id: "analyze", handler: () => ({ analysisId: "a1", engine: "offline", overallScore: 4, recommendation: "yes", flagged: false, reused: false }) },
+        { id: "notify-hr", handler: () => ({ notified: 1, emailed: 1 }) },
+      ],
+    });
+    const { result } = await t.execute();
+    expect(result).toEqual({ analysisId: "a1", engine: "offline", overallScore: 4, recommendation: "yes", flagged: false, reused: false, notified: 1, emailed: 1 });
+  });
+
+  it("puts the answers back and fails the run when the analysis fails", async () => {
+    const t = new InngestTestEngine({
+      function: analyzeInterviewFn,
+      events: [{ name: "interview.ready-for-analysis", data: { invitationId: "i6" } }],
+      steps: [
+        { id: "mark-analyzing", handler: () => undefined },
+        {
+          id: "analyze",
+          handler: () => {
+            throw new Error("model output invalid three times");
+          },
+        },
+        { id: "revert-status", handler: () => undefined },
+      ],
+    });
+    const { error, ctx } = await t.execute();
+    expect(String((error as Error | undefined)?.message ?? error)).toContain("model output invalid three times");
+    expect(ctx.step.run).toHaveBeenCalledWith("revert-status", expect.any(Function));
+  });
+});
