@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 source scripts/ensure-node.sh
 
 # Browser tests drive Debian's Chromium (Playwright may not download one), which shows text as
-# empty boxes without a font; media tests speak fixture answers with festival and encode them with ffmpeg.
-packages=(chromium ffmpeg festival festvox-us-slt-hts fonts-dejavu-core)
+# empty boxes without a font; media tests speak fixture answers with festival and encode them with ffmpeg;
+# the offline transcriber is PocketSphinx with its US English model.
+packages=(chromium ffmpeg festival festvox-us-slt-hts fonts-dejavu-core pocketsphinx pocketsphinx-en-us)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${packages[@]}"; do

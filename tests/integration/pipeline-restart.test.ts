@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { getDb } from "@/server/db/client";
+import { makeOrg, makeUser } from "../helpers/actors";
+import { submitFixtureInterview } from "../fixtures/pipeline";
+
+/**
+ * The app dies in the middle of the pipeline and comes back: the background work runs in a child
+ * process (the same start-up code as the app's), which is killed with SIGKILL once an answer's
+ * media step has finished. A second process takes the run over when its lock goes stale, resumes
+ * it at the step it was in (the finished media step is not run again), and everything ends
+ * exactly once: one transcript per answer, one file per kind, one analysis, one notification.
+ */
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) c.kill("SIGKILL");
+});
+
+function startRunner(): ChildProcess {
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["tests/helpers/runner-process.ts"], {
+    env: { ...process.env, NODE_ENV: "test" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.resume();
+  child.stderr!.resume();
+  children.push(child);
+  return child;
+}
+
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+type Steps = Record<string, { name: string; at: string; attempts: number }>;
+
+describe("pipeline across a crash", () => {
+  it("resumes a run killed mid-pipeline and finishes it exactly once", async () => {
+    const db = getDb();
+    const org = await makeOrg("Restart");
+    const hr = await makeUser({ role: "HR", orgId: org.id });
+    const { invitationId, responses } = await submitFixtureInterview({ candidate: "weak", organizationId: org.id, createdById: hr.id });
+
+    const first = startRunner();
+    const victim = await until("a media step to finish", 120_000, async () => {
+      const runs = await db.jobRun.findMany({ where: { functionId: { endsWith: "process-response" }, status: "RUNNING" } });
+      return runs.find((r) => Object.values(r.steps as Steps).some((s) => s.name === "process-media"));
+    });
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
+    const killedAt = Date.now();
+    const mediaStep = Object.values(victim.steps as Steps).find((s) => s.name === "process-media")!;
+
+    const second = startRunner();
+    await until("the analysis", 240_000, () => db.analysis.findFirst({ where: { invitationId, responseId: null, status: "COMPLETE" } }));
+    await until("every run to finish", 60_000, async () => (await db.jobRun.count({ where: { status: { not: "COMPLETED" } } })) === 0);
+    second.kill("SIGTERM");
+
+    const resumed = await db.jobRun.findUniqueOrThrow({ where: { id: victim.id } });
+    expect(resumed.status).toBe("COMPLETED");
+    const resumedMedia = Object.values(resumed.steps as Steps).find((s) => s.name === "process-media")!;
+    // The media step kept its result from before the crash: the new process did not run it again.
+    expect(resumedMedia.at).toBe(mediaStep.at);
+    expect(new Date(resumedMedia.at).getTime()).toBeLessThan(killedAt);
+    expect(resumed.owner).toBeNull();
+
+    expect(await db.jobRun.count({ where: { functionId: { endsWith: "process-response" } } })).toBe(responses.length);
+    expect(await db.jobRun.count({ where: { functionId: { endsWith: "analyze-interview" } } })).toBe(1);
+    for (const r of responses.filter((x) => x.type === "VIDEO")) {
+      expect(await db.transcript.count({ where: { responseId: r.id } })).toBe(1);
+      const kinds = (await db.mediaAsset.findMany({ where: { responseId: r.id }, select: { kind: true } })).map((a) => a.kind).sort();
+      expect(kinds).toEqual(["AUDIO", "RECORDING", "THUMBNAIL"]);
+    }
+    expect(await db.analysis.count({ where: { invitationId, responseId: null } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: hr.id } })).toBe(1);
+  });
+});

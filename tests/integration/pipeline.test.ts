@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { functions } from "@/inngest/functions";
+import { relayOutbox } from "@/inngest/relay";
+import { InProcessRunner } from "@/inngest/runner/runner";
+import { getDb } from "@/server/db/client";
+import { retryResponse } from "@/server/pipeline/retry";
+import { getStorage } from "@/server/storage";
+import { Readable } from "node:stream";
+import { makeOrg, makeUser } from "../helpers/actors";
+import { makeInterview } from "../fixtures/interview";
+import { submitFixtureInterview } from "../fixtures/pipeline";
+
+/**
+ * The whole pipeline without an Inngest server, on the real database and real media: a fixture
+ * candidate's interview is submitted through the candidate-side code, the outbox relay hands the
+ * events to the in-process runner, and the real functions run ffmpeg, the offline recogniser,
+ * the embedder, the offline analyzer and the notification.
+ */
+
+let runner: InProcessRunner;
+
+async function settle(timeoutMs: number) {
+  const db = getDb();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await relayOutbox(db);
+    await runner.drain({ timeoutMs });
+    const open = await db.jobRun.count({ where: { status: { in: ["QUEUED", "RUNNING", "SLEEPING"] } } });
+    const pending = await db.outboxEvent.count({ where: { sentAt: null } });
+    if (!open && !pending) return;
+    if (Date.now() > deadline) throw new Error(`pipeline still busy: ${open} runs, ${pending} events`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(() => {
+  runner = new InProcessRunner({ db: getDb(), functions, backoffBaseMs: 20, backoffMaxMs: 100, log: () => {} });
+});
+afterAll(async () => {
+  await runner.stop();
+});
+
+describe("media pipeline, in-process", () => {
+  it("turns a submitted interview into media files, transcripts, search passages, an analysis and a notification", async () => {
+    const db = getDb();
+    const org = await makeOrg("Pipeline");
+    const hr = await makeUser({ role: "HR", orgId: org.id });
+    const { invitationId, responses } = await submitFixtureInterview({ candidate: "strong", organizationId: org.id, createdById: hr.id });
+    await settle(240_000);
+
+    const runs = await db.jobRun.findMany({ select: { functionId: true, status: true, error: true } });
+    expect(runs.filter((r) => r.status !== "COMPLETED")).toEqual([]);
+    expect(runs.filter((r) => r.functionId.endsWith("process-response"))).toHaveLength(responses.length);
+    expect(runs.filter((r) => r.functionId.endsWith("analyze-interview"))).toHaveLength(1);
+
+    for (const r of responses.filter((x) => x.type === "VIDEO")) {
+      const row = await db.response.findUniqueOrThrow({ where: { id: r.id }, include: { transcript: true, mediaAssets: true } });
+      expect(row.status, r.key).toBe("ANALYZED");
+      expect(row.transcript?.engine).toBe("pocketsphinx");
+      expect(row.transcript?.text.split(/\s+/).length).toBeGreaterThan(20);
+      expect(row.mediaAssets.map((a) => a.kind).sort()).toEqual(["AUDIO", "RECORDING", "THUMBNAIL"]);
+    }
+    const chunks = await db.embeddingChunk.count({ where: { invitationId, source: "TRANSCRIPT" } });
+    expect(chunks).toBeGreaterThanOrEqual(responses.length);
+    const analysis = await db.analysis.findFirstOrThrow({ where: { invitationId, responseId: null, status: "COMPLETE" } });
+    expect(analysis.engine).toBe("offline");
+    const notes = await db.notification.findMany({ where: { userId: hr.id, type: "analysis.ready" } });
+    expect(notes).toHaveLength(1);
+    expect(await db.emailMessage.count({ where: { to: hr.email, template: { contains: "analysis" } } })).toBe(1);
+  });
+
+  it("fails a corrupt recording with a reason HR can read, and processes it again after the retry button", async () => {
+    const db = getDb();
+    const org = await makeOrg("Corrupt");
+    const hr = await makeUser({ role: "HR", orgId: org.id });
+    const { responses } = await makeInterview({ organizationId: org.id, questions: [{ type: "VIDEO" }], consent: true, status: "COMPLETED" });
+    const response = responses[0]!;
+    const stored = await getStorage().put(`recordings/${response.id}/take-1.webm`, Readable.from([Buffer.from("not a recording at all")]), { contentType: "video/webm" });
+    await db.mediaAsset.create({
+      data: { organizationId: org.id, responseId: response.id, kind: "RECORDING", storageDriver: getStorage().driver, storageKey: stored.key, contentType: "video/webm", sizeBytes: BigInt(stored.size) },
+    });
+    // As submitVideo leaves an answer whose recording does not decode: submitted, FAILED, no event.
+    await db.response.update({ where: { id: response.id }, data: { status: "FAILED", failureReason: "The recording could not be decoded.", submittedAt: new Date(), takesUsed: 1 } });
+
+    await retryResponse(db, hr, org.id, { responseId: response.id });
+    expect((await db.response.findUniqueOrThrow({ where: { id: response.id } })).status).toBe("UPLOADED");
+    await settle(60_000);
+    const failed = await db.response.findUniqueOrThrow({ where: { id: response.id } });
+    expect(failed.status).toBe("FAILED");
+    expect(failed.failureReason).toMatch(/recording/i);
+    const run = await db.jobRun.findFirstOrThrow({ where: { functionId: { endsWith: "process-response" }, event: { path: ["data", "responseId"], equals: response.id } } });
+    expect(run.status).toBe("COMPLETED");
+    expect(run.output).toEqual({ failed: failed.failureReason });
+  });
+});
