@@ -10,11 +10,13 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
       { href: "/dashboard", label: "Dashboard" },
       { href: "/templates", label: "Templates" },
       { href: "/invitations", label: "Invitations" },
+      { href: "/search", label: "Search" },
+      { href: "/audit", label: "Audit log" },
       { href: "/settings/organization", label: "Organization" },
     );
   }
   if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews" });
-  if (user.role === "ADMIN") items.push({ href: "/admin/users", label: "Users" }, { href: "/admin/health", label: "System health" });
+  if (user.role === "ADMIN") items.push({ href: "/admin/users", label: "Users" }, { href: "/admin/runs", label: "Background runs" }, { href: "/admin/health", label: "System health" });
   if (devTools) items.push({ href: "/dev/mailbox", label: "Dev mailbox" });
   return items;
 }

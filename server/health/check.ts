@@ -1,5 +1,6 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { inngestMode } from "../../inngest/mode";
 import { getDb, type Db } from "../db/client";
 
 export type Services = {
@@ -8,8 +9,9 @@ export type Services = {
   storage: "vercel-blob" | "uploadthing" | "local disk";
   transcription: "groq" | "offline";
   analysis: "groq" | "offline";
+  embeddings: "openai-compatible" | "offline";
   billing: "stripe" | "local";
-  jobs: "inngest" | "in-process";
+  jobs: "inngest" | "inngest dev server" | "in-process";
 };
 
 export type DatabaseHealth =
@@ -39,16 +41,16 @@ const has = (source: Source, key: string) => Boolean(source[key]?.trim());
  */
 export function configuredServices(source: Source, database: Services["database"] = "unknown"): Services {
   const groq = has(source, "GROQ_API_KEY") ? "groq" : "offline";
-  const inngestDev = source.INNGEST_DEV?.trim();
-  const inngest = has(source, "INNGEST_EVENT_KEY") || (Boolean(inngestDev) && inngestDev !== "0" && inngestDev !== "false");
+  const jobs = inngestMode(source);
   return {
     database,
     mail: has(source, "RESEND_API_KEY") ? "resend" : "dev mailbox",
     storage: has(source, "BLOB_READ_WRITE_TOKEN") ? "vercel-blob" : has(source, "UPLOADTHING_TOKEN") ? "uploadthing" : "local disk",
     transcription: groq,
     analysis: groq,
+    embeddings: has(source, "EMBEDDINGS_BASE_URL") ? "openai-compatible" : "offline",
     billing: has(source, "STRIPE_SECRET_KEY") ? "stripe" : "local",
-    jobs: inngest ? "inngest" : "in-process",
+    jobs: jobs === "cloud" ? "inngest" : jobs === "dev-server" ? "inngest dev server" : "in-process",
   };
 }
 

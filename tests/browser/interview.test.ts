@@ -117,14 +117,24 @@ async function submitAnswer(page: Page) {
   await page.getByRole("button", { name: "Submit answer" }).click();
 }
 
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 function expectClose(actualMs: number | null | undefined, expectedMs: number, label: string) {
   expect(actualMs, label).not.toBeNull();
   expect(Math.abs(actualMs! - expectedMs), `${label}: ${actualMs} ms stored, ${expectedMs} ms recorded`).toBeLessThanOrEqual(1500);
 }
 
 describe("a candidate's interview", () => {
-  it("is completed end to end at phone width, and every stored recording is valid media of the recorded length", async () => {
-    const { token, invitationId } = await inviteToSeededInterview(`ada-${Date.now()}@example.com`);
+  it("is completed end to end at phone width, transcribed and analysed in the background, and HR reviews it", async () => {
+    const { token, invitationId, templateId } = await inviteToSeededInterview(`ada-${Date.now()}@example.com`);
     const { page, errors } = await newPage({ phone: true });
     await page.goto(`/i/${token}`);
     await agreeAndCheckDevices(page);
@@ -161,10 +171,11 @@ describe("a candidate's interview", () => {
     expect(stored.invitation?.consentAt).toBeTruthy();
     expect(stored.events).toEqual(["response.submitted", "response.submitted", "response.submitted", "response.submitted", "interview.completed"]);
     const videos = stored.answers.filter((a) => a.type === "VIDEO");
-    expect(videos.map((a) => [a.status, a.takesUsed])).toEqual([
-      ["UPLOADED", 2],
-      ["UPLOADED", 1],
-      ["UPLOADED", 1],
+    // The pipeline picks each answer up as soon as it is submitted, so it may have moved on already.
+    expect(videos.map((a) => [a.submitted && a.status !== "FAILED", a.takesUsed])).toEqual([
+      [true, 2],
+      [true, 1],
+      [true, 1],
     ]);
     for (const [i, a] of videos.entries()) {
       expectClose(a.durationMs, recorded[i]!, `question ${i + 1} Response.durationMs`);
@@ -174,9 +185,42 @@ describe("a candidate's interview", () => {
       expect(decoded.errors, `question ${i + 1} decodes cleanly`).toBe("");
       expectClose(decoded.durationMs, recorded[i]!, `question ${i + 1} decoded file`);
     }
-    expect(stored.answers.find((a) => a.type === "TEXT")).toMatchObject({ status: "UPLOADED", textAnswer: answer, submitted: true });
+    expect(stored.answers.find((a) => a.type === "TEXT")).toMatchObject({ textAnswer: answer, submitted: true });
     expect(errors).toEqual([]);
-  });
+
+    // No Inngest server: the app's in-process runner transcribes every recorded answer, then analyses the interview.
+    const processed = await until("every video answer to be transcribed and the interview analysed", 240_000, async () => {
+      const now = await storedInterview(invitationId);
+      const done = now.answers.filter((a) => a.type === "VIDEO").every((a) => a.transcript && (a.status === "ANALYZED" || a.status === "TRANSCRIBED"));
+      return done && now.analysis ? now : null;
+    });
+    for (const a of processed.answers.filter((x) => x.type === "VIDEO")) {
+      expect(a.transcript?.engine).toBe("pocketsphinx");
+      expect(a.status).toBe("ANALYZED");
+    }
+    expect(processed.analysis?.engine).toBe("offline");
+
+    // HR compares the template's candidates, opens this one, overrides a score and finds it in the audit log.
+    const { page: hr } = await newPage();
+    await hr.goto("/sign-in");
+    await hr.getByRole("button", { name: /Harper Recruiter/ }).click();
+    await hr.waitForURL(/\/dashboard/);
+    await hr.goto(`/templates/${templateId}/compare`);
+    await step(hr, "Opening the comparison", () => hr.locator(`a[href="/interviews/${invitationId}"]`).waitFor({ timeout: 30_000 }));
+    await hr.locator(`a[href="/interviews/${invitationId}"]`).click();
+    await step(hr, "Reading the AI analysis", () => hr.getByText("Offline analyzer (deterministic)").first().waitFor({ timeout: 30_000 }));
+    await hr.getByRole("button", { name: "Override Technical depth" }).click();
+    const dialog = hr.getByRole("dialog");
+    // Whatever the AI gave, HR sets another score (setting the current one again is refused).
+    const now = /Now (\d)/.exec(await dialog.innerText())?.[1];
+    await dialog.getByLabel("Your score").selectOption(now === "5" ? "4" : "5");
+    await dialog.getByLabel("Why").fill("Strong EXPLAIN ANALYZE answer in the live follow-up.");
+    await dialog.getByRole("button", { name: "Save override" }).click();
+    await step(hr, "Saving the override", () => dialog.waitFor({ state: "hidden", timeout: 15_000 }));
+    await hr.goto("/audit");
+    await step(hr, "Finding the override in the audit log", () => hr.getByText("Strong EXPLAIN ANALYZE answer in the live follow-up.").waitFor({ timeout: 30_000 }));
+    await expect(hr.getByText("analysis.override").first().isVisible()).resolves.toBe(true);
+  }, 480_000);
 
   it("survives a reload mid-recording and a dropped connection: it resumes and no answer is lost", async () => {
     const { token, invitationId } = await inviteToSeededInterview(`grace-${Date.now()}@example.com`);
@@ -235,7 +279,7 @@ describe("a candidate's interview", () => {
     const stored = await storedInterview(invitationId);
     expect(stored.invitation?.status).toBe("COMPLETED");
     const videos = stored.answers.filter((a) => a.type === "VIDEO");
-    expect(videos.every((a) => a.status === "UPLOADED" && a.upload?.status === "COMPLETE")).toBe(true);
+    expect(videos.every((a) => a.submitted && a.status !== "FAILED" && a.upload?.status === "COMPLETE")).toBe(true);
     for (const [i, a] of videos.entries()) {
       const decoded = await decode(a);
       // Every chunk recorded on the device arrived, in order, into the stored file.

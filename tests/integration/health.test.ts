@@ -83,6 +83,7 @@ describe("configuredServices", () => {
       storage: "local disk",
       transcription: "offline",
       analysis: "offline",
+      embeddings: "offline",
       billing: "local",
       jobs: "in-process",
     });
@@ -105,8 +106,9 @@ describe("configuredServices", () => {
       storage: "uploadthing",
       transcription: "groq",
       analysis: "groq",
+      embeddings: "offline",
       billing: "local",
-      jobs: "inngest",
+      jobs: "inngest dev server",
     });
     expect(configuredServices({ BLOB_READ_WRITE_TOKEN: "b", UPLOADTHING_TOKEN: "u" }).storage).toBe("vercel-blob");
     expect(configuredServices({ INNGEST_DEV: "0" }).jobs).toBe("in-process");
