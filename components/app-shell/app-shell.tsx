@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NotificationsBell } from "@/components/notifications/notifications-bell";
 import type { SessionUser } from "@/server/auth/session-user";
 import { navItemsFor } from "./nav-items";
 import { NavLinks } from "./nav-links";
@@ -20,7 +21,8 @@ export function AppShell({ user, devTools, children }: { user: SessionUser; devT
           </Link>
           {org ? <span className="hidden text-sm text-slate-500 sm:inline">{org}</span> : null}
           <NavLinks items={items} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1">
+            <NotificationsBell />
             <UserMenu name={user.name ?? user.email} email={user.email} role={user.role} />
           </div>
         </div>

@@ -1,7 +1,7 @@
 import { Badge, Card, CardContent, CardHeader, CardTitle } from "@/components/ui";
 import { formatDateTime, formatDuration } from "@/components/invitations/format";
 import type { InterviewReview } from "@/server/review/interview";
-import { RecordingPlayer } from "./recording-player";
+import { AnswerRecording } from "./recording-player";
 import { ResponseStatusBadge } from "./response-status-badge";
 
 type Answer = InterviewReview["answers"][number];
@@ -31,11 +31,19 @@ export function AnswerCard({ answer }: { answer: Answer }) {
         </CardHeader>
         <CardContent className="space-y-3">
           {q.type === "VIDEO" ? (
-            answer.playback ? (
-              <RecordingPlayer url={answer.playback.url} contentType={answer.playback.contentType} label={`Recorded answer to question ${answer.number}`} />
-            ) : (
-              <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">{missingVideoText(answer)}</p>
-            )
+            <>
+              {answer.playback ? null : <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">{missingVideoText(answer)}</p>}
+              {r && (answer.playback || answer.transcript) ? (
+                <AnswerRecording
+                  responseId={r.id}
+                  playback={answer.playback}
+                  label={`Recorded answer to question ${answer.number}`}
+                  transcript={answer.transcript}
+                  captionsUrl={answer.captionsUrl}
+                  transcriptHeadingId={`transcript-${answer.number}`}
+                />
+              ) : null}
+            </>
           ) : r?.textAnswer ? (
             <blockquote className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-4 text-slate-900">{r.textAnswer}</blockquote>
           ) : (
@@ -73,12 +81,6 @@ export function AnswerCard({ answer }: { answer: Answer }) {
 
           {r?.status === "FAILED" && r.failureReason ? <p className="text-sm text-red-700">{r.failureReason}</p> : null}
 
-          {r?.transcript ? (
-            <details className="rounded-md border border-slate-200 p-3">
-              <summary className="cursor-pointer text-sm font-medium">Transcript</summary>
-              <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{r.transcript}</p>
-            </details>
-          ) : null}
           {q.criteria ? (
             <details className="rounded-md border border-slate-200 p-3">
               <summary className="cursor-pointer text-sm font-medium">What a good answer shows</summary>

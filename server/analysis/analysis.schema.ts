@@ -43,6 +43,7 @@ export const speakingMetricsSchema = z.object({
   pauseCount: z.number().int().nonnegative(),
   longestPauseSec: z.number().nonnegative(),
   fillerWords: z.number().int().nonnegative(),
+  /** Filler words per word spoken (0..1). */
   fillerRate: z.number().nonnegative(),
 });
 export type SpeakingMetrics = z.infer<typeof speakingMetricsSchema>;

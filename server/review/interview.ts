@@ -2,6 +2,8 @@ import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import { canCancel, canResend, effectiveStatus } from "../invitations/status";
 import { templateSnapshotSchema } from "../templates/versions";
+import { captionsUrl } from "../transcription/captions";
+import { isTranscriptionEngine, TRANSCRIPTION_ENGINES, transcriptSegmentsSchema, type TranscriptSegment } from "../transcription/transcript.schema";
 import { recordingPlayback, type Playback } from "./playback";
 import { buildTimeline } from "./timeline";
 
@@ -14,6 +16,31 @@ async function playbackOrNull(asset: { storageDriver: string; storageKey: string
     console.error("could not sign a recording's playback URL", { storageKey: asset.storageKey, error });
     return null;
   }
+}
+
+export type ReviewTranscript = {
+  text: string;
+  engine: string;
+  engineLabel: string;
+  /** The engine makes many mistakes: show `caution` with it. */
+  rough: boolean;
+  caution: string | null;
+  segments: TranscriptSegment[];
+};
+
+function reviewTranscript(row: { text: string; engine: string; segments: unknown } | null | undefined): ReviewTranscript | null {
+  if (!row) return null;
+  const parsed = transcriptSegmentsSchema.safeParse(row.segments);
+  if (!parsed.success) console.error("a stored transcript's segments do not match the schema", { engine: row.engine, error: parsed.error.message });
+  const known = isTranscriptionEngine(row.engine) ? TRANSCRIPTION_ENGINES[row.engine] : null;
+  return {
+    text: row.text,
+    engine: row.engine,
+    engineLabel: known?.label ?? row.engine,
+    rough: known?.rough ?? false,
+    caution: known?.caution ?? null,
+    segments: parsed.success ? parsed.data : [],
+  };
 }
 
 /**
@@ -51,7 +78,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
           failureReason: true,
           submittedAt: true,
           mediaAssets: { where: { kind: "RECORDING" }, select: { storageDriver: true, storageKey: true, contentType: true, durationMs: true } },
-          transcript: { select: { text: true } },
+          transcript: { select: { text: true, engine: true, segments: true } },
         },
       },
     },
@@ -67,6 +94,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
     questions.map(async (q, index) => {
       const r = responses.get(q.id);
       const recording = r?.mediaAssets[0];
+      const transcript = reviewTranscript(r?.transcript);
       return {
         number: index + 1,
         question: q,
@@ -79,11 +107,13 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
               durationMs: r.durationMs ?? recording?.durationMs ?? null,
               failureReason: r.failureReason,
               submittedAt: r.submittedAt,
-              transcript: r.transcript?.text ?? null,
             }
           : null,
         hasRecording: Boolean(recording),
         playback: await playbackOrNull(recording),
+        transcript,
+        // Only a transcript with timed lines makes captions; the player shows none otherwise.
+        captionsUrl: r && transcript && transcript.segments.length > 0 ? captionsUrl(r.id) : null,
       };
     }),
   );

@@ -22,11 +22,22 @@ export const transcriptSegmentsSchema = z.array(transcriptSegmentSchema);
 export type TranscriptWord = z.infer<typeof transcriptWordSchema>;
 export type TranscriptSegment = z.infer<typeof transcriptSegmentSchema>;
 
-/** Which engine made a transcript; stored in Transcript.engine and shown beside it. */
+/**
+ * Which engine made a transcript; stored in Transcript.engine and shown beside it. A rough
+ * engine's transcript carries `caution`, said plainly wherever the transcript is shown.
+ */
 export const TRANSCRIPTION_ENGINES = {
-  "groq-whisper": { label: "Groq Whisper", rough: false },
-  pocketsphinx: { label: "PocketSphinx (offline)", rough: true },
+  "groq-whisper": { label: "Groq Whisper", rough: false, caution: null },
+  pocketsphinx: {
+    label: "PocketSphinx (offline)",
+    rough: true,
+    caution: "Transcribed offline by PocketSphinx: expect mistakes; check the recording before quoting it.",
+  },
 } as const;
+
+export function isTranscriptionEngine(value: string): value is TranscriptionEngine {
+  return Object.hasOwn(TRANSCRIPTION_ENGINES, value);
+}
 
 export type TranscriptionEngine = keyof typeof TRANSCRIPTION_ENGINES;
 

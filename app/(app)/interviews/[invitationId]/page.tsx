@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { formatDate, formatDateTime } from "@/components/invitations/format";
 import { InvitationActions } from "@/components/invitations/invitation-actions";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
@@ -15,7 +16,9 @@ export const metadata: Metadata = { title: "Interview" };
 
 async function loadReview(invitationId: string) {
   try {
-    return await (await serverCaller()).review.interview({ invitationId });
+    const caller = await serverCaller();
+    const [review, analysis] = await Promise.all([caller.review.interview({ invitationId }), caller.analysis.interview({ invitationId })]);
+    return { ...review, analysis };
   } catch (error) {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -25,7 +28,8 @@ async function loadReview(invitationId: string) {
 export default async function InterviewReviewPage({ params }: { params: Promise<{ invitationId: string }> }) {
   await requireRole("HR", "ADMIN");
   const { invitationId } = await params;
-  const { invitation: inv, version, answers, progress, timeline } = await loadReview(invitationId);
+  const { invitation: inv, version, answers, progress, timeline, analysis } = await loadReview(invitationId);
+  const analysedQuestions = answers.map((a) => ({ number: a.number, prompt: a.question.prompt, type: a.question.type, responseId: a.response?.id ?? null }));
 
   return (
     <div className="space-y-6">
@@ -73,11 +77,14 @@ export default async function InterviewReviewPage({ params }: { params: Promise<
       </dl>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <section aria-label="Answers" className="min-w-0 space-y-4">
-          {answers.map((a) => (
-            <AnswerCard key={a.question.id} answer={a} />
-          ))}
-        </section>
+        <div className="min-w-0 space-y-6">
+          <AnalysisSection invitationId={inv.id} initial={analysis} questions={analysedQuestions} />
+          <section aria-label="Answers" className="min-w-0 space-y-4">
+            {answers.map((a) => (
+              <AnswerCard key={a.question.id} answer={a} />
+            ))}
+          </section>
+        </div>
 
         <aside className="space-y-4">
           <Card>

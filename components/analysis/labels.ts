@@ -1,0 +1,19 @@
+import type { Flag, Recommendation } from "@/server/analysis/analysis.schema";
+import type { Tone } from "@/components/ui";
+
+export const RECOMMENDATION_TONES: Record<Recommendation, Tone> = { strong_no: "danger", no: "warning", yes: "info", strong_yes: "success" };
+
+export const FLAG_LABELS: Record<Flag["kind"], { label: string; tone: Tone }> = {
+  manipulation: { label: "Manipulation attempt", tone: "danger" },
+  unverified_quote: { label: "Unverified quote", tone: "warning" },
+  no_answer: { label: "No answer", tone: "neutral" },
+  low_transcript_quality: { label: "Low transcript quality", tone: "warning" },
+};
+
+export const formatScore = (n: number | null) => (n === null ? "–" : Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** "Q2 · 1:05" for a quote's place in the interview. */
+export function formatMoment(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+}

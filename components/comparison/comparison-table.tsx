@@ -1,0 +1,224 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { formatDate } from "@/components/invitations/format";
+import { InvitationStatusBadge } from "@/components/invitations/status-badge";
+import { Alert, Badge, buttonClasses, cn, EmptyState, Label, Select, Table, TableCaption, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { errorMessage, useTRPC } from "@/components/trpc/client";
+import { RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation } from "@/server/analysis/analysis.schema";
+import type { Comparison, ComparisonScore } from "@/server/comparison/compare";
+import { comparisonSearchParams, OVERALL_SORT } from "@/server/comparison/comparison.schema";
+import { INVITATION_STATUSES, STATUS_LABELS, type InvitationStatusValue } from "@/server/invitations/status";
+import { formatScore, RECOMMENDATION_TONES } from "@/components/analysis/labels";
+
+function toggle<T>(list: T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+function CheckboxGroup<T extends string>({
+  legend,
+  options,
+  selected,
+  onChange,
+}: {
+  legend: string;
+  options: { value: T; label: string }[];
+  selected: T[];
+  onChange: (next: T[]) => void;
+}) {
+  return (
+    <fieldset className="min-w-0">
+      <legend className="text-sm font-medium text-slate-900">{legend}</legend>
+      <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              className="size-4 accent-brand-600"
+              checked={selected.includes(o.value)}
+              onChange={() => onChange(toggle(selected, o.value))}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function SortHeader({ id, label, sort, onSort, className }: { id: string; label: string; sort: string; onSort: (id: string) => void; className?: string }) {
+  const active = sort === id;
+  return (
+    <TH aria-sort={active ? "descending" : undefined} className={className}>
+      <button
+        type="button"
+        onClick={() => onSort(id)}
+        className={cn(
+          "inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
+          active && "text-slate-900",
+        )}
+      >
+        {label}
+        <span aria-hidden="true">{active ? "▼" : "↕"}</span>
+        <span className="sr-only">{active ? "(ranked by this, highest first)" : "(rank by this)"}</span>
+      </button>
+    </TH>
+  );
+}
+
+function ScoreCell({ score }: { score: ComparisonScore | undefined }) {
+  if (!score || score.effective === null) return <span className="text-slate-400">–</span>;
+  return (
+    <span className="inline-flex items-center gap-1">
+      <span className="font-medium text-slate-900">{formatScore(score.effective)}</span>
+      {score.overridden ? (
+        <span className="text-xs text-brand-700" title={`AI: ${formatScore(score.ai)}`}>
+          HR<span className="sr-only">, overridden; AI gave {formatScore(score.ai)}</span>
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+export function ComparisonTable({ templateId, initial }: { templateId: string; initial: Comparison }) {
+  const trpc = useTRPC();
+  const [status, setStatus] = useState<InvitationStatusValue[]>([]);
+  const [recommendation, setRecommendation] = useState<Recommendation[]>([]);
+  const [sort, setSort] = useState<string>(OVERALL_SORT);
+  const input = { templateId, status: status.length ? status : undefined, recommendation: recommendation.length ? recommendation : undefined, sort };
+  const unfiltered = !status.length && !recommendation.length && sort === OVERALL_SORT;
+  const query = useQuery(trpc.analysis.compare.queryOptions(input, { placeholderData: keepPreviousData, initialData: unfiltered ? initial : undefined }));
+  const data = query.data ?? initial;
+  const competencies = data.competencies;
+  const csvQuery = comparisonSearchParams({ status, recommendation, sort }).toString();
+  const csvHref = `/api/templates/${encodeURIComponent(templateId)}/comparison.csv${csvQuery ? `?${csvQuery}` : ""}`;
+  const sortLabel = sort === OVERALL_SORT ? "overall score" : (competencies.find((c) => c.id === sort)?.competency ?? sort);
+
+  return (
+    <div className="space-y-4">
+      <div
+        role="search"
+        aria-label="Filter candidates"
+        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]"
+      >
+        <CheckboxGroup
+          legend="Status"
+          options={INVITATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          selected={status}
+          onChange={setStatus}
+        />
+        <CheckboxGroup
+          legend="Recommendation"
+          options={RECOMMENDATIONS.map((r) => ({ value: r, label: RECOMMENDATION_LABELS[r] }))}
+          selected={recommendation}
+          onChange={setRecommendation}
+        />
+        <div className="space-y-1.5">
+          <Label htmlFor="compare-sort">Rank by</Label>
+          <Select id="compare-sort" value={sort} onChange={(e) => setSort(e.target.value)}>
+            <option value={OVERALL_SORT}>Overall score</option>
+            {competencies.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.competency}
+              </option>
+            ))}
+          </Select>
+        </div>
+      </div>
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {data.rows.length} candidate{data.rows.length === 1 ? "" : "s"}, ranked by {sortLabel}
+          {query.isFetching ? " (updating…)" : ""}
+        </p>
+        <a href={csvHref} download className={buttonClasses("outline", "sm")}>
+          Download CSV
+        </a>
+      </div>
+
+      {query.error ? <Alert tone="danger">{errorMessage(query.error)}</Alert> : null}
+      {data.rows.length === 0 ? (
+        <EmptyState
+          title={unfiltered ? "No candidates yet" : "No candidates match"}
+          description={
+            unfiltered ? "Invite candidates to this interview; they are ranked here once their answers are analysed." : "Clear a filter to see more candidates."
+          }
+        />
+      ) : (
+        <TableContainer>
+          <Table>
+            <TableCaption className="sr-only">
+              Candidates for {data.template.title}, ranked by {sortLabel}, highest first; candidates without an analysis last
+            </TableCaption>
+            <THead>
+              <TR>
+                <TH>Rank</TH>
+                <TH>Candidate</TH>
+                <TH>Status</TH>
+                <SortHeader id={OVERALL_SORT} label="Overall" sort={sort} onSort={setSort} />
+                {competencies.map((c) => (
+                  <SortHeader key={c.id} id={c.id} label={c.competency} sort={sort} onSort={setSort} />
+                ))}
+                <TH>Recommendation</TH>
+                <TH>Flags</TH>
+                <TH>Completed</TH>
+                <TH>Engine</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {data.rows.map((r) => {
+                const a = r.analysis;
+                return (
+                  <TR key={r.invitationId}>
+                    <TD className="font-semibold text-slate-900">{r.rank ?? <span className="sr-only">Not ranked</span>}</TD>
+                    <TH scope="row" className="whitespace-normal text-sm font-normal normal-case tracking-normal">
+                      <Link
+                        href={`/interviews/${r.invitationId}`}
+                        className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:underline"
+                      >
+                        {r.candidateName}
+                      </Link>
+                      <span className="block break-all text-xs text-slate-500">{r.candidateEmail}</span>
+                    </TH>
+                    <TD>
+                      <InvitationStatusBadge status={r.status} />
+                    </TD>
+                    <TD>
+                      {a ? (
+                        <ScoreCell score={{ ai: a.aiOverall, effective: a.overall, overridden: a.overridden && a.overall !== a.aiOverall }} />
+                      ) : (
+                        <span className="text-sm text-slate-500">Not analysed</span>
+                      )}
+                    </TD>
+                    {competencies.map((c) => (
+                      <TD key={c.id}>
+                        <ScoreCell score={a?.scores[c.id]} />
+                      </TD>
+                    ))}
+                    <TD>
+                      {a ? (
+                        <span className="inline-flex items-center gap-1">
+                          <Badge tone={RECOMMENDATION_TONES[a.recommendation.effective]}>{RECOMMENDATION_LABELS[a.recommendation.effective]}</Badge>
+                          {a.recommendation.overridden ? (
+                            <span className="text-xs text-brand-700" title={`AI: ${RECOMMENDATION_LABELS[a.recommendation.ai]}`}>
+                              HR<span className="sr-only">, overridden; AI said {RECOMMENDATION_LABELS[a.recommendation.ai]}</span>
+                            </span>
+                          ) : null}
+                        </span>
+                      ) : null}
+                    </TD>
+                    <TD>{a?.flagged ? <Badge tone="danger">Flagged</Badge> : null}</TD>
+                    <TD className="whitespace-nowrap text-sm">{r.completedAt ? formatDate(r.completedAt) : "–"}</TD>
+                    <TD className="whitespace-nowrap text-xs text-slate-600">{a?.engineLabel ?? ""}</TD>
+                  </TR>
+                );
+              })}
+            </TBody>
+          </Table>
+        </TableContainer>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** HR's search across the organization's interviews: used by the search form and search.interviews. */
+export const searchInput = z.object({
+  query: z
+    .string()
+    .trim()
+    .min(2, "Type at least 2 characters to search.")
+    .max(200, "Keep the search under 200 characters."),
+  limit: z.number().int().min(1).max(50).default(20),
+  templateId: z.string().min(1).optional(),
+});
+
+export type SearchInput = z.input<typeof searchInput>;
+export type ParsedSearchInput = z.output<typeof searchInput>;
+
+export type SearchHit = {
+  chunkId: string;
+  /** Cosine similarity plus the exact-term bonus (see server/search/search.ts); higher is better. */
+  score: number;
+  content: string;
+  startMs: number | null;
+  endMs: number | null;
+  responseId: string;
+  invitationId: string;
+  candidateName: string;
+  templateTitle: string;
+  questionNumber: number;
+  questionPrompt: string;
+  /** The review page at this answer and moment: /interviews/<invitationId>?answer=<responseId>&t=<seconds>. */
+  href: string;
+};

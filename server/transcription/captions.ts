@@ -1,0 +1,36 @@
+import type { SessionUser } from "../auth/session-user";
+import { hrMembership } from "../auth/session-user";
+import type { Db } from "../db/client";
+import { transcriptSegmentsSchema } from "./transcript.schema";
+import { toWebVtt } from "./webvtt";
+
+/** Where the review page's <track> loads an answer's captions from. */
+export function captionsUrl(responseId: string): string {
+  return `/api/responses/${encodeURIComponent(responseId)}/captions`;
+}
+
+function plain(status: number, message: string): Response {
+  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store" } });
+}
+
+/**
+ * An answer's transcript as WebVTT, for HR of the answer's organization only. Anyone else signed
+ * in finds nothing, exactly as for a response that does not exist, so ids reveal nothing.
+ */
+export async function captionsResponse(db: Db, user: SessionUser | null, responseId: string): Promise<Response> {
+  if (!user) return plain(401, "Sign in to see captions.");
+  const membership = hrMembership(user);
+  const notFound = plain(404, "No captions for this answer.");
+  if (!membership) return notFound;
+  const response = await db.response.findFirst({
+    where: { id: responseId, invitation: { organizationId: membership.organizationId } },
+    select: { transcript: { select: { segments: true } } },
+  });
+  if (!response?.transcript) return notFound;
+  const segments = transcriptSegmentsSchema.parse(response.transcript.segments);
+  return new Response(toWebVtt(segments), {
+    status: 200,
+    // A re-run replaces the transcript, so the browser asks again rather than keeping an old copy.
+    headers: { "content-type": "text/vtt; charset=utf-8", "cache-control": "private, no-cache", "x-content-type-options": "nosniff" },
+  });
+}

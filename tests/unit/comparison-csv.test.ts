@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { ComparisonRow } from "@/server/comparison/compare";
+import { comparisonSearchParams, parseComparisonSearchParams } from "@/server/comparison/comparison.schema";
+import { csvCell, toCsv } from "@/server/comparison/csv";
+
+describe("csvCell", () => {
+  it("quotes cells with quotes, commas and line breaks, doubling the quotes", () => {
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell('Ada "the fixer" Moreno')).toBe('"Ada ""the fixer"" Moreno"');
+    expect(csvCell("Moreno, Ada")).toBe('"Moreno, Ada"');
+    expect(csvCell("two\nlines")).toBe('"two\nlines"');
+    expect(csvCell("carriage\rreturn")).toBe('"carriage\rreturn"');
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(3.5)).toBe("3.5");
+  });
+
+  it("defuses cells a spreadsheet would run as a formula", () => {
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csvCell("+1 555")).toBe("'+1 555");
+    expect(csvCell("-2+3")).toBe("'-2+3");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("\t=1")).toBe("'\t=1");
+    expect(csvCell("a=b")).toBe("a=b");
+  });
+});
+
+const row = (over: Partial<ComparisonRow>): ComparisonRow => ({
+  rank: 1,
+  invitationId: "inv1",
+  candidateName: "Ada Moreno",
+  candidateEmail: "ada@example.com",
+  status: "COMPLETED",
+  completedAt: new Date("2026-11-30T10:00:00.000Z"),
+  analysis: {
+    id: "an1",
+    engine: "offline",
+    engineLabel: "Offline analyzer (deterministic)",
+    createdAt: new Date("2026-11-30T10:05:00.000Z"),
+    aiOverall: 4.7,
+    overall: 4.7,
+    scores: { tech: { ai: 5, effective: 5, overridden: false }, own: { ai: 4, effective: 4.5, overridden: true } },
+    recommendation: { ai: "yes", effective: "strong_yes", overridden: true },
+    overridden: true,
+    flagged: false,
+  },
+  ...over,
+});
+
+describe("toCsv", () => {
+  it("writes a header and one CRLF line per candidate, with effective values and empty cells for the unanalysed", () => {
+    const rubric = [
+      { id: "tech", competency: "Technical depth", weight: 0.5 },
+      { id: "own", competency: "Ownership, end to end", weight: 0.5 },
+    ];
+    const csv = toCsv(
+      [
+        row({}),
+        row({ rank: null, candidateName: "=cmd|' /C calc'!A0", candidateEmail: "x@example.com", status: "IN_PROGRESS", completedAt: null, analysis: null }),
+      ],
+      rubric,
+    );
+    expect(csv.split("\r\n")).toEqual([
+      'Rank,Candidate,Email,Status,Completed at,Engine,Overall,Technical depth,"Ownership, end to end",Recommendation,Overridden by HR,Flagged',
+      "1,Ada Moreno,ada@example.com,Completed,2026-11-30T10:00:00.000Z,Offline analyzer (deterministic),4.70,5,4.50,Strong yes,yes,no",
+      ",'=cmd|' /C calc'!A0,x@example.com,In progress,,,,,,,,",
+      "",
+    ]);
+  });
+});
+
+describe("comparison filters in a query string", () => {
+  it("round-trip, accepting repeated or comma-separated values", () => {
+    const params = comparisonSearchParams({ status: ["COMPLETED", "IN_PROGRESS"], recommendation: ["yes"], sort: "tech" });
+    expect(params.toString()).toBe("status=COMPLETED%2CIN_PROGRESS&recommendation=yes&sort=tech");
+    expect(parseComparisonSearchParams("t1", params)).toMatchObject({
+      success: true,
+      data: { templateId: "t1", status: ["COMPLETED", "IN_PROGRESS"], recommendation: ["yes"], sort: "tech" },
+    });
+    expect(parseComparisonSearchParams("t1", new URLSearchParams("status=SENT&status=OPENED"))).toMatchObject({
+      data: { status: ["SENT", "OPENED"], sort: "overall" },
+    });
+    expect(comparisonSearchParams({ sort: "overall" }).toString()).toBe("");
+    expect(parseComparisonSearchParams("t1", new URLSearchParams("recommendation=maybe")).success).toBe(false);
+  });
+});
