@@ -2,9 +2,8 @@
 // restart test: it starts exactly what instrumentation.ts starts in the app, on DATABASE_URL,
 // and is killed with SIGKILL mid-pipeline. Short lease and poll times keep the test quick.
 import { startBackgroundWork } from "../../inngest/start";
-import { createDb } from "../../server/db/client";
+import { getDb } from "../../server/db/client";
 
-const db = createDb(process.env.DATABASE_URL!, 2);
-const work = startBackgroundWork(db, { leaseMs: 3000, pollMs: 200, backoffBaseMs: 200 });
+const work = startBackgroundWork(getDb(), { leaseMs: 3000, pollMs: 200, backoffBaseMs: 200 });
 console.log(`runner ${work.runner?.owner} started`);
 process.on("SIGTERM", () => void work.stop().finally(() => process.exit(0)));

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { getDb } from "@/server/db/client";
+import { createDb, getDb } from "@/server/db/client";
 import { makeOrg, makeUser } from "../helpers/actors";
 import { submitFixtureInterview } from "../fixtures/pipeline";
 
@@ -14,17 +14,22 @@ import { submitFixtureInterview } from "../fixtures/pipeline";
  */
 
 const children: ChildProcess[] = [];
-afterAll(() => {
+// What the runner processes printed, for a failure to show.
+let output = "";
+const cleanup: (() => Promise<void>)[] = [];
+afterAll(async () => {
   for (const c of children) c.kill("SIGKILL");
+  for (const fn of cleanup) await fn();
 });
 
 function startRunner(): ChildProcess {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["tests/helpers/runner-process.ts"], {
-    env: { ...process.env, NODE_ENV: "test" },
+    // One pool for the process, within what the embedded engine accepts beside this test.
+    env: { ...process.env, NODE_ENV: "test", DATABASE_POOL_MAX: "2" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout!.resume();
-  child.stderr!.resume();
+  child.stdout!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  child.stderr!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   children.push(child);
   return child;
 }
@@ -34,7 +39,7 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the runner processes printed:\n${output}`);
     await new Promise((r) => setTimeout(r, 150));
   }
 }
@@ -43,13 +48,16 @@ type Steps = Record<string, { name: string; at: string; attempts: number }>;
 
 describe("pipeline across a crash", () => {
   it("resumes a run killed mid-pipeline and finishes it exactly once", async () => {
-    const db = getDb();
     const org = await makeOrg("Restart");
     const hr = await makeUser({ role: "HR", orgId: org.id });
     const { invitationId, responses } = await submitFixtureInterview({ candidate: "weak", organizationId: org.id, createdById: hr.id });
+    // The embedded engine takes 4 connections: the runner processes get 2, this test watches with 1.
+    await getDb().$disconnect();
+    const db = createDb(process.env.DATABASE_URL!, 1);
+    cleanup.push(() => db.$disconnect());
 
     const first = startRunner();
-    const victim = await until("a media step to finish", 120_000, async () => {
+    const victim = await until("a media step to finish", 40_000, async () => {
       const runs = await db.jobRun.findMany({ where: { functionId: { endsWith: "process-response" }, status: "RUNNING" } });
       return runs.find((r) => Object.values(r.steps as Steps).some((s) => s.name === "process-media"));
     });
@@ -80,5 +88,5 @@ describe("pipeline across a crash", () => {
     }
     expect(await db.analysis.count({ where: { invitationId, responseId: null } })).toBe(1);
     expect(await db.notification.count({ where: { userId: hr.id } })).toBe(1);
-  });
+  }, 400_000);
 });

@@ -67,7 +67,7 @@ describe("media pipeline, in-process", () => {
     const notes = await db.notification.findMany({ where: { userId: hr.id, type: "analysis.ready" } });
     expect(notes).toHaveLength(1);
     expect(await db.emailMessage.count({ where: { to: hr.email, template: { contains: "analysis" } } })).toBe(1);
-  });
+  }, 300_000);
 
   it("fails a corrupt recording with a reason HR can read, and processes it again after the retry button", async () => {
     const db = getDb();
@@ -91,5 +91,5 @@ describe("media pipeline, in-process", () => {
     const run = await db.jobRun.findFirstOrThrow({ where: { functionId: { endsWith: "process-response" }, event: { path: ["data", "responseId"], equals: response.id } } });
     expect(run.status).toBe("COMPLETED");
     expect(run.output).toEqual({ failed: failed.failureReason });
-  });
+  }, 120_000);
 });
