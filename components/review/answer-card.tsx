@@ -2,6 +2,7 @@ import { Badge, Card, CardContent, CardHeader, CardTitle } from "@/components/ui
 import { formatDateTime, formatDuration } from "@/components/invitations/format";
 import type { InterviewReview } from "@/server/review/interview";
 import { AnswerRecording } from "./recording-player";
+import { RetryProcessingButton } from "./pipeline-controls";
 import { ResponseStatusBadge } from "./response-status-badge";
 
 type Answer = InterviewReview["answers"][number];
@@ -79,7 +80,12 @@ export function AnswerCard({ answer }: { answer: Answer }) {
             ) : null}
           </dl>
 
-          {r?.status === "FAILED" && r.failureReason ? <p className="text-sm text-red-700">{r.failureReason}</p> : null}
+          {r?.status === "FAILED" ? (
+            <div className="flex flex-wrap items-center gap-3 rounded-md bg-red-50 p-3">
+              <p className="text-sm text-red-800">{r.failureReason ?? "Processing this answer failed."}</p>
+              {r.submittedAt && q.type === "VIDEO" ? <RetryProcessingButton responseId={r.id} /> : null}
+            </div>
+          ) : null}
 
           {q.criteria ? (
             <details className="rounded-md border border-slate-200 p-3">

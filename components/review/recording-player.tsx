@@ -16,6 +16,7 @@ export function RecordingPlayer({
   url,
   contentType,
   label,
+  posterUrl = null,
   captionsUrl = null,
   captionsLabel = "Transcript",
   onTimeChange,
@@ -24,6 +25,7 @@ export function RecordingPlayer({
   url: string;
   contentType: string;
   label: string;
+  posterUrl?: string | null;
   captionsUrl?: string | null;
   captionsLabel?: string;
   onTimeChange?: (seconds: number) => void;
@@ -58,6 +60,7 @@ export function RecordingPlayer({
       playsInline
       preload="metadata"
       src={url}
+      poster={posterUrl ?? undefined}
       aria-label={label}
       className="aspect-video w-full rounded-md bg-black"
       onTimeUpdate={onTimeChange ? (e) => onTimeChange(e.currentTarget.currentTime) : undefined}
@@ -87,7 +90,7 @@ export function AnswerRecording({
   transcriptHeadingId,
 }: {
   responseId: string;
-  playback: { url: string; contentType: string } | null;
+  playback: { url: string; contentType: string; posterUrl: string | null } | null;
   label: string;
   transcript: ReviewTranscript | null;
   captionsUrl: string | null;
@@ -95,7 +98,7 @@ export function AnswerRecording({
 }) {
   const [time, setTime] = useState<number | null>(null);
   if (!transcript) {
-    return playback ? <RecordingPlayer responseId={responseId} url={playback.url} contentType={playback.contentType} label={label} /> : null;
+    return playback ? <RecordingPlayer responseId={responseId} url={playback.url} contentType={playback.contentType} posterUrl={playback.posterUrl} label={label} /> : null;
   }
   return (
     <div className="@container">
@@ -105,6 +108,7 @@ export function AnswerRecording({
             responseId={responseId}
             url={playback.url}
             contentType={playback.contentType}
+            posterUrl={playback.posterUrl}
             label={label}
             captionsUrl={captionsUrl}
             captionsLabel={`Transcript by ${transcript.engineLabel}`}

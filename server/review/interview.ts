@@ -7,7 +7,9 @@ import { isTranscriptionEngine, TRANSCRIPTION_ENGINES, transcriptSegmentsSchema,
 import { recordingPlayback, type Playback } from "./playback";
 import { buildTimeline } from "./timeline";
 
-async function playbackOrNull(asset: { storageDriver: string; storageKey: string; contentType: string } | undefined): Promise<Playback | null> {
+type StoredMedia = { kind: string; storageDriver: string; storageKey: string; contentType: string; durationMs: number | null };
+
+async function signedOrNull(asset: StoredMedia | undefined): Promise<Playback | null> {
   if (!asset) return null;
   try {
     return await recordingPlayback(asset);
@@ -16,6 +18,16 @@ async function playbackOrNull(asset: { storageDriver: string; storageKey: string
     console.error("could not sign a recording's playback URL", { storageKey: asset.storageKey, error });
     return null;
   }
+}
+
+/**
+ * What the player plays: the browser-friendly copy the media step made when the upload's format
+ * needs one, else the recording itself; with the thumbnail as its poster once there is one.
+ */
+async function answerPlayback(assets: StoredMedia[]): Promise<(Playback & { posterUrl: string | null }) | null> {
+  const video = assets.find((a) => a.kind === "PLAYBACK") ?? assets.find((a) => a.kind === "RECORDING");
+  const [playback, poster] = await Promise.all([signedOrNull(video), signedOrNull(assets.find((a) => a.kind === "THUMBNAIL"))]);
+  return playback ? { ...playback, posterUrl: poster?.url ?? null } : null;
 }
 
 export type ReviewTranscript = {
@@ -77,7 +89,10 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
           durationMs: true,
           failureReason: true,
           submittedAt: true,
-          mediaAssets: { where: { kind: "RECORDING" }, select: { storageDriver: true, storageKey: true, contentType: true, durationMs: true } },
+          mediaAssets: {
+            where: { kind: { in: ["RECORDING", "PLAYBACK", "THUMBNAIL"] } },
+            select: { kind: true, storageDriver: true, storageKey: true, contentType: true, durationMs: true },
+          },
           transcript: { select: { text: true, engine: true, segments: true } },
         },
       },
@@ -93,7 +108,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
   const answers = await Promise.all(
     questions.map(async (q, index) => {
       const r = responses.get(q.id);
-      const recording = r?.mediaAssets[0];
+      const recording = r?.mediaAssets.find((a) => a.kind === "RECORDING");
       const transcript = reviewTranscript(r?.transcript);
       return {
         number: index + 1,
@@ -110,7 +125,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
             }
           : null,
         hasRecording: Boolean(recording),
-        playback: await playbackOrNull(recording),
+        playback: r ? await answerPlayback(r.mediaAssets) : null,
         transcript,
         // Only a transcript with timed lines makes captions; the player shows none otherwise.
         captionsUrl: r && transcript && transcript.segments.length > 0 ? captionsUrl(r.id) : null,

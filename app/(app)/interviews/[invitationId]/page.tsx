@@ -2,11 +2,13 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { formatDate, formatDateTime } from "@/components/invitations/format";
 import { InvitationActions } from "@/components/invitations/invitation-actions";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { AnswerCard } from "@/components/review/answer-card";
+import { RefreshWhileProcessing, SeekFromLink } from "@/components/review/pipeline-controls";
 import { Timeline } from "@/components/review/timeline";
 import { Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/components/ui";
 import { requireRole } from "@/server/auth/guards";
@@ -29,10 +31,22 @@ export default async function InterviewReviewPage({ params }: { params: Promise<
   await requireRole("HR", "ADMIN");
   const { invitationId } = await params;
   const { invitation: inv, version, answers, progress, timeline, analysis } = await loadReview(invitationId);
+  // Submitted recordings still in the pipeline: the page follows each step until they are through.
+  const processing = answers.some((a) => {
+    const r = a.response;
+    if (!r?.submittedAt) return false;
+    if (["PROCESSING", "TRANSCRIBING", "ANALYZING"].includes(r.status)) return true;
+    if (r.status === "UPLOADED") return a.question.type === "VIDEO";
+    return r.status === "TRANSCRIBED" && inv.status === "COMPLETED";
+  });
   const analysedQuestions = answers.map((a) => ({ number: a.number, prompt: a.question.prompt, type: a.question.type, responseId: a.response?.id ?? null }));
 
   return (
     <div className="space-y-6">
+      <RefreshWhileProcessing active={processing} />
+      <Suspense>
+        <SeekFromLink />
+      </Suspense>
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/invitations" className="text-brand-700 underline-offset-2 hover:underline">
           Invitations
