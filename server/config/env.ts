@@ -39,6 +39,8 @@ const serverSchema = z
     EMBEDDINGS_MODEL: optional,
     // How many ffmpeg / transcription steps run at once in-process (ffmpeg is CPU-bound).
     PIPELINE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+    // off: this server starts neither the outbox relay nor the in-process runner (read by instrumentation.ts).
+    BACKGROUND_WORK: z.enum(["on", "off"]).optional(),
     STRIPE_SECRET_KEY: optional,
     STRIPE_WEBHOOK_SECRET: optional,
     INNGEST_EVENT_KEY: optional,
