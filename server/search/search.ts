@@ -24,12 +24,12 @@ export const CANDIDATE_FACTOR = 3;
  * keeps walking, in exact distance order, until enough rows pass the filter or MAX_SCAN_TUPLES were
  * visited, so a filtered search still returns its `take` rows. How good they are depends on
  * ef_search and on the organization's share of the table. In scripts/bench-search.ts (100 000
- * passages, docs/benchmarks.md) recall@10 against exact search was 0.96-0.97 at ef_search 150 for
+ * passages, docs/benchmarks.md) recall@10 against exact search was 0.95-0.97 at ef_search 150 for
  * an organization holding 75-90% of the rows (0.85 at pgvector's default of 40), but only about
  * 0.7-0.8 for one holding 6-15%, and widening ef_search barely helps there (0.86 at 1 000). So:
  *   - an organization with fewer than EXACT_SEARCH_BELOW passages is searched exactly: its rows
  *     first (a MATERIALIZED CTE, so the planner cannot turn it into a walk of the index), then
- *     sorted by distance (≈ 3 µs a row on the embedded engine: p95 about 30-40 ms at this size);
+ *     sorted by distance (≈ 3 µs a row on the embedded engine: p95 13 ms at 1 000 rows, 56 ms at 15 000);
  *   - a larger one walks the index with ef_search = EF_SEARCH.
  */
 export const EF_SEARCH = 150;
@@ -69,15 +69,27 @@ export function candidateQuery(args: CandidateArgs & { exact: boolean }): Prisma
 
 type RawTx = Pick<Prisma.TransactionClient, "$queryRaw">;
 
+// Organizations known to have reached EXACT_SEARCH_BELOW passages. An organization's passages only
+// grow in practice (re-indexing an answer replaces its passages), so once large it is remembered for
+// the life of the process and not counted again.
+const largeOrganizations = new Set<string>();
+
+async function isLarge(tx: RawTx, organizationId: string): Promise<boolean> {
+  if (largeOrganizations.has(organizationId)) return true;
+  const [size] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM embedding_chunks WHERE "organizationId" = ${organizationId} LIMIT ${EXACT_SEARCH_BELOW}) s`;
+  const large = (size?.n ?? 0) >= EXACT_SEARCH_BELOW;
+  if (large) largeOrganizations.add(organizationId);
+  return large;
+}
+
 /**
  * The `take` nearest passages, exactly for a small organization and through HNSW for a large one
  * (see EF_SEARCH). Run it inside a transaction: the HNSW settings are SET LOCAL (set_config(…, true),
  * which takes parameters). `efSearch` overrides EF_SEARCH for the benchmark.
  */
 export async function nearestPassages(tx: RawTx, args: CandidateArgs & { efSearch?: number }): Promise<Candidate[]> {
-  const [size] = await tx.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM embedding_chunks WHERE "organizationId" = ${args.organizationId} LIMIT ${EXACT_SEARCH_BELOW}) s`;
-  if ((size?.n ?? 0) < EXACT_SEARCH_BELOW) return tx.$queryRaw<Candidate[]>(candidateQuery({ ...args, exact: true }));
+  if (!(await isLarge(tx, args.organizationId))) return tx.$queryRaw<Candidate[]>(candidateQuery({ ...args, exact: true }));
   const ef = Math.min(Math.max(args.efSearch ?? EF_SEARCH, args.take), 1000);
   await tx.$queryRaw`SELECT set_config('hnsw.ef_search', ${String(ef)}, true),
     set_config('hnsw.iterative_scan', 'strict_order', true),
