@@ -1,7 +1,6 @@
-import { db } from "@/server/db/client";
-import { interviewReadiness } from "@/server/pipeline/readiness";
 import { inngest } from "../client";
-import { interviewCompleted, interviewReadyForAnalysis, pipelineEventId } from "../events";
+import { interviewCompleted } from "../events";
+import { startAnalysisIfReady } from "./start-analysis";
 
 /**
  * A completed interview whose answers are all processed already (its last answer was written, or
@@ -10,16 +9,5 @@ import { interviewCompleted, interviewReadyForAnalysis, pipelineEventId } from "
  */
 export const interviewCompletedFn = inngest.createFunction(
   { id: "interview-completed", name: "Start the analysis of a completed interview", triggers: [interviewCompleted], retries: 3 },
-  async ({ event, step }) => {
-    const { invitationId } = event.data;
-    const readiness = await step.run("check-interview", () => interviewReadiness(db, invitationId));
-    if (readiness.ready) {
-      await step.sendEvent("start-analysis", {
-        id: pipelineEventId("analysis", invitationId, readiness.key),
-        name: interviewReadyForAnalysis.name,
-        data: { invitationId },
-      });
-    }
-    return { analysisStarted: readiness.ready };
-  },
+  async ({ event, step }) => ({ analysisStarted: await startAnalysisIfReady(step, event.data.invitationId) }),
 );

@@ -2,14 +2,14 @@ import { NonRetriableError } from "inngest";
 import { db } from "@/server/db/client";
 import { isPermanentMediaError } from "@/server/media/errors";
 import { processResponseMedia } from "@/server/media/process-response";
-import { interviewReadiness } from "@/server/pipeline/readiness";
 import { advanceResponse, failResponse } from "@/server/pipeline/status";
 import { indexResponse } from "@/server/search/index-response";
 import { TranscriptionError } from "@/server/transcription/errors";
 import { transcribeResponse } from "@/server/transcription/transcribe-response";
 import { inngest } from "../client";
-import { interviewReadyForAnalysis, pipelineEventId, responseSubmitted } from "../events";
+import { responseSubmitted } from "../events";
 import { pipelineConcurrency } from "./concurrency";
+import { startAnalysisIfReady } from "./start-analysis";
 
 const RETRIES = 3;
 
@@ -73,14 +73,6 @@ export const processResponse = inngest.createFunction(
 
     await step.run("index-for-search", () => indexResponse(db, responseId));
 
-    const readiness = await step.run("check-interview", () => interviewReadiness(db, invitationId));
-    if (readiness.ready) {
-      await step.sendEvent("start-analysis", {
-        id: pipelineEventId("analysis", invitationId, readiness.key),
-        name: interviewReadyForAnalysis.name,
-        data: { invitationId },
-      });
-    }
-    return { responseId, analysisStarted: readiness.ready };
+    return { responseId, analysisStarted: await startAnalysisIfReady(step, invitationId) };
   },
 );

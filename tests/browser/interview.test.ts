@@ -219,7 +219,9 @@ describe("a candidate's interview", () => {
     await step(hr, "Saving the override", () => dialog.waitFor({ state: "hidden", timeout: 15_000 }));
     await hr.goto("/audit");
     await step(hr, "Finding the override in the audit log", () => hr.getByText("Strong EXPLAIN ANALYZE answer in the live follow-up.").waitFor({ timeout: 30_000 }));
-    await expect(hr.getByText("analysis.override").first().isVisible()).resolves.toBe(true);
+    const row = hr.getByRole("row").filter({ hasText: "Strong EXPLAIN ANALYZE answer in the live follow-up." });
+    await expect(row.getByText("analysis.override").isVisible()).resolves.toBe(true);
+    await expect(row.getByText("Harper Recruiter").isVisible()).resolves.toBe(true);
   }, 480_000);
 
   it("survives a reload mid-recording and a dropped connection: it resumes and no answer is lost", async () => {
