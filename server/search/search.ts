@@ -15,6 +15,11 @@ import { normalise, queryTerms, termMatches, words } from "./text";
  * that merely talks about queries), and it lets a semantic model's hits stay explainable.
  */
 export const TERM_BONUS = 0.15;
+/**
+ * Below this a passage is noise, not an answer: two unrelated texts score about ±0.05 under the
+ * offline hashing embedder, so a hit must share meaning (or at least a word HR typed) to be shown.
+ */
+export const MIN_SCORE = 0.08;
 export const PHRASE_BONUS = 0.05;
 export const CANDIDATE_FACTOR = 3;
 
@@ -135,6 +140,7 @@ export async function searchInterviews(db: Db, organizationId: string, input: Se
   const candidates = await db.$transaction((tx) => nearestPassages(tx, { organizationId, model: modelName, vector: vector!, take, templateId }));
   const ranked = candidates
     .map((c) => ({ ...c, score: (Number.isFinite(c.distance) ? 1 - c.distance : 0) + termBonus(c.content, query) }))
+    .filter((c) => c.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
   if (ranked.length === 0) return [];

@@ -6,7 +6,7 @@ import { indexResponse } from "@/server/search/index-response";
 import { indexTemplateVersion } from "@/server/search/index-template";
 import { textPassages } from "@/server/search/passages";
 import { retrieveContext } from "@/server/search/retrieve";
-import { searchInterviews } from "@/server/search/search";
+import { MIN_SCORE, searchInterviews } from "@/server/search/search";
 import type { TemplateSnapshot } from "@/server/templates/versions";
 import type { TranscriptSegment } from "@/server/transcription/transcript.schema";
 import { callerFor, makeOrg, makeUser } from "../helpers/actors";
@@ -132,9 +132,10 @@ describe("search across interviews", () => {
   });
 
   it("never returns another organization's passages, though they say the same words", async () => {
-    const hits = await searchInterviews(getDb(), acme.organizationId, { query: "EXPLAIN ANALYZE composite index", limit: 50 });
+    // The other organization holds the very same answers, so each of these hits has a twin there.
+    const hits = await searchInterviews(getDb(), acme.organizationId, { query: "EXPLAIN ANALYZE composite index sequential scan measure", limit: 50 });
     const acmeInvitations = new Set(Object.values(acme.invitations));
-    expect(hits.length).toBeGreaterThan(4);
+    expect(hits.length).toBeGreaterThan(1);
     expect(hits.every((h) => acmeInvitations.has(h.invitationId))).toBe(true);
     const theirs = await searchInterviews(getDb(), other.organizationId, { query: "EXPLAIN ANALYZE composite index" });
     expect(theirs[0]!.responseId).toBe(other.responses.strong!.q2);
@@ -197,8 +198,12 @@ describe("search across interviews", () => {
     const hr = await makeUser({ role: "HR", orgId: acme.organizationId });
     const caller = await callerFor(hr.id);
     const hits = await caller.search.interviews({ query: "  EXPLAIN ANALYZE composite index  ", limit: 5 });
-    expect(hits).toHaveLength(5);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThanOrEqual(5);
     expect(hits[0]!.responseId).toBe(acme.responses.strong!.q2);
+    expect(hits.every((h) => h.score >= MIN_SCORE)).toBe(true);
+    // Nothing any candidate said: no passage clears the relevance floor.
+    expect(await caller.search.interviews({ query: "giraffes and saxophones" })).toEqual([]);
     await expect(caller.search.interviews({ query: " x " })).rejects.toThrow(/at least 2 characters/);
   });
 });
