@@ -9,9 +9,6 @@ import { eventSchemas } from "@/server/events/outbox";
  */
 export const responseSubmitted = eventType("response.submitted", { schema: eventSchemas["response.submitted"] });
 export const interviewCompleted = eventType("interview.completed", { schema: eventSchemas["interview.completed"] });
-export const responseTranscribed = eventType("response.transcribed", {
-  schema: z.object({ responseId: z.string(), invitationId: z.string() }),
-});
 export const interviewReadyForAnalysis = eventType("interview.ready-for-analysis", {
   schema: z.object({ invitationId: z.string() }),
 });

@@ -18,22 +18,37 @@ const MAX_RETRY_GAP_MS = 10 * 60_000;
  */
 export async function relayOutbox(db: Db, opts: RelayOptions = {}, now: Date = new Date()): Promise<{ sent: number; failed: number }> {
   const send = opts.send ?? ((events) => inngest.send(events));
+  // Rows that failed wait out a growing gap (up to MAX_RETRY_GAP_MS), so one bad row does not keep
+  // the relay busy; the coarse part of the wait is in SQL so waiting rows never fill the batch.
   const pending = await db.outboxEvent.findMany({
-    where: { sentAt: null },
+    where: { sentAt: null, OR: [{ lastAttemptAt: null }, { lastAttemptAt: { lte: new Date(now.getTime() - 1000) } }] },
     orderBy: { createdAt: "asc" },
     take: opts.batch ?? 50,
   });
-  // Rows that failed before wait out a growing gap, so one bad row does not hold the relay busy.
-  const due = pending.filter((row) => row.attempts === 0 || (row.lastAttemptAt ?? row.createdAt).getTime() + Math.min(1000 * 2 ** row.attempts, MAX_RETRY_GAP_MS) <= now.getTime());
+  const due = pending.filter((row) => !row.lastAttemptAt || row.lastAttemptAt.getTime() + Math.min(1000 * 2 ** row.attempts, MAX_RETRY_GAP_MS) <= now.getTime());
   if (!due.length) return { sent: 0, failed: 0 };
-  const events = due.map((row) => ({ id: row.id, name: row.name, data: row.payload as Record<string, unknown>, ts: row.createdAt.getTime() }));
+  const toEvent = (row: (typeof due)[number]) => ({ id: row.id, name: row.name, data: row.payload as Record<string, unknown>, ts: row.createdAt.getTime() });
+
+  const markSent = (ids: string[]) => db.outboxEvent.updateMany({ where: { id: { in: ids } }, data: { sentAt: new Date(), lastError: null } });
   try {
-    await send(events);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await db.outboxEvent.updateMany({ where: { id: { in: due.map((r) => r.id) } }, data: { attempts: { increment: 1 }, lastError: message.slice(0, 1000), lastAttemptAt: new Date() } });
-    return { sent: 0, failed: due.length };
+    await send(due.map(toEvent));
+    await markSent(due.map((r) => r.id));
+    return { sent: due.length, failed: 0 };
+  } catch {
+    // One event the server refuses must not hold back the others: the batch is sent row by row.
   }
-  await db.outboxEvent.updateMany({ where: { id: { in: due.map((r) => r.id) } }, data: { sentAt: new Date(), lastError: null } });
-  return { sent: due.length, failed: 0 };
+  let sent = 0;
+  let failed = 0;
+  for (const row of due) {
+    try {
+      await send([toEvent(row)]);
+      await markSent([row.id]);
+      sent++;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await db.outboxEvent.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lastError: message.slice(0, 1000), lastAttemptAt: new Date() } });
+      failed++;
+    }
+  }
+  return { sent, failed };
 }

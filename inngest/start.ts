@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { functions } from "./functions";
+import { pipelineConcurrency } from "./functions/concurrency";
 import { inngestMode } from "./mode";
 import { relayOutbox } from "./relay";
 import { InProcessRunner } from "./runner/runner";
@@ -15,7 +16,10 @@ const RELAY_INTERVAL_MS = 1000;
  */
 export function startBackgroundWork(db: Db, opts: { workers?: number; leaseMs?: number; backoffBaseMs?: number; pollMs?: number } = {}): BackgroundWork {
   const mode = inngestMode();
-  const runner = mode === "in-process" ? new InProcessRunner({ db, functions, ...opts }) : null;
+  // Enough workers for PIPELINE_CONCURRENCY answers at once plus one for analyses and checks;
+  // each function's own concurrency limit keeps ffmpeg to PIPELINE_CONCURRENCY.
+  const workers = opts.workers ?? pipelineConcurrency() + 1;
+  const runner = mode === "in-process" ? new InProcessRunner({ db, functions, ...opts, workers }) : null;
   runner?.start();
 
   let stopped = false;

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /**
  * The part of Inngest's executor protocol the in-process runner speaks (SDK inngest@4.24.0, pinned;
- * tests/integration/inngest-protocol.test.ts fails when the SDK answers differently). The runner
+ * tests/unit/inngest-protocol.test.ts fails when the SDK answers differently). The runner
  * POSTs what Inngest's executor would: the event, every memoized step result keyed by its hashed
  * step id, the order they finished in and the attempt; the SDK replays the function, runs at most
  * one new step and answers with an op. Everything Inngest keeps for a run lives in a JobRun row.

@@ -49,6 +49,7 @@ export class InProcessRunner {
   private stopping = false;
   private loops: Promise<void>[] = [];
   private wake: (() => void) | null = null;
+  private claiming: Promise<unknown> = Promise.resolve();
 
   constructor(opts: RunnerOptions) {
     this.db = opts.db;
@@ -135,7 +136,15 @@ export class InProcessRunner {
    * Takes one due run: queued or sleeping past its time, or running under a lock nobody renewed
    * within the lease (its runner died). SKIP LOCKED lets several runners share the table.
    */
-  private async claim(): Promise<Claimed | null> {
+  private claim(): Promise<Claimed | null> {
+    // One claim at a time per runner: each reads the running counts the previous one updated,
+    // so two workers cannot both take a function's last slot.
+    const next = this.claiming.then(() => this.claimOne());
+    this.claiming = next.catch(() => {});
+    return next;
+  }
+
+  private async claimOne(): Promise<Claimed | null> {
     const full = this.fns.filter((f) => f.concurrency !== null && (this.running.get(f.id) ?? 0) >= f.concurrency).map((f) => f.id);
     const known = this.fns.map((f) => f.id);
     if (!known.length) return null;

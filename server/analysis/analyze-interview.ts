@@ -55,7 +55,7 @@ async function loadInterview(db: Db, invitationId: string) {
       organizationId: true,
       templateVersionId: true,
       templateVersion: { select: { snapshot: true } },
-      responses: { select: { id: true, questionId: true, type: true, textAnswer: true, transcript: { select: { text: true, segments: true, engine: true } } } },
+      responses: { select: { id: true, questionId: true, type: true, status: true, textAnswer: true, transcript: { select: { text: true, segments: true, engine: true } } } },
     },
   });
   if (!invitation) throw notFound("The interview");
@@ -73,7 +73,8 @@ async function loadInterview(db: Db, invitationId: string) {
       if (response.textAnswer === null) continue;
       answers.push({ question, answer: { responseId: response.id, segments: null, text: response.textAnswer } });
     } else {
-      if (!response.transcript) continue;
+      // A failed answer's transcript, if any, is from before the failure: it is not what HR sees.
+      if (!response.transcript || response.status === "FAILED") continue;
       const segments = transcriptSegmentsSchema.safeParse(response.transcript.segments);
       const { engine: transcriptEngine } = response.transcript;
       if (isTranscriptionEngine(transcriptEngine) && TRANSCRIPTION_ENGINES[transcriptEngine].rough) roughTranscripts.set(response.id, TRANSCRIPTION_ENGINES[transcriptEngine].label);
@@ -192,7 +193,11 @@ export async function analyzeInterview(
     const row = previous
       ? await tx.analysis.update({ where: { id: previous.id }, data, select: { id: true } })
       : await tx.analysis.create({ data: { ...data, responseId: null }, select: { id: true } });
-    await tx.response.updateMany({ where: { id: { in: analysedIds } }, data: { status: "ANALYZED" } });
+    // Only answers still where the analysis found them: one retried meanwhile keeps its new state.
+    await tx.response.updateMany({
+      where: { id: { in: analysedIds }, OR: [{ type: "TEXT" }, { status: { in: ["TRANSCRIBED", "ANALYZING", "ANALYZED"] } }] },
+      data: { status: "ANALYZED" },
+    });
     return { analysisId: row.id, engine: engine.engine, overallScore: interview.overallScore, recommendation: interview.recommendation, flagged: data.flagged, reused: false };
   });
 }

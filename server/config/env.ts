@@ -54,6 +54,8 @@ const serverSchema = z
       ["KEYCLOAK_ID", "KEYCLOAK_SECRET"],
       ["KEYCLOAK_ID", "KEYCLOAK_ISSUER"],
       ["EMBEDDINGS_BASE_URL", "EMBEDDINGS_MODEL"],
+      // Either alone switches background work to Inngest Cloud, where neither works without the other.
+      ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"],
     ];
     for (const [a, b] of pairs) {
       if (Boolean(env[a]) !== Boolean(env[b])) {

@@ -23,7 +23,6 @@ export async function notifyAnalysisReady(db: Db, analysisId: string): Promise<{
           id: true,
           candidateName: true,
           createdById: true,
-          createdBy: { select: { status: true } },
           templateVersion: { select: { snapshot: true } },
           template: { select: { title: true } },
         },
@@ -40,14 +39,10 @@ export async function notifyAnalysisReady(db: Db, analysisId: string): Promise<{
   const toNotify = await db.$transaction(async (tx) => {
     // Two runs for one interview queue here, so the second sees the first one's notifications.
     await tx.$queryRaw`SELECT id FROM invitations WHERE id = ${invitation.id} FOR UPDATE`;
-    const recipients =
-      invitation.createdById && invitation.createdBy?.status === "ACTIVE"
-        ? await tx.user.findMany({ where: { id: invitation.createdById }, select: { id: true, email: true } })
-        : await tx.user.findMany({
-            where: { status: "ACTIVE", memberships: { some: { organizationId, role: { in: ["HR", "ADMIN"] } } } },
-            select: { id: true, email: true },
-            orderBy: { email: "asc" },
-          });
+    const members = { status: "ACTIVE" as const, memberships: { some: { organizationId, role: { in: ["HR" as const, "ADMIN" as const] } } } };
+    // The sender, while still HR in the interview's organization; otherwise every HR member.
+    const sender = invitation.createdById ? await tx.user.findMany({ where: { id: invitation.createdById, ...members }, select: { id: true, email: true } }) : [];
+    const recipients = sender.length ? sender : await tx.user.findMany({ where: members, select: { id: true, email: true }, orderBy: { email: "asc" } });
     const already = await tx.notification.findMany({
       where: { type: ANALYSIS_READY, link, userId: { in: recipients.map((r) => r.id) } },
       select: { userId: true },

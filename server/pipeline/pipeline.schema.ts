@@ -14,4 +14,3 @@ export const listRunsInput = z.object({
 export type ListRunsInput = z.infer<typeof listRunsInput>;
 
 export const runIdInput = z.object({ runId: z.string().min(1, "Choose a run.") });
-export type RunIdInput = z.infer<typeof runIdInput>;

@@ -3,6 +3,8 @@ import type { Db } from "../db/client";
 
 export type Readiness = { ready: false; waitingFor: number } | { ready: true; key: string };
 
+const TRANSCRIBED = ["TRANSCRIBED", "ANALYZING", "ANALYZED"];
+
 /**
  * Whether a completed interview can be analysed: every submitted video answer has a transcript or
  * has failed, and every written answer is in. `key` names this exact state (which answers, which
@@ -21,9 +23,12 @@ export async function interviewReadiness(db: Db, invitationId: string): Promise<
   const waiting = invitation.responses.filter((r) => {
     if (!r.submittedAt) return true;
     if (r.type === "TEXT") return false;
-    return !(r.status === "FAILED" || (r.transcript && ["TRANSCRIBED", "ANALYZING", "ANALYZED"].includes(r.status)));
+    return !(r.status === "FAILED" || (r.transcript && TRANSCRIBED.includes(r.status)));
   });
   if (waiting.length) return { ready: false, waitingFor: waiting.length };
+  // Every recording failed and nothing was written: there is nothing to analyse (HR can retry).
+  const analysable = invitation.responses.some((r) => (r.type === "TEXT" ? r.submittedAt : r.transcript && TRANSCRIBED.includes(r.status)));
+  if (!analysable) return { ready: false, waitingFor: 0 };
   const state = invitation.responses
     .map((r) => `${r.id}:${r.status === "FAILED" ? "failed" : (r.transcript?.id ?? "text")}:${r.transcript?.createdAt.getTime() ?? 0}`)
     .sort()

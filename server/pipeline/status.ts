@@ -9,7 +9,8 @@ import type { Db, ResponseStatus } from "../db/client";
 const ORDER: ResponseStatus[] = ["UPLOADED", "PROCESSING", "TRANSCRIBING", "TRANSCRIBED", "ANALYZING", "ANALYZED"];
 
 export async function advanceResponse(db: Pick<Db, "response">, responseId: string, to: ResponseStatus): Promise<boolean> {
-  const before = ORDER.slice(0, ORDER.indexOf(to));
+  // Processing starts over from FAILED too: an operator's re-run of a failed answer's run.
+  const before: ResponseStatus[] = [...ORDER.slice(0, ORDER.indexOf(to)), ...(to === "PROCESSING" ? (["FAILED"] as const) : [])];
   const { count } = await db.response.updateMany({
     where: { id: responseId, submittedAt: { not: null }, status: { in: before } },
     data: { status: to, failureReason: null },

@@ -92,7 +92,9 @@ export async function getInterviewAnalysis(db: Db, organizationId: string, invit
 
   const parsed = current ? interviewAnalysisResultSchema.safeParse(current.result) : null;
   if (!current || !parsed?.success) {
-    const state: AnalysisPipelineState = newest?.status === "FAILED" ? "failed" : newest?.status === "RUNNING" ? "running" : "pending";
+    // The pipeline marks the answers ANALYZING while the analysis step runs.
+    const analysing = newest?.status === "RUNNING" || invitation.responses.some((r) => r.status === "ANALYZING");
+    const state: AnalysisPipelineState = analysing ? "running" : newest?.status === "FAILED" ? "failed" : "pending";
     if (current) console.error("a stored interview analysis does not match its schema", { analysisId: current.id });
     return { state, analysis: null, answers, pipeline };
   }

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import { canCancel, canResend, effectiveStatus } from "../invitations/status";
+import { pipelineInProgress } from "../pipeline/progress";
 import { templateSnapshotSchema } from "../templates/versions";
 import { captionsUrl } from "../transcription/captions";
 import { isTranscriptionEngine, TRANSCRIPTION_ENGINES, transcriptSegmentsSchema, type TranscriptSegment } from "../transcription/transcript.schema";
@@ -134,7 +135,18 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
   );
 
   const status = effectiveStatus(inv, now);
+  const latestAnalysis = await db.analysis.findFirst({
+    where: { invitationId, organizationId, responseId: null },
+    orderBy: { createdAt: "desc" },
+    select: { status: true },
+  });
+  const processing = pipelineInProgress(
+    answers.flatMap((a) => (a.response ? [{ type: a.question.type, status: a.response.status, submitted: Boolean(a.response.submittedAt) }] : [])),
+    status,
+    latestAnalysis?.status ?? null,
+  );
   return {
+    processing,
     invitation: { ...invitation, status, canResend: canResend(status), canCancel: canCancel(status) },
     version: { id: templateVersion.id, version: templateVersion.version, createdAt: templateVersion.createdAt, title: snapshot.title, description: snapshot.description, rubric: snapshot.rubric },
     answers,

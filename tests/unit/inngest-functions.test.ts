@@ -48,17 +48,20 @@ describe("process-response", () => {
     expect(ctx.step.sendEvent).not.toHaveBeenCalled();
   });
 
-  it("ends at the media step when the recording itself is broken", async () => {
+  it("ends at the media step when the recording itself is broken, and still lets the analysis start", async () => {
     const t = new InngestTestEngine({
       function: processResponse,
       events: submitted({ responseId: "r3", invitationId: "i1" }),
       steps: [
         { id: "load-answer", handler: () => ({ type: "VIDEO" }) },
         { id: "process-media", handler: () => ({ ok: false, reason: "The recording has no audio track." }) },
+        { id: "check-interview", handler: () => ({ ready: true, key: "k3" }) },
+        { id: "start-analysis", handler: () => ({ ids: ["analysis:i1:k3"] }) },
       ],
     });
     const { result, ctx } = await t.execute();
-    expect(result).toEqual({ failed: "The recording has no audio track." });
+    // It was the interview's last answer to finish: the analysis goes ahead without it.
+    expect(result).toEqual({ failed: "The recording has no audio track.", analysisStarted: true });
     expect(ctx.step.run).not.toHaveBeenCalledWith("transcribe", expect.anything());
   });
 

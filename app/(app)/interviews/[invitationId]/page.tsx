@@ -30,15 +30,7 @@ async function loadReview(invitationId: string) {
 export default async function InterviewReviewPage({ params }: { params: Promise<{ invitationId: string }> }) {
   await requireRole("HR", "ADMIN");
   const { invitationId } = await params;
-  const { invitation: inv, version, answers, progress, timeline, analysis } = await loadReview(invitationId);
-  // Submitted recordings still in the pipeline: the page follows each step until they are through.
-  const processing = answers.some((a) => {
-    const r = a.response;
-    if (!r?.submittedAt) return false;
-    if (["PROCESSING", "TRANSCRIBING", "ANALYZING"].includes(r.status)) return true;
-    if (r.status === "UPLOADED") return a.question.type === "VIDEO";
-    return r.status === "TRANSCRIBED" && inv.status === "COMPLETED";
-  });
+  const { invitation: inv, version, answers, progress, timeline, analysis, processing } = await loadReview(invitationId);
   const analysedQuestions = answers.map((a) => ({ number: a.number, prompt: a.question.prompt, type: a.question.type, responseId: a.response?.id ?? null }));
 
   return (
