@@ -5,7 +5,10 @@ import { InProcessRunner } from "@/inngest/runner/runner";
 import { getDb } from "@/server/db/client";
 import { retryResponse } from "@/server/pipeline/retry";
 import { getStorage } from "@/server/storage";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import { resetEnvForTests } from "@/server/config/env";
 import { makeOrg, makeUser } from "../helpers/actors";
 import { makeInterview } from "../fixtures/interview";
 import { submitFixtureInterview } from "../fixtures/pipeline";
@@ -93,4 +96,37 @@ describe("media pipeline, in-process", () => {
     // Its only answer failed: there is nothing to analyse, so no analysis starts.
     expect(run.output).toEqual({ failed: failed.failureReason, analysisStarted: false });
   }, 120_000);
+
+  it("ends an answer in FAILED, without retrying, when Groq refuses the API key", async () => {
+    // The real groq-sdk against a stand-in for Groq that refuses every key.
+    const calls: string[] = [];
+    const groq = createServer((req, res) => {
+      calls.push(req.url ?? "");
+      req.resume();
+      res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "Invalid API Key", type: "invalid_request_error", code: "invalid_api_key" } }));
+    });
+    await new Promise<void>((resolve) => groq.listen(0, "127.0.0.1", resolve));
+    process.env.GROQ_API_KEY = "gsk_not_a_real_key";
+    process.env.GROQ_BASE_URL = `http://127.0.0.1:${(groq.address() as AddressInfo).port}`;
+    resetEnvForTests();
+    try {
+      const db = getDb();
+      const org = await makeOrg("Refused key");
+      const hr = await makeUser({ role: "HR", orgId: org.id });
+      const { responses } = await submitFixtureInterview({ candidate: "weak", organizationId: org.id, createdById: hr.id });
+      await settle(120_000);
+      for (const r of responses.filter((x) => x.type === "VIDEO")) {
+        const row = await db.response.findUniqueOrThrow({ where: { id: r.id } });
+        expect(row.status).toBe("FAILED");
+        expect(row.failureReason).toMatch(/^Processing stopped: .*(API key|401)/i);
+      }
+      // One transcription request per answer: a refused key is not retried by the SDK or by the pipeline.
+      expect(calls.filter((url) => url.endsWith("/audio/transcriptions"))).toHaveLength(responses.filter((x) => x.type === "VIDEO").length);
+    } finally {
+      delete process.env.GROQ_API_KEY;
+      delete process.env.GROQ_BASE_URL;
+      resetEnvForTests();
+      await new Promise((resolve) => groq.close(resolve));
+    }
+  }, 180_000);
 });
