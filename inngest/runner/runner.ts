@@ -76,11 +76,21 @@ export class InProcessRunner {
     this.loops = Array.from({ length: this.workers }, () => this.loop());
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Lets the steps in flight finish for up to `graceMs`, then gives up on them: a step still
+   * running (a long transcription) is run again by the next runner once its lock goes stale,
+   * exactly as after a crash, so a shutdown never waits minutes.
+   */
+  async stop(opts: { graceMs?: number } = {}): Promise<void> {
     this.stopped = true;
     this.stopping = true;
     this.poke();
-    await Promise.all(this.loops);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, opts.graceMs ?? 10_000);
+    });
+    await Promise.race([Promise.all(this.loops), grace]);
+    clearTimeout(timer);
     this.loops = [];
     setLocalQueueTarget(null);
   }
