@@ -115,6 +115,7 @@ async function main() {
   const { embedTexts, getEmbedder, toVector } = await import("../server/search/embedder");
   const { candidateQuery, nearestPassages, EF_SEARCH, EXACT_SEARCH_BELOW } = await import("../server/search/search");
   const { createDb, Prisma } = await import("../server/db/client");
+  const { ensureOrganizationIndex } = await import("../server/search/org-index");
   const model = getEmbedder().modelName;
 
   const big = randomUUID();
@@ -165,6 +166,12 @@ async function main() {
   console.log(`  HNSW build (m = 16, ef_construction = 64, the migration's): ${(buildMs / 1000).toFixed(1)} s`);
 
   const db = createDb(pg.url, EMBEDDED_MAX_CONNECTIONS);
+  // What the app does after indexing answers: an organization past OWN_INDEX_FROM passages gets its own index.
+  for (const [label, org] of [["large", big], ["mid-size", mid]] as const) {
+    const o0 = performance.now();
+    const own = await ensureOrganizationIndex(db, org);
+    console.log(`  ${label} organization's own HNSW index: ${own ? `${((performance.now() - o0) / 1000).toFixed(1)} s` : "not needed"}`);
+  }
   const queries = Array.from({ length: WARMUP + QUERIES }, query);
   type Row = { id: string; distance: number };
 
@@ -242,8 +249,8 @@ async function main() {
   const app = results.filter((r) => r.label.includes("the app's"));
   console.log(`\nTotal time ${((performance.now() - t0) / 1000).toFixed(0)} s. Target p95 < 50 ms and recall@10 ≥ 0.95 on the app's path:`);
   for (const r of app) console.log(`  ${verdict(r)}  ${r.label}`);
-  const pass = app.filter((r) => !r.label.startsWith("mid-size")).every((r) => verdict(r) === "PASS");
-  console.log(pass ? "PASS (large and small organizations)" : "FAIL");
+  const pass = app.every((r) => verdict(r) === "PASS");
+  console.log(pass ? "PASS (every organization size)" : "FAIL");
   await db.$disconnect();
   await pg.stop();
   process.exitCode = pass ? 0 : 1;

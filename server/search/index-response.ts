@@ -3,6 +3,7 @@ import { notFound } from "../errors";
 import { transcriptSegmentsSchema } from "../transcription/transcript.schema";
 import { upsertChunks } from "./chunks";
 import { embedTexts, getEmbedder } from "./embedder";
+import { ensureOrganizationIndex } from "./org-index";
 import { textPassages, transcriptPassages, type Passage } from "./passages";
 
 function passagesOf(response: { type: "VIDEO" | "TEXT"; textAnswer: string | null; transcript: { text: string; segments: unknown } | null }): Passage[] {
@@ -54,6 +55,8 @@ export async function indexResponse(db: Db, responseId: string): Promise<{ chunk
         embedding: vectors[i]!,
       })),
     );
+    // A growing organization gets its own search index once it is large enough (see org-index.ts).
+    await ensureOrganizationIndex(tx, invitation.organizationId);
   });
   return { chunks: passages.length };
 }

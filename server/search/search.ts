@@ -2,6 +2,7 @@ import { Prisma, type Db } from "../db/client";
 import { notFound } from "../errors";
 import { templateSnapshotSchema } from "../templates/versions";
 import { embedTexts, getEmbedder, toVector } from "./embedder";
+import { hasOrganizationIndex, OWN_INDEX_FROM, ownIndexFilter } from "./org-index";
 import { searchInput, type SearchHit, type SearchInput } from "./search.schema";
 import { normalise, queryTerms, termMatches, words } from "./text";
 
@@ -24,22 +25,20 @@ export const PHRASE_BONUS = 0.05;
 export const CANDIDATE_FACTOR = 3;
 
 /**
- * How the nearest passages are found. The HNSW index is shared by every organization, so the
- * organization filter is applied to what the graph walk returns; the iterative scan (pgvector ≥ 0.8)
- * keeps walking, in exact distance order, until enough rows pass the filter or MAX_SCAN_TUPLES were
- * visited, so a filtered search still returns its `take` rows. How good they are depends on
- * ef_search and on the organization's share of the table. In scripts/bench-search.ts (100 000
- * passages, docs/benchmarks.md) recall@10 against exact search was 0.95-0.97 at ef_search 150 for
- * an organization holding 75-90% of the rows (0.85 at pgvector's default of 40), but only about
- * 0.7-0.8 for one holding 6-15%, and widening ef_search barely helps there (0.86 at 1 000). So:
+ * How the nearest passages are found:
  *   - an organization with fewer than EXACT_SEARCH_BELOW passages is searched exactly: its rows
- *     first (a MATERIALIZED CTE, so the planner cannot turn it into a walk of the index), then
- *     sorted by distance (≈ 3 µs a row on the embedded engine: p95 13 ms at 1 000 rows, 56 ms at 15 000);
- *   - a larger one walks the index with ef_search = EF_SEARCH.
+ *     first (a MATERIALIZED CTE, so the planner cannot turn it into a walk of an index), then
+ *     sorted by distance (≈ 3 µs a row on the embedded engine: p95 13 ms at 1 000 rows);
+ *   - a larger one has its own partial HNSW index (org-index.ts), walked with ef_search =
+ *     EF_SEARCH; the iterative scan (pgvector ≥ 0.8) keeps walking, in exact distance order, until
+ *     enough rows pass the remaining filters (model, template, cancelled invitations) or
+ *     MAX_SCAN_TUPLES were visited. Until that index is built the shared one serves, whose
+ *     filtered walk is good only for an organization that holds most of it.
+ * Figures in docs/benchmarks.md (scripts/bench-search.ts, 100 000 passages).
  */
 export const EF_SEARCH = 150;
 export const MAX_SCAN_TUPLES = 20_000;
-export const EXACT_SEARCH_BELOW = 10_000;
+export const EXACT_SEARCH_BELOW = OWN_INDEX_FROM;
 
 export type Candidate = {
   id: string;
@@ -52,11 +51,13 @@ export type Candidate = {
 };
 
 type CandidateArgs = { organizationId: string; model: string; vector: readonly number[]; take: number; templateId?: string };
+type QueryShape = { exact: boolean; ownIndex?: boolean };
 
 /** The candidate query: the organization's TRANSCRIPT chunks of one model, not of cancelled invitations, nearest first. */
-export function candidateQuery(args: CandidateArgs & { exact: boolean }): Prisma.Sql {
+export function candidateQuery(args: CandidateArgs & QueryShape): Prisma.Sql {
   const q = toVector(args.vector);
-  const where = Prisma.sql`c."organizationId" = ${args.organizationId} AND c.source = 'TRANSCRIPT' AND c.model = ${args.model}
+  const tenant = args.ownIndex ? ownIndexFilter(args.organizationId) : Prisma.sql`c."organizationId" = ${args.organizationId} AND c.source = 'TRANSCRIPT'`;
+  const where = Prisma.sql`${tenant} AND c.model = ${args.model}
       ${args.templateId ? Prisma.sql`AND c."templateId" = ${args.templateId}` : Prisma.empty}
       AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.id = c."invitationId" AND i.status = 'CANCELLED')`;
   if (args.exact) {
@@ -99,7 +100,9 @@ export async function nearestPassages(tx: RawTx, args: CandidateArgs & { efSearc
   await tx.$queryRaw`SELECT set_config('hnsw.ef_search', ${String(ef)}, true),
     set_config('hnsw.iterative_scan', 'strict_order', true),
     set_config('hnsw.max_scan_tuples', ${String(MAX_SCAN_TUPLES)}, true)`;
-  return tx.$queryRaw<Candidate[]>(candidateQuery({ ...args, exact: false }));
+  // Through the organization's own index when it has one (see org-index.ts), else the shared one.
+  const ownIndex = await hasOrganizationIndex(tx, args.organizationId);
+  return tx.$queryRaw<Candidate[]>(candidateQuery({ ...args, exact: false, ownIndex }));
 }
 
 /** The exact-term part of the score, in [0, TERM_BONUS + PHRASE_BONUS]. */

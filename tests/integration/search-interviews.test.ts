@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/server/db/client";
+import { getDb, Prisma } from "@/server/db/client";
 import { interviewFixture } from "@/server/seed/fixture";
-import { getEmbedder } from "@/server/search/embedder";
+import { embedTexts, getEmbedder } from "@/server/search/embedder";
 import { indexResponse } from "@/server/search/index-response";
 import { indexTemplateVersion } from "@/server/search/index-template";
 import { textPassages } from "@/server/search/passages";
 import { retrieveContext } from "@/server/search/retrieve";
-import { MIN_SCORE, searchInterviews } from "@/server/search/search";
+import { candidateQuery, MIN_SCORE, searchInterviews } from "@/server/search/search";
+import { ensureOrganizationIndex, organizationIndexName, ownIndexFilter } from "@/server/search/org-index";
 import type { TemplateSnapshot } from "@/server/templates/versions";
 import type { TranscriptSegment } from "@/server/transcription/transcript.schema";
 import { callerFor, makeOrg, makeUser } from "../helpers/actors";
@@ -206,4 +207,28 @@ describe("search across interviews", () => {
     expect(await caller.search.interviews({ query: "giraffes and saxophones" })).toEqual([]);
     await expect(caller.search.interviews({ query: " x " })).rejects.toThrow(/at least 2 characters/);
   });
+
+  it("gives a large organization its own HNSW index, which the planner picks for its searches", async () => {
+    const db = getDb();
+    const own = await makeInterviews("Own index");
+    await indexAll(own);
+    // A low threshold stands in for OWN_INDEX_FROM: the fixture makes a few dozen passages.
+    expect(await ensureOrganizationIndex(db, own.organizationId, 1_000_000)).toBe(false);
+    expect(await ensureOrganizationIndex(db, own.organizationId, 5)).toBe(true);
+    const [index] = await db.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = ${organizationIndexName(own.organizationId)}`;
+    expect(index?.indexdef).toContain(`WHERE (("organizationId" = '${own.organizationId}'::text)`);
+
+    const [vector] = await embedTexts(["EXPLAIN ANALYZE composite index"]);
+    const query = candidateQuery({ organizationId: own.organizationId, model: getEmbedder().modelName, vector: vector!, take: 10, exact: false, ownIndex: true });
+    const plan = await db.$transaction(async (tx) => {
+      // So few rows would be scanned otherwise; the question is whether the planner may use the index.
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${query}`);
+    });
+    expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain(organizationIndexName(own.organizationId));
+    const hits = await searchInterviews(db, own.organizationId, { query: "EXPLAIN ANALYZE composite index" });
+    expect(hits[0]!.responseId).toBe(own.responses.strong!.q2);
+    expect(() => ownIndexFilter("x' OR '1'='1")).toThrow(/Not an organization id/);
+  });
 });
+
