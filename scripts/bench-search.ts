@@ -7,7 +7,8 @@
 // organizations are uneven like real tenants: one holds 75% of the passages, one 15%, ten share the
 // rest (each below the size under which the app searches exactly).
 // The HNSW index is dropped before the load and rebuilt after it with the migration's parameters
-// (a build is much faster than 100 000 inserts into the graph), and the build is timed.
+// (a build is much faster than 100 000 inserts into the graph), and the build is timed; so are the
+// partial indexes the app gives each organization past OWN_INDEX_FROM passages.
 //
 // Then BENCH_SEARCH_QUERIES (200) HR-style queries run through the app's own stack (pg driver →
 // Prisma → socket → PGlite) and the app's own code (nearestPassages from server/search/search.ts),
@@ -35,7 +36,8 @@ const EF_VALUES = [40, 100, 150, 200, 400, 1000];
 const BIG_SHARE = 0.75;
 const SMALL_ORGS = 10;
 // Of the rest, a mid-size organization (15%), above the exact-search size, where a filtered walk of
-// the shared graph is at its weakest; ten small ones share what is left and are searched exactly.
+// the shared graph was at its weakest (hence its own index); ten small ones share what is left and
+// are searched exactly.
 const MID_ROWS = 15_000;
 const COPY_BATCH = 10_000;
 
