@@ -64,10 +64,6 @@ export class InProcessRunner {
     this.log = opts.log ?? ((line, data) => console.log(`[runner] ${line}`, data ?? ""));
   }
 
-  get functions(): readonly RegisteredFunction[] {
-    return this.fns;
-  }
-
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
