@@ -37,9 +37,8 @@ function startRunner(): ChildProcess {
 async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | undefined | false>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    // The embedded engine serves this test and two runner processes over one socket; under load it
-    // now and then mixes up two connections' statements ("malformed array literal"). A watcher's
-    // failed look is simply taken again; the runners' own steps retry the same way.
+    // A look that fails while a runner process is being killed in the middle of its own query is
+    // simply taken again; the runners' steps retry the same way.
     const value = await probe().catch((error: unknown) => {
       output = (output + `\nwatcher query failed: ${String(error).split("\n").at(-1)}`).slice(-4000);
       return null;
