@@ -36,3 +36,25 @@ const fixtureSchema = z.object({
 
 export type InterviewFixture = z.infer<typeof fixtureSchema>;
 export const interviewFixture: InterviewFixture = fixtureSchema.parse(raw);
+
+type FixtureTemplate = InterviewFixture["templates"][number];
+
+/** The fixture template's rubric with the ids the server gives competencies (c1, c2, …). */
+export function fixtureRubric(t: FixtureTemplate = interviewFixture.templates[0]!) {
+  return t.rubric.map((r, i) => ({ id: `c${i + 1}`, competency: r.competency, weight: r.weight, looksFor: r.looks_for }));
+}
+
+/** The fixture template's questions with the settings a Question row takes, each with its fixture key (q1, q2, …). */
+export function fixtureQuestions(t: FixtureTemplate = interviewFixture.templates[0]!) {
+  return t.questions.map((q, position) => ({
+    key: q.key,
+    position,
+    prompt: q.prompt,
+    type: q.type === "video" ? ("VIDEO" as const) : ("TEXT" as const),
+    timeLimitSec: q.time_limit_s,
+    thinkTimeSec: q.think_time_s,
+    retakes: q.retakes,
+    maxChars: q.type === "text" ? 2000 : null,
+    criteria: q.criteria,
+  }));
+}

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { ensureTemplateVersion } from "../templates/versions";
-import { interviewFixture } from "./fixture";
+import { fixtureQuestions, fixtureRubric, interviewFixture } from "./fixture";
 
 export const DEMO_ORG = { name: "Acme Payments", slug: "acme" };
 export const DEMO_USERS = {
@@ -34,7 +34,7 @@ export async function seed(db: Db): Promise<string> {
   const t = interviewFixture.templates[0]!;
   const existing = await db.template.findFirst({ where: { organizationId: org.id, title: t.title } });
   if (!existing) {
-    const rubric = t.rubric.map((r, i) => ({ id: `c${i + 1}`, competency: r.competency, weight: r.weight, looksFor: r.looks_for }));
+    const rubric = fixtureRubric(t);
     // One transaction: a seed interrupted halfway must not leave a template without its first version.
     await db.$transaction(async (tx) => {
       const template = await tx.template.create({
@@ -45,18 +45,7 @@ export async function seed(db: Db): Promise<string> {
           description: t.description,
           rubric,
           status: "PUBLISHED",
-          questions: {
-            create: t.questions.map((q, i) => ({
-              position: i,
-              prompt: q.prompt,
-              type: q.type === "video" ? "VIDEO" : "TEXT",
-              timeLimitSec: q.time_limit_s,
-              thinkTimeSec: q.think_time_s,
-              retakes: q.retakes,
-              maxChars: q.type === "text" ? 2000 : null,
-              criteria: q.criteria,
-            })),
-          },
+          questions: { create: fixtureQuestions(t).map(({ key: _key, ...q }) => q) },
         },
       });
       await ensureTemplateVersion(tx, template.id);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AnswerInput } from "@/server/analysis/analyzer";
 import type { Db } from "@/server/db/client";
-import { interviewFixture } from "@/server/seed/fixture";
+import { fixtureQuestions, fixtureRubric, interviewFixture } from "@/server/seed/fixture";
 import { ensureTemplateVersion, templateSnapshotSchema, type TemplateSnapshot } from "@/server/templates/versions";
 import type { TranscriptSegment } from "@/server/transcription/transcript.schema";
 
@@ -37,18 +37,8 @@ export function fixtureSnapshot(): TemplateSnapshot {
   return {
     title: t.title,
     description: t.description,
-    rubric: t.rubric.map((r, i) => ({ id: `c${i + 1}`, competency: r.competency, weight: r.weight, looksFor: r.looks_for })),
-    questions: t.questions.map((q, i) => ({
-      id: q.key,
-      position: i,
-      prompt: q.prompt,
-      type: q.type === "video" ? "VIDEO" : "TEXT",
-      timeLimitSec: q.time_limit_s,
-      thinkTimeSec: q.think_time_s,
-      retakes: q.retakes,
-      maxChars: q.type === "text" ? 2000 : null,
-      criteria: q.criteria,
-    })),
+    rubric: fixtureRubric(t),
+    questions: fixtureQuestions(t).map(({ key, ...q }) => ({ id: key, ...q })),
   };
 }
 
@@ -79,20 +69,9 @@ export async function createFixtureTemplate(db: Db, name: string) {
         createdById: hr.id,
         title: t.title,
         description: t.description,
-        rubric: t.rubric.map((r, i) => ({ id: `c${i + 1}`, competency: r.competency, weight: r.weight, looksFor: r.looks_for })),
+        rubric: fixtureRubric(t),
         status: "PUBLISHED",
-        questions: {
-          create: t.questions.map((q, i) => ({
-            position: i,
-            prompt: q.prompt,
-            type: q.type === "video" ? "VIDEO" : "TEXT",
-            timeLimitSec: q.time_limit_s,
-            thinkTimeSec: q.think_time_s,
-            retakes: q.retakes,
-            maxChars: q.type === "text" ? 2000 : null,
-            criteria: q.criteria,
-          })),
-        },
+        questions: { create: fixtureQuestions(t).map(({ key: _key, ...q }) => q) },
       },
     });
     return ensureTemplateVersion(tx, template.id);

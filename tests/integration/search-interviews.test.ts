@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, Prisma } from "@/server/db/client";
-import { interviewFixture } from "@/server/seed/fixture";
+import { fixtureQuestions, fixtureRubric, interviewFixture } from "@/server/seed/fixture";
 import { embedTexts, getEmbedder } from "@/server/search/embedder";
 import { indexResponse } from "@/server/search/index-response";
 import { indexTemplateVersion } from "@/server/search/index-template";
@@ -34,18 +34,8 @@ async function makeInterviews(name: string): Promise<Org> {
   const snapshot: TemplateSnapshot = {
     title: template.title,
     description: template.description,
-    rubric: template.rubric.map((r, i) => ({ id: `c${i + 1}`, competency: r.competency, weight: r.weight, looksFor: r.looks_for })),
-    questions: template.questions.map((q, position) => ({
-      id: `${name}-${q.key}`,
-      position,
-      prompt: q.prompt,
-      type: q.type === "video" ? "VIDEO" : "TEXT",
-      timeLimitSec: q.time_limit_s,
-      thinkTimeSec: q.think_time_s,
-      retakes: q.retakes,
-      maxChars: q.type === "text" ? 500 : null,
-      criteria: q.criteria,
-    })),
+    rubric: fixtureRubric(template),
+    questions: fixtureQuestions(template).map(({ key, ...q }) => ({ id: `${name}-${key}`, ...q })),
   };
   const tpl = await db.template.create({
     data: { organizationId: org.id, title: template.title, description: template.description, rubric: snapshot.rubric, status: "PUBLISHED" },
