@@ -4,7 +4,8 @@ const nextConfig = {
   // Fonts and assets are all local: nothing is fetched from the internet at build or run time.
   images: { unoptimized: true },
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // wink-nlp's model and the word vectors are data read at run time, not code to bundle.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "wink-nlp", "wink-eng-lite-web-model"],
   typedRoutes: false,
 };
 

@@ -1,7 +1,9 @@
 import { Badge, Progress } from "@/components/ui";
+import { coverageSummary, describeCoverage } from "@/server/analysis/coverage";
 import type { AnswerAnalysisView } from "@/server/review/analysis";
 import { ClaimList, FlagList } from "./claims";
 import { EvidenceList } from "./evidence";
+import { formatScore } from "./labels";
 
 export type AnalysedQuestion = { number: number; prompt: string; type: "VIDEO" | "TEXT"; responseId: string | null };
 
@@ -36,8 +38,8 @@ function OneAnswer({ q, a, answerNumber }: { q: AnalysedQuestion; a: AnswerAnaly
           <h4 id={headingId} className="font-semibold text-slate-900">
             Question {q.number}
           </h4>
-          {a ? <Badge tone={a.score >= 4 ? "success" : a.score <= 2 ? "warning" : "info"}>Score {a.score} of 5</Badge> : null}
-          {a ? <span className="text-sm text-slate-600">Covers {percent(a.completeness)} of what a good answer shows</span> : null}
+          {a ? <Badge tone={a.score >= 4 ? "success" : a.score <= 2 ? "warning" : "info"}>Score {formatScore(a.score)} of 5</Badge> : null}
+          {a && a.criteria.length ? <span className="text-sm text-slate-600">{describeCoverage(coverageSummary(a.criteria))}</span> : null}
         </div>
         <p className="line-clamp-2 text-sm text-slate-600">{q.prompt}</p>
         {!a ? (

@@ -10,7 +10,8 @@ export const FLAG_LABELS: Record<Flag["kind"], { label: string; tone: Tone }> = 
   low_transcript_quality: { label: "Low transcript quality", tone: "warning" },
 };
 
-export const formatScore = (n: number | null) => (n === null ? "–" : Number.isInteger(n) ? String(n) : n.toFixed(1));
+/** Scores are shown with one decimal, as they are compared. */
+export const formatScore = (n: number | null) => (n === null ? "–" : n.toFixed(1));
 
 /** "Q2 · 1:05" for a quote's place in the interview. */
 export function formatMoment(ms: number): string {

@@ -130,7 +130,8 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" aria-live="polite">
-          {data.rows.length} candidate{data.rows.length === 1 ? "" : "s"}, ranked by {sortLabel}
+          {data.rows.length} candidate{data.rows.length === 1 ? "" : "s"}, ranked by {sortLabel}; equal scores go to the stronger
+          recommendation, then the higher criteria coverage, then whoever finished first
           {query.isFetching ? " (updating…)" : ""}
         </p>
         <a href={csvHref} download className={buttonClasses("outline", "sm")}>

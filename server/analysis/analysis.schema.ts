@@ -3,7 +3,8 @@ import { z } from "zod";
 /**
  * What an analysis stores in Analysis.result, whichever engine produced it. Every claim carries
  * evidence: quotes that the server has checked are verbatim spans of a transcript (or of a written
- * answer), with the moment they were said. Scores are 1-5; overall is the rubric-weighted mean.
+ * answer), with the moment they were said. Scores are 1.0-5.0 with one decimal; overall is the
+ * rubric-weighted mean.
  */
 export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
 export const recommendationSchema = z.enum(RECOMMENDATIONS);
@@ -48,6 +49,13 @@ export const speakingMetricsSchema = z.object({
 });
 export type SpeakingMetrics = z.infer<typeof speakingMetricsSchema>;
 
+/** 1.0-5.0, one decimal; an older analysis's whole numbers still fit. */
+const oneDecimalScore = z
+  .number()
+  .min(1)
+  .max(5)
+  .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, "A score has at most one decimal");
+
 export const criterionResultSchema = z.object({
   criterion: z.string(),
   /** 0..1: how well the answer covers this criterion. */
@@ -60,7 +68,7 @@ export const answerAnalysisResultSchema = z.object({
   kind: z.literal("answer"),
   responseId: z.string(),
   questionId: z.string(),
-  score: z.number().int().min(1).max(5),
+  score: oneDecimalScore,
   criteria: z.array(criterionResultSchema),
   completeness: z.number().min(0).max(1),
   summary: z.string(),
@@ -75,7 +83,7 @@ export const competencyScoreSchema = z.object({
   competencyId: z.string(),
   competency: z.string(),
   weight: z.number(),
-  score: z.number().int().min(1).max(5),
+  score: oneDecimalScore,
   rationale: z.string(),
   evidence: z.array(evidenceSchema),
 });
@@ -85,12 +93,14 @@ export type CompetencyScore = z.infer<typeof competencyScoreSchema>;
 export const interviewAnalysisResultSchema = z.object({
   kind: z.literal("interview"),
   scores: z.array(competencyScoreSchema),
-  overallScore: z.number().min(1).max(5),
+  overallScore: oneDecimalScore,
   recommendation: recommendationSchema,
   summary: z.string(),
   strengths: z.array(claimSchema),
   concerns: z.array(claimSchema),
   flags: z.array(flagSchema),
+  /** Mean criterion coverage of the recorded answers (0..1): breaks ties between equal overall scores. Absent in analyses stored before it existed. */
+  coverage: z.number().min(0).max(1).optional(),
 });
 export type InterviewAnalysisResult = z.infer<typeof interviewAnalysisResultSchema>;
 

@@ -8,6 +8,16 @@ import { locateQuote, type AnswerIndex } from "./verify-quotes";
  * with the words that were said. Both engines use this, so a model that obeys cannot hide it. The
  * patterns also hold for an offline transcript, which has no punctuation and some misheard words.
  */
+/**
+ * Who scores an answer, as a candidate might address them. ADDRESSEES only in direct address ("note
+ * to the reviewer", "Dear assessor"), since a reviewer or an assessor is also someone a candidate
+ * talks about; SCORERS anywhere near words of scoring, since nobody else scores an answer.
+ */
+const SCORERS = "evaluators?|graders?|scorers?|the ai|an ai|ai (system|model|evaluator|reviewer|screener|grader)|language model|llm|chatgpt|gpt|bot|automated (screening|scoring|review|reviewer|system|screener|evaluation)|applicant tracking system|whoever (is )?(reading|scoring|grading|reviewing|evaluating)( this)?";
+const ADDRESSEES = `${SCORERS}|reviewers?|assessors?|screeners?|recruiters?|hiring (manager|team)`;
+const EVALUATION_WORDS = "score[sd]?|scoring|rate[sd]?|rating|grade[sd]?|grading|marks?|points|rubric|criteri(a|on)|evaluat\\w*|assess\\w*|rank\\w*|recommend\\w*|shortlist\\w*|advance|pass me|hire me|keywords?";
+const SCORE_WORDS = "perfect|full|maximum|max|highest|top|best|excellent|high|highly|well|five|ten|hundred";
+
 const PATTERNS: { reason: string; test: RegExp }[] = [
   {
     reason: "tells the evaluator to ignore its instructions",
@@ -28,6 +38,38 @@ const PATTERNS: { reason: string; test: RegExp }[] = [
   {
     reason: "addresses the AI evaluator",
     test: /^(assistant|ai|chatgpt|gpt|llama|model|llm|system|evaluator)(\s*[,:]|\s+(you|please|ignore|now|give|rate|score|recommend|output|forget)\b)|\b(as an ai|you are (now )?(an? )?(ai|language model|assistant|evaluator))\b|<\/?\s*(system|instructions?|transcript|answer)\s*>|\[\/?inst\]/,
+  },
+  {
+    reason: "is addressed to whoever scores the answer",
+    test: new RegExp(
+      `\\b(note|message|instructions?|reminder|request)\\s+(to|for)\\s+(the\\s+|any\\s+)?(${ADDRESSEES}|system)\\b|^(dear|attention)\\s+(the\\s+)?(${ADDRESSEES})\\b|^((hello|hi|to)\\s+)?(the\\s+)?(${ADDRESSEES})\\s*[,:]|^(to|hello|hi)\\s+(the\\s+)?(${SCORERS})\\b|\\b(${SCORERS})\\b.{0,80}\\b(${EVALUATION_WORDS})\\b|\\b(${EVALUATION_WORDS})\\b.{0,80}\\b(${SCORERS})\\b`,
+    ),
+  },
+  {
+    reason: "claims its own answer meets the criteria",
+    test: new RegExp(
+      `\\b(this|my|the above|the present)\\s+(answer|response|submission|reply|transcript|interview)\\b.{0,80}\\b(covers?|meets?|satisf(y|ies)|address(es)?|hits?|fulfils?|fulfills?|deserves?|earns?|merits?|demonstrates?|checks?|ticks?)\\b.{0,80}\\b(criteri(a|on)|rubric|requirements?|points?|boxes|every|all|perfect(ly)?|full)\\b|\\b(meets?|covers?|satisf(y|ies)|hits?|ticks?)\\s+(all|every|each)\\s+(of\\s+)?(the\\s+|your\\s+)?(criteri(a|on)|rubric|requirements?|boxes)\\b`,
+    ),
+  },
+  {
+    reason: "asks to be ranked or recommended",
+    test: /\b(put|mark|list|count|note|write)\s+me\s+(down\s+)?(as|for)\s+(a\s+)?(strong\s+)?(yes|hire|pass|top)\b|\brank\s+(this|me|my)\b.{0,30}\b(first|top|highest)\b|\b(disregard|ignore|forget)\s+(the\s+|all\s+)?(other|remaining)\s+(applicants|candidates|answers)\b/,
+  },
+  {
+    reason: "claims to override the evaluation",
+    test: /\b(evaluation|scoring|grading|rubric|system|score|admin|reviewer)\s+override\b|^override\s*:/,
+  },
+  {
+    reason: "claims every criterion is met",
+    test: /\b(every|each|all)\s+(of\s+)?(the\s+)?(box(es)?|criteri\w*|requirements?|points?|items?)\s+(on|in|of|from)\s+(your|the)\s+(list|rubric|criteria|checklist|scorecard)\b|\b(box(es)?|criteria)\s+(is|are)\s+(all\s+)?(ticked|checked|covered|met)\b/,
+  },
+  {
+    reason: "asks the evaluator to judge it favourably",
+    test: /\byou\s+(evaluate|grade|score|rate|assess|mark|judge)\s+(this|me|my|the answer|the candidate)\b|\b(this|my)\s+(answer|response|interview|submission|application)\b.{0,40}\b(highest|maximum|top|perfect|full|best)\s+(possible\s+)?(rating|score|marks?|grade)\b|\b(maximum|max|highest|top|perfect|full|best)\s+(possible\s+)?(score|rating|marks?|grade|points)\s+(to|for|on)\s+(this|my|me)\b/,
+  },
+  {
+    reason: "asks for a score",
+    test: new RegExp(`\\b(score|rate|grade|mark)\\s+(it|this|me|my answer|this answer|the answer|this candidate)\\b.{0,30}(\\b(${SCORE_WORDS})\\b|\\d)`),
   },
 ];
 

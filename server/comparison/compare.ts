@@ -25,6 +25,8 @@ export type ComparisonRow = {
     createdAt: Date;
     aiOverall: number;
     overall: number | null;
+    /** The AI's mean criterion coverage, which breaks ties between equal scores. */
+    coverage: number | null;
     scores: Record<string, ComparisonScore>;
     recommendation: { ai: Recommendation; effective: Recommendation; overridden: boolean };
     overridden: boolean;
@@ -39,7 +41,7 @@ function sortValue(row: ComparisonRow, sort: string): number | null {
 
 /**
  * A template's candidates side by side, scored as HR sees them (overrides applied and the overall
- * recomputed from them), ranked by the overall or one competency, highest first; candidates without
+ * recomputed from them), ranked by the overall or one competency, highest first (ties: see the sort); candidates without
  * an analysis, or without that score, come last. Statuses are the effective ones (a past-due open
  * invitation is expired), and the recommendation filter matches the effective recommendation.
  */
@@ -96,6 +98,7 @@ export async function compareCandidates(db: Db, organizationId: string, input: C
         createdAt: a.createdAt,
         aiOverall: parsed.data.overallScore,
         overall: effective.overall,
+        coverage: parsed.data.coverage ?? null,
         scores: Object.fromEntries(effective.scores.map((s) => [s.competencyId, { ai: s.ai, effective: s.effective, overridden: s.override !== null }])),
         recommendation: {
           ai: effective.recommendation.ai,
@@ -123,13 +126,17 @@ export async function compareCandidates(db: Db, organizationId: string, input: C
     const vx = sortValue(x, input.sort);
     const vy = sortValue(y, input.sort);
     if (vx !== vy) return vy === null ? -1 : vx === null ? 1 : vy - vx;
-    // Ties: the stronger recommendation, then the overall, then whoever finished first.
+    // Ties (scores have one decimal): the stronger recommendation, then the overall, then the
+    // answers' mean criterion coverage, then whoever finished first.
     const rx = byRecommendation(x);
     const ry = byRecommendation(y);
     if (rx !== ry) return ry - rx;
     const ox = x.analysis?.overall ?? -1;
     const oy = y.analysis?.overall ?? -1;
     if (ox !== oy) return oy - ox;
+    const cx = x.analysis?.coverage ?? -1;
+    const cy = y.analysis?.coverage ?? -1;
+    if (cx !== cy) return cy - cx;
     return (x.completedAt?.getTime() ?? Infinity) - (y.completedAt?.getTime() ?? Infinity) || x.candidateName.localeCompare(y.candidateName);
   });
   let rank = 0;

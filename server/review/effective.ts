@@ -51,7 +51,7 @@ export function weightedOverall(scores: { weight: number; score: number | null }
   const scored = scores.filter((s): s is { weight: number; score: number } => s.score !== null && s.weight > 0);
   const total = scored.reduce((sum, s) => sum + s.weight, 0);
   if (total === 0) return null;
-  return Math.round((scored.reduce((sum, s) => sum + s.score * s.weight, 0) / total) * 100) / 100;
+  return Math.round((scored.reduce((sum, s) => sum + s.score * s.weight, 0) / total) * 10) / 10;
 }
 
 /**
@@ -82,7 +82,9 @@ export function effectiveValues(result: InterviewAnalysisResult, rubric: Snapsho
   return {
     scores,
     recommendation,
-    overall: weightedOverall(scores.map((s) => ({ weight: s.weight, score: s.effective }))),
+    // The AI's overall comes from its unrounded competency scores; recomputing it from the rounded
+    // ones could move it by 0.1, so it is recomputed only when HR has changed a score.
+    overall: scores.some((s) => s.override) ? weightedOverall(scores.map((s) => ({ weight: s.weight, score: s.effective }))) : result.overallScore,
     overridden: latest.size > 0,
   };
 }

@@ -2,10 +2,10 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { EmbeddingModelV4 } from "@ai-sdk/provider";
 import { embedMany } from "ai";
 import { env } from "../config/env";
-import { HASH_DIMENSIONS, HASH_MODEL_LABEL, HASH_MODEL_NAME, hashEmbeddingModel } from "./hash-embedder";
+import { OFFLINE_DIMENSIONS, OFFLINE_MODEL_LABEL, OFFLINE_MODEL_NAME, offlineEmbeddingModel } from "./word-vector-embedder";
 
 /** The size of EmbeddingChunk.embedding (vector(384) in the pgvector migration). */
-export const EMBEDDING_DIMENSIONS = HASH_DIMENSIONS;
+export const EMBEDDING_DIMENSIONS = OFFLINE_DIMENSIONS;
 
 export type Embedder = { model: EmbeddingModelV4; modelName: string; label: string; dimensions: typeof EMBEDDING_DIMENSIONS };
 
@@ -13,7 +13,7 @@ let cached: { key: string; embedder: Embedder } | undefined;
 
 /**
  * The configured embedding model: an OpenAI-compatible endpoint when EMBEDDINGS_BASE_URL and
- * EMBEDDINGS_MODEL are set (asked for 384 dimensions), the offline hashing embedder otherwise.
+ * EMBEDDINGS_MODEL are set (asked for 384 dimensions), the offline word-vector embedder otherwise.
  * `modelName` is stored on every chunk, so vectors of different models are never compared.
  */
 export function getEmbedder(): Embedder {
@@ -30,7 +30,7 @@ export function getEmbedder(): Embedder {
       dimensions: EMBEDDING_DIMENSIONS,
     };
   } else {
-    embedder = { model: hashEmbeddingModel(), modelName: HASH_MODEL_NAME, label: HASH_MODEL_LABEL, dimensions: EMBEDDING_DIMENSIONS };
+    embedder = { model: offlineEmbeddingModel(), modelName: OFFLINE_MODEL_NAME, label: OFFLINE_MODEL_LABEL, dimensions: EMBEDDING_DIMENSIONS };
   }
   cached = { key, embedder };
   return embedder;

@@ -1,9 +1,6 @@
-import type { EmbeddingModelV4 } from "@ai-sdk/provider";
 import { STOP_WORDS, stem, words } from "./text";
 
 export const HASH_DIMENSIONS = 384;
-export const HASH_MODEL_NAME = "aivi-hash-384-v1";
-export const HASH_MODEL_LABEL = "Offline lexical embedder (feature hashing, 384 dimensions)";
 
 // What each kind of feature is worth before term frequency. Word stems carry the meaning; bigrams
 // keep a little word order ("composite index" vs "index composite"); character trigrams let
@@ -65,36 +62,19 @@ function features(text: string): Map<string, Feature> {
 
 /**
  * A deterministic, explainable embedding: every feature (word stem, stem bigram, character trigram) is hashed
- * to one of 384 buckets with a hashed sign (signed feature hashing), valued weight × (1 + ln tf),
+ * to one of `dimensions` buckets with a hashed sign (signed feature hashing), valued weight × (1 + ln tf),
  * and the vector is L2-normalised, so cosine similarity measures weighted lexical overlap. It needs
  * no model download; it does not know synonyms. Text without letters or digits gives the zero vector.
  */
-export function hashEmbed(text: string): number[] {
-  const v = new Float64Array(HASH_DIMENSIONS);
+export function hashEmbed(text: string, dimensions: number = HASH_DIMENSIONS): number[] {
+  const v = new Float64Array(dimensions);
   for (const [key, f] of features(text)) {
     const h = mix(fnv1a(key));
     const sign = h & 0x80000000 ? -1 : 1;
-    v[h % HASH_DIMENSIONS]! += sign * f.weight * (1 + Math.log(f.count));
+    v[h % dimensions]! += sign * f.weight * (1 + Math.log(f.count));
   }
   let norm = 0;
   for (const x of v) norm += x * x;
   norm = Math.sqrt(norm);
   return Array.from(v, (x) => (norm > 0 ? x / norm : 0));
-}
-
-/** The hashing embedder behind the ai SDK's embedding model interface, so `embedMany` drives it like any provider. */
-export function hashEmbeddingModel(): EmbeddingModelV4 {
-  return {
-    specificationVersion: "v4",
-    provider: "aivi.offline",
-    modelId: HASH_MODEL_NAME,
-    maxEmbeddingsPerCall: 2048,
-    supportsParallelCalls: false,
-    async doEmbed({ values, dimensions }) {
-      if (dimensions !== undefined && dimensions !== HASH_DIMENSIONS) {
-        throw new Error(`${HASH_MODEL_NAME} makes ${HASH_DIMENSIONS}-dimensional embeddings, not ${dimensions}.`);
-      }
-      return { embeddings: values.map(hashEmbed), warnings: [] };
-    },
-  };
 }

@@ -13,12 +13,12 @@ describe("analyzeInterview", () => {
     const invitation = await createFixtureInterview(db(), template, "average");
 
     const first = await analyzeInterview(db(), invitation.id);
-    expect(first).toMatchObject({ engine: "offline", recommendation: "no", flagged: false, reused: false });
+    expect(first).toMatchObject({ engine: "offline", recommendation: expect.stringMatching(/^(strong_)?no$/), flagged: false, reused: false });
     const rows = await db().analysis.findMany({ where: { invitationId: invitation.id } });
     expect(rows).toHaveLength(5);
     expect(rows.filter((r) => r.responseId === null).map((r) => r.id)).toEqual([first.analysisId]);
     expect(new Set(rows.map((r) => r.inputHash)).size).toBe(1);
-    expect(rows.every((r) => r.status === "COMPLETE" && r.engine === "offline" && r.promptVersion === "offline-1")).toBe(true);
+    expect(rows.every((r) => r.status === "COMPLETE" && r.engine === "offline" && r.promptVersion === "offline-2")).toBe(true);
     const responses = await db().response.findMany({ where: { invitationId: invitation.id } });
     expect(responses.map((r) => r.status)).toEqual(["ANALYZED", "ANALYZED", "ANALYZED", "ANALYZED"]);
 

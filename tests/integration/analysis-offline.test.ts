@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 describe("offline analysis of the fixture interviews", () => {
   it("uses the offline engine when no Groq key is set", () => {
-    expect(getAnalyzer()).toMatchObject({ engine: "offline", model: "coverage-v1+aivi-hash-384-v1" });
+    expect(getAnalyzer()).toMatchObject({ engine: "offline", model: "soft-coverage-v2+aivi-glove-sif-384-v1" });
   });
 
   it("ranks strong > average > weak on every recorded question and overall", () => {

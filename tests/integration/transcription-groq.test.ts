@@ -1,19 +1,14 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { buffer } from "node:stream/consumers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/server/config/env";
 import { GROQ_MAX_RETRIES } from "@/server/transcription/groq";
 import { TranscriptionError, transcribeAudio } from "@/server/transcription/transcribe";
+import { groqError, startGroqStandIn, type GroqStandIn, type StandInRequest } from "../helpers/groq-stand-in";
 
 // The real groq-sdk, pointed with GROQ_BASE_URL at a stand-in for Groq's API on 127.0.0.1 that
 // answers POST /openai/v1/audio/transcriptions the way Groq does.
-
-type Received = { at: number; path: string; authorization: string | undefined; form: FormData };
-type Reply = { status: number; headers?: Record<string, string>; body: unknown };
 
 const VERBOSE = {
   task: "transcribe",
@@ -33,35 +28,19 @@ const VERBOSE = {
   x_groq: { id: "req_test" },
 };
 
-const groqError = (message: string, type: string, code?: string) => ({ error: { message, type, ...(code ? { code } : {}) } });
-
-let server: Server;
+let groq: GroqStandIn;
 let work: string;
 let audioPath: string;
 let audioBytes: Buffer;
-let received: Received[] = [];
-let replies: Reply[] = [];
 const saved = { GROQ_API_KEY: process.env.GROQ_API_KEY, GROQ_BASE_URL: process.env.GROQ_BASE_URL };
 
-async function handle(req: IncomingMessage, res: ServerResponse) {
-  const body = await buffer(req);
-  const form = await new Request("http://groq.test", { method: "POST", headers: { "content-type": req.headers["content-type"] ?? "" }, body }).formData();
-  received.push({ at: Date.now(), path: `${req.method} ${req.url}`, authorization: req.headers.authorization, form });
-  const reply = replies.shift() ?? { status: 500, body: groqError("no reply queued", "internal_server_error") };
-  res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
-  res.end(JSON.stringify(reply.body));
-}
+const formOf = (request: StandInRequest) =>
+  new Request("http://groq.test", { method: "POST", headers: { "content-type": request.headers["content-type"] ?? "" }, body: request.body }).formData();
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      res.writeHead(599);
-      res.end(String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  groq = await startGroqStandIn();
   process.env.GROQ_API_KEY = "gsk_test_key";
-  process.env.GROQ_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.GROQ_BASE_URL = groq.baseUrl;
   resetEnvForTests();
 
   work = await mkdtemp(path.join(os.tmpdir(), "transcription-groq-"));
@@ -86,7 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await groq.close();
   await rm(work, { recursive: true, force: true });
   for (const [key, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[key];
@@ -95,18 +74,15 @@ afterAll(async () => {
   resetEnvForTests();
 });
 
-beforeEach(() => {
-  received = [];
-  replies = [];
-});
+beforeEach(() => groq.reset());
 
 describe("Groq path", () => {
   it("sends the WAV and the model as multipart, retries a 429 (after its retry-after) and a 500, then parses verbose_json", async () => {
-    replies = [
+    groq.replies.push(
       { status: 429, headers: { "retry-after": "1" }, body: groqError("Rate limit reached for model whisper-large-v3-turbo", "requests", "rate_limit_exceeded") },
       { status: 500, body: groqError("Internal Server Error", "internal_server_error") },
       { status: 200, body: VERBOSE },
-    ];
+    );
     const result = await transcribeAudio(audioPath);
 
     expect(result).toEqual({
@@ -120,11 +96,13 @@ describe("Groq path", () => {
       ],
     });
 
-    expect(received.map((r) => r.path)).toEqual(Array(3).fill("POST /openai/v1/audio/transcriptions"));
+    const received = groq.requests;
+    expect(received.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill("POST /openai/v1/audio/transcriptions"));
     // retry-after: 1 was honoured (the SDK's own first backoff would be 0.5 s or less).
     expect(received[1]!.at - received[0]!.at).toBeGreaterThanOrEqual(950);
-    for (const { authorization, form } of received) {
-      expect(authorization).toBe("Bearer gsk_test_key");
+    for (const request of received) {
+      expect(request.headers.authorization).toBe("Bearer gsk_test_key");
+      const form = await formOf(request);
       expect(form.get("model")).toBe("whisper-large-v3-turbo");
       expect(form.get("response_format")).toBe("verbose_json");
       expect(form.getAll("timestamp_granularities[]")).toEqual(["segment", "word"]);
@@ -136,33 +114,33 @@ describe("Groq path", () => {
   });
 
   it("fails at once, without retrying, when Groq rejects the key (401) or the request (400)", async () => {
-    replies = [{ status: 401, body: groqError("Invalid API Key", "invalid_request_error", "invalid_api_key") }];
+    groq.replies.push({ status: 401, body: groqError("Invalid API Key", "invalid_request_error", "invalid_api_key") });
     const unauthorized = await transcribeAudio(audioPath).catch((error: unknown) => error);
     expect(unauthorized).toBeInstanceOf(TranscriptionError);
     expect(unauthorized).toMatchObject({ retriable: false, engine: "groq-whisper", message: expect.stringMatching(/API key.*GROQ_API_KEY.*HTTP 401.*Invalid API Key/) });
-    expect(received).toHaveLength(1);
+    expect(groq.requests).toHaveLength(1);
 
-    replies = [{ status: 400, body: groqError("could not process file - is it a valid media file?", "invalid_request_error") }];
+    groq.replies.push({ status: 400, body: groqError("could not process file - is it a valid media file?", "invalid_request_error") });
     await expect(transcribeAudio(audioPath)).rejects.toMatchObject({ retriable: false, message: expect.stringContaining("HTTP 400") });
-    expect(received).toHaveLength(2);
+    expect(groq.requests).toHaveLength(2);
   });
 
   it("gives up after its retries on an outage and says the step may be retried later", async () => {
-    replies = Array.from({ length: GROQ_MAX_RETRIES + 1 }, () => ({ status: 503, headers: { "retry-after-ms": "20" }, body: groqError("Service Unavailable", "internal_server_error") }));
+    groq.replies.push(...Array.from({ length: GROQ_MAX_RETRIES + 1 }, () => ({ status: 503, headers: { "retry-after-ms": "20" }, body: groqError("Service Unavailable", "internal_server_error") })));
     await expect(transcribeAudio(audioPath)).rejects.toMatchObject({ name: "TranscriptionError", retriable: true, message: expect.stringContaining("HTTP 503") });
-    expect(received).toHaveLength(GROQ_MAX_RETRIES + 1);
+    expect(groq.requests).toHaveLength(GROQ_MAX_RETRIES + 1);
   });
 
   it("refuses an answer that is not verbose_json, and a file that is not there", async () => {
-    replies = [{ status: 200, body: { text: "One month.", segments: "none" } }];
+    groq.replies.push({ status: 200, body: { text: "One month.", segments: "none" } });
     await expect(transcribeAudio(audioPath)).rejects.toMatchObject({ retriable: false, message: expect.stringContaining("unexpected shape") });
 
     await expect(transcribeAudio(path.join(work, "missing.wav"))).rejects.toMatchObject({ retriable: false, message: expect.stringContaining("not there") });
-    expect(received).toHaveLength(1);
+    expect(groq.requests).toHaveLength(1);
   });
 
   it("stops when aborted, even while waiting out a retry-after", async () => {
-    replies = [{ status: 429, headers: { "retry-after": "5" }, body: groqError("Rate limit reached", "requests") }];
+    groq.replies.push({ status: 429, headers: { "retry-after": "5" }, body: groqError("Rate limit reached", "requests") });
     const controller = new AbortController();
     const pending = transcribeAudio(audioPath, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error("shutting down")), 300);

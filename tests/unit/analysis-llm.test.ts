@@ -1,5 +1,3 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { LanguageModelV4CallOptions, LanguageModelV4GenerateResult } from "@ai-sdk/provider";
 import { MockLanguageModelV4 } from "ai/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +9,7 @@ import type { LlmAnswer } from "@/server/analysis/llm/output.schema";
 import { PROMPT_VERSION } from "@/server/analysis/llm/prompt";
 import { resetEnvForTests } from "@/server/config/env";
 import { hashEmbed } from "@/server/search/hash-embedder";
+import { startGroqStandIn, type GroqStandIn } from "../helpers/groq-stand-in";
 import { fixtureAnswers, fixtureSnapshot } from "../integration/analysis-fixture";
 
 const embed = async (texts: string[]) => texts.map(hashEmbed);
@@ -89,7 +88,7 @@ describe("LLM analyzer (ai SDK mock model)", () => {
       .analyze(oneAnswer())
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidModelOutputError);
-    expect((error as Error).message).toMatch(/llama-3\.3-70b-versatile returned output that does not match the analysis schema 3 times/);
+    expect((error as Error).message).toMatch(/llama-3\.3-70b-versatile gave no usable analysis in 3 attempts; the last time its JSON does not match the analysis schema \(score: /);
     expect(invalid.doGenerateCalls).toHaveLength(3);
 
     const recovers = new MockLanguageModelV4({ doGenerate: [reply("not json at all"), reply(JSON.stringify(answer()))] });
@@ -141,41 +140,30 @@ describe("LLM analyzer (ai SDK mock model)", () => {
 });
 
 describe("LLM analyzer through @ai-sdk/groq against a local stand-in of Groq", () => {
-  const bodies: Record<string, unknown>[] = [];
-  let server: Server;
+  let groq: GroqStandIn;
   const saved = { ...process.env };
+  const completion = {
+    id: "chatcmpl-1",
+    created: 1,
+    model: "m",
+    choices: [{ index: 0, message: { role: "assistant", content: JSON.stringify(answer()) }, finish_reason: "stop" }],
+    usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+  };
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let raw = "";
-      req.on("data", (c: Buffer) => (raw += c.toString()));
-      req.on("end", () => {
-        bodies.push(JSON.parse(raw) as Record<string, unknown>);
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(
-          JSON.stringify({
-            id: "chatcmpl-1",
-            created: 1,
-            model: "m",
-            choices: [{ index: 0, message: { role: "assistant", content: JSON.stringify(answer()) }, finish_reason: "stop" }],
-            usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-          }),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    groq = await startGroqStandIn();
     Object.assign(process.env, {
       DATABASE_URL: "postgres://unused@127.0.0.1:1/unused",
       NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0123",
       GROQ_API_KEY: "gsk_test",
-      GROQ_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/openai/v1`,
+      GROQ_BASE_URL: `${groq.baseUrl}/openai/v1`,
     });
   });
 
   afterAll(async () => {
     process.env = saved;
     resetEnvForTests();
-    await new Promise((resolve) => server.close(resolve));
+    await groq.close();
   });
 
   it.each([
@@ -186,8 +174,9 @@ describe("LLM analyzer through @ai-sdk/groq against a local stand-in of Groq", (
     resetEnvForTests();
     const analyzer = getAnalyzer();
     expect(analyzer).toMatchObject({ engine: "groq-llm", model: modelId });
+    groq.replies.push({ status: 200, body: completion });
     const { answers } = await analyzer.analyze(oneAnswer());
-    const body = bodies.at(-1)!;
+    const body = groq.jsonBodies().at(-1)!;
     expect(body.model).toBe(modelId);
     expect(body.response_format).toEqual(format);
     expect(JSON.stringify(body.messages)).toContain("JSON");

@@ -37,6 +37,7 @@ const row = (over: Partial<ComparisonRow>): ComparisonRow => ({
     engineLabel: "Offline analyzer (deterministic)",
     createdAt: new Date("2026-11-30T10:05:00.000Z"),
     aiOverall: 4.7,
+    coverage: 0.6,
     overall: 4.7,
     scores: { tech: { ai: 5, effective: 5, overridden: false }, own: { ai: 4, effective: 4.5, overridden: true } },
     recommendation: { ai: "yes", effective: "strong_yes", overridden: true },

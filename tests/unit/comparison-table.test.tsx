@@ -22,6 +22,7 @@ const comparison: Comparison = {
         engineLabel: "Groq Llama 3.3 70B",
         createdAt: new Date("2026-11-30T10:05:00Z"),
         aiOverall: 4,
+        coverage: 0.6,
         overall: 5,
         scores: { tech: { ai: 4, effective: 5, overridden: true } },
         recommendation: { ai: "yes", effective: "strong_yes", overridden: true },

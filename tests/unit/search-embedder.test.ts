@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/server/config/env";
 import { embedTexts, getEmbedder, toVector } from "@/server/search/embedder";
-import { HASH_MODEL_NAME, hashEmbed } from "@/server/search/hash-embedder";
+import { hashEmbed } from "@/server/search/hash-embedder";
+import { OFFLINE_MODEL_NAME, offlineEmbed } from "@/server/search/word-vector-embedder";
 
 const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 const norm = (a: number[]) => Math.sqrt(cos(a, a));
@@ -24,7 +25,7 @@ afterEach(() => {
   resetEnvForTests();
 });
 
-describe("offline hashing embedder", () => {
+describe("hashed words (the lexical part of the offline embedder)", () => {
   const strongQ2 =
     "First I would run EXPLAIN ANALYZE to see where the time goes. On fifty million rows it is usually a sequential scan, so I add a composite index that matches the where clause.";
 
@@ -61,18 +62,37 @@ describe("offline hashing embedder", () => {
   });
 });
 
+describe("offline word-vector embedder", () => {
+  it("is deterministic, 384-dimensional and L2-normalised, and zero for text without words", () => {
+    const a = offlineEmbed("The customer was upset about a late delivery.");
+    expect(a).toHaveLength(384);
+    expect(offlineEmbed("The customer was upset about a late delivery.")).toEqual(a);
+    expect(norm(a)).toBeCloseTo(1, 6);
+    expect(norm(offlineEmbed("pgvectorish xq"))).toBeCloseTo(1, 6);
+    expect(offlineEmbed(" ?! — ").every((x) => x === 0)).toBe(true);
+  });
+
+  it("finds the same meaning in other words, which hashing alone cannot", () => {
+    const query = "a shopper complained that the parcel came late";
+    const paraphrase = "The customer was upset because her order was delivered two days after the promised date.";
+    const unrelated = "We migrated the payroll spreadsheet to a new accounting system.";
+    expect(cos(offlineEmbed(query), offlineEmbed(paraphrase))).toBeGreaterThan(cos(offlineEmbed(query), offlineEmbed(unrelated)) + 0.1);
+    expect(cos(hashEmbed(query), hashEmbed(paraphrase))).toBeLessThan(0.15);
+  });
+});
+
 describe("getEmbedder / embedTexts", () => {
   it("uses the offline embedder through the ai SDK when no endpoint is configured", async () => {
     setEnv({ EMBEDDINGS_BASE_URL: undefined, EMBEDDINGS_MODEL: undefined, EMBEDDINGS_API_KEY: undefined });
     const e = getEmbedder();
-    expect(e.modelName).toBe(HASH_MODEL_NAME);
-    expect(e.label).toMatch(/^Offline lexical embedder/);
+    expect(e.modelName).toBe(OFFLINE_MODEL_NAME);
+    expect(e.label).toMatch(/^Offline word-vector embedder/);
     expect(e.dimensions).toBe(384);
     expect(e.model.specificationVersion).toBe("v4");
     const texts = Array.from({ length: 2500 }, (_, i) => `answer number ${i}`);
     const vectors = await embedTexts(texts);
     expect(vectors).toHaveLength(2500);
-    expect(vectors[2499]).toEqual(hashEmbed("answer number 2499"));
+    expect(vectors[2499]).toEqual(offlineEmbed("answer number 2499"));
     expect(await embedTexts([])).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { generateText, NoObjectGeneratedError, Output, type LanguageModel } from "ai";
+import { generateText, Output, type LanguageModel } from "ai";
 import { embedTexts } from "../../search/embedder";
 import type { TemplateSnapshot } from "../../templates/versions";
 import { aggregateInterview } from "../aggregate";
@@ -6,49 +6,53 @@ import type { AnswerAnalysisResult, Claim, Flag } from "../analysis.schema";
 import { cachedEmbedder, splitCriteria, type Analyzer, type AnswerInput, type EmbedFn } from "../analyzer";
 import { findManipulation, manipulationFlag, withoutManipulation } from "../injection";
 import { speakingMetrics } from "../metrics";
-import { contentStems, normalizeWord } from "../text";
+import { contentStems } from "../text";
 import { indexAnswer, verifyQuotes, type AnswerIndex } from "../verify-quotes";
+import { matchCriteria } from "./criteria";
+import { describeCallError, InvalidModelOutputError } from "./errors";
 import { groqOutputOptions } from "./model";
 import { llmAnswerSchema, type LlmAnswer } from "./output.schema";
 import { buildAnswerPrompt, PROMPT_VERSION, SYSTEM_PROMPT } from "./prompt";
+import { readFailedReply } from "./reply";
 
-/** One call plus this many more when the model's output does not fit the schema. */
+export { InvalidModelOutputError, ModelCallError } from "./errors";
+
+/** One call plus this many more when the model's reply is not a usable analysis. */
 export const OUTPUT_RETRIES = 2;
-
-export class InvalidModelOutputError extends Error {
-  constructor(
-    readonly modelId: string,
-    readonly attempts: number,
-    reason: string,
-  ) {
-    super(`The analysis model ${modelId} returned output that does not match the analysis schema ${attempts} times in a row; last problem: ${reason}`);
-    this.name = "InvalidModelOutputError";
-  }
-}
+/**
+ * A reply is a few hundred tokens; a model stuck repeating itself (a known JSON-mode failure) is
+ * cut off here instead of running to the model's limit, and the call is made again.
+ */
+export const MAX_OUTPUT_TOKENS = 4096;
 
 export type LlmAnalyzerOptions = { model: LanguageModel; modelId: string; embed?: EmbedFn };
 
 async function askModel(options: LlmAnalyzerOptions, prompt: string): Promise<LlmAnswer> {
-  let lastReason = "";
+  let lastProblem = "";
   for (let attempt = 1; attempt <= 1 + OUTPUT_RETRIES; attempt++) {
     try {
-      const { output } = await generateText({
+      const result = await generateText({
         model: options.model,
         system: SYSTEM_PROMPT,
         prompt,
         temperature: 0,
+        maxOutputTokens: MAX_OUTPUT_TOKENS,
         output: Output.object({ schema: llmAnswerSchema, name: "answer_analysis" }),
         providerOptions: { groq: groqOutputOptions(options.modelId) },
       });
-      return output;
+      return result.output;
     } catch (error) {
-      // Transport failures are already retried by the SDK; only a malformed answer is worth asking again.
-      if (!NoObjectGeneratedError.isInstance(error)) throw error;
-      lastReason = error.cause instanceof Error ? error.cause.message : error.message;
+      // The SDK has already retried transport failures; a reply that is no analysis is worth asking again.
+      const reading = readFailedReply(error);
+      if (!reading) throw describeCallError(error, options.modelId);
+      if (reading.ok) return reading.answer;
+      lastProblem = reading.problem;
     }
   }
-  throw new InvalidModelOutputError(options.modelId, 1 + OUTPUT_RETRIES, lastReason);
+  throw new InvalidModelOutputError(options.modelId, 1 + OUTPUT_RETRIES, lastProblem);
 }
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function claims(index: AnswerIndex, items: { text: string; quotes: string[] }[], flags: Flag[]): Claim[] {
   return items.map((item) => {
@@ -58,22 +62,18 @@ function claims(index: AnswerIndex, items: { text: string; quotes: string[] }[],
   });
 }
 
-function sameCriterion(a: string, b: string): boolean {
-  const norm = (s: string) => s.split(/\s+/).map(normalizeWord).filter(Boolean).join(" ");
-  return norm(a) === norm(b);
-}
-
 /** The model's read of one answer, with its quotes checked and the server's own guards applied. */
 async function analyzeAnswerWithModel(options: LlmAnalyzerOptions, snapshot: TemplateSnapshot, input: AnswerInput): Promise<AnswerAnalysisResult> {
   const index = indexAnswer(input.answer);
   const raw = await askModel(options, buildAnswerPrompt(snapshot, input, index.display));
   const flags: Flag[] = [];
 
-  const criteria = splitCriteria(input.question.criteria).map((criterion) => {
-    const said = raw.criteria.find((c) => sameCriterion(c.criterion, criterion));
-    const { evidence, flags: dropped } = verifyQuotes(index, said?.quotes ?? []);
+  const listed = splitCriteria(input.question.criteria);
+  const said = matchCriteria(listed, raw.criteria);
+  const criteria = listed.map((criterion, i) => {
+    const { evidence, flags: dropped } = verifyQuotes(index, said[i]?.quotes ?? []);
     flags.push(...dropped);
-    return { criterion, coverage: said?.coverage ?? 0, evidence };
+    return { criterion, coverage: said[i]?.coverage ?? 0, evidence };
   });
   const strengths = claims(index, raw.strengths, flags);
   const concerns = claims(index, raw.concerns, flags);
@@ -88,21 +88,28 @@ async function analyzeAnswerWithModel(options: LlmAnalyzerOptions, snapshot: Tem
     }
   }
 
-  // Whatever the model did with it, an answer that is nothing but instructions has no merits to score.
-  const merits = contentStems(withoutManipulation(index.display, findings));
-  const noAnswer = merits.length < (input.question.type === "TEXT" ? 1 : 3);
+  // Only an empty answer, or one that is nothing but instructions, is "no answer" whatever the model
+  // said; a short or vague one keeps the model's low score and its reason.
+  const empty = index.tokens.length === 0;
+  const onlyInstructions = detected !== null && contentStems(withoutManipulation(index.display, findings)).length === 0;
+  const noAnswer = empty || onlyInstructions;
   if (noAnswer) {
-    flags.push({ kind: "no_answer", detail: index.display.trim() ? "The answer has no substance to score." : "The answer is empty.", responseId: index.responseId, evidence: [] });
+    const detail = onlyInstructions
+      ? "The answer only tries to steer the evaluation; nothing else in it can be scored."
+      : input.question.type === "TEXT"
+        ? "The written answer is empty."
+        : "The recording has no speech.";
+    flags.push({ kind: "no_answer", detail, responseId: index.responseId, evidence: [] });
   }
 
   return {
     kind: "answer",
     responseId: input.answer.responseId,
     questionId: input.question.id,
-    score: noAnswer ? 1 : raw.score,
+    score: noAnswer ? 1 : round1(raw.score),
     criteria: noAnswer ? criteria.map((c) => ({ ...c, coverage: 0 })) : criteria,
     completeness: noAnswer ? 0 : raw.completeness,
-    summary: noAnswer ? (detected ? "No answer on the merits: the answer only tries to steer the evaluation." : "No substantive answer.") : raw.summary,
+    summary: onlyInstructions ? "No answer on the merits: the answer only tries to steer the evaluation." : empty ? "No answer." : raw.summary,
     strengths: noAnswer ? [] : strengths,
     concerns,
     metrics: input.answer.segments && input.answer.segments.length > 0 ? speakingMetrics(input.answer.segments) : null,

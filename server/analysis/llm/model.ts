@@ -29,10 +29,20 @@ export function groqOutputOptions(modelId: string): { structuredOutputs: boolean
   return { structuredOutputs: schema, strictJsonSchema: schema && STRICT_JSON_SCHEMA_MODELS.includes(modelId) };
 }
 
+/**
+ * GROQ_BASE_URL is Groq's root (https://api.groq.com), as groq-sdk takes it for transcription;
+ * @ai-sdk/groq wants the OpenAI-compatible path under it.
+ */
+export function groqOpenAiBaseUrl(baseUrl: string | undefined): string | undefined {
+  if (!baseUrl) return undefined;
+  const root = baseUrl.replace(/\/+$/, "");
+  return root.endsWith("/openai/v1") ? root : `${root}/openai/v1`;
+}
+
 /** The configured Groq analysis model (GROQ_API_KEY, GROQ_BASE_URL, GROQ_ANALYSIS_MODEL). */
 export function groqAnalysisModel(): { model: LanguageModel; modelId: string } {
   const e = env();
   if (!e.GROQ_API_KEY) throw new Error("GROQ_API_KEY is not set: the Groq analysis engine needs it.");
-  const groq = createGroq({ apiKey: e.GROQ_API_KEY, baseURL: e.GROQ_BASE_URL });
+  const groq = createGroq({ apiKey: e.GROQ_API_KEY, baseURL: groqOpenAiBaseUrl(e.GROQ_BASE_URL) });
   return { model: groq(e.GROQ_ANALYSIS_MODEL), modelId: e.GROQ_ANALYSIS_MODEL };
 }

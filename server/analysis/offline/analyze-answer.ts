@@ -1,196 +1,139 @@
 import type { AnswerAnalysisResult, Claim, Evidence, Flag } from "../analysis.schema";
-import { splitCriteria, cosine, type AnswerInput, type RetrievedContext } from "../analyzer";
+import { splitCriteria, type AnswerInput } from "../analyzer";
+import { COVERED, coverageSummary, describeCoverage, NOT_COVERED, roundScore } from "../coverage";
 import { findManipulation, manipulationFlag, withoutManipulation } from "../injection";
 import { speakingMetrics } from "../metrics";
-import type { SnapshotRubricItem } from "../../templates/versions";
-import { containsPhrase, passageStems, relatedTerms } from "../lexicon";
-import { contentStems, isStopword, passages, tokenize } from "../text";
+import { passages, tokenize } from "../text";
 import { indexAnswer, locateQuote } from "../verify-quotes";
+import { passageCoverage } from "./coverage";
+import { criterionWords, readPassage, type ReadPassage } from "./read-answer";
+import { substance } from "./substance";
 
 /**
- * A criterion's coverage is the stronger of two signals per passage: its meaning (embedding
- * similarity to the criterion and to the criterion expanded with rubric context) and its words (the
- * criterion's own words said, or terms of the theme it names, see ../lexicon).
- * Similarity between a criterion and a passage is mapped linearly from SIM_FLOOR (unrelated text
- * scores about this) to SIM_CEIL (a passage that plainly addresses the criterion) onto 0..1.
+ * An answer's score is 1 + 4 × (COVERAGE_SHARE × mean criterion coverage + the rest × substance),
+ * with one decimal. Coverage says whether it is about what the question asks; substance whether it
+ * says anything specific (see ./substance). An answer of about one sentence, or one that names
+ * things without a single action, can't score above LOW_CAP however well its words match. An
+ * answer that tries to steer the evaluation scores 1.0 whatever else it says: gaming the read must
+ * never pay, and the flag sends it to a person.
  */
-export const SIM_FLOOR = 0.15;
-export const SIM_CEIL = 0.55;
-/** Coverage from one related term of the criterion's theme (two or more count fully). */
-const RELATED_TERM_CREDIT = 0.7;
-/** A criterion at or above this coverage is a strength; below NOT_COVERED a concern. */
-export const COVERED = 0.5;
-export const NOT_COVERED = 0.3;
-/** A complete answer uses about this share of its time limit at 2.5 spoken words a second. */
-const EXPECTED_SHARE_OF_LIMIT = 0.3;
-const WORDS_PER_SEC = 2.5;
-/** Completeness is mostly length, partly concrete detail (numbers, durations, amounts). */
-const LENGTH_SHARE = 0.7;
-const EXPECTED_DETAILS = 3;
-/** Coverage weighs more than completeness in an answer's score (combined 0..1 maps onto 1..5). */
-const COVERAGE_SHARE = 0.7;
+const COVERAGE_SHARE = 0.55;
+export const LOW_CAP = 2;
+/** About one spoken sentence: offline transcripts have no punctuation, so length decides too. */
+const ONE_SENTENCE_WORDS = 20;
+const SHORT_SENTENCE_WORDS = 35;
 
+/** Saying one does not know, cannot remember, or passes; only in a short passage, where it is the whole point. */
 const NO_KNOWLEDGE =
-  /\b(i|we)\s*(do not|don't|dont|really don't|can't|cannot|am not|'m not|im not)\s*(really\s+)?(know|sure|remember|recall|think of|have (an?|any) (example|answer|idea|experience))\b|\bno idea\b|\bnot sure\b|\bpass on this\b/i;
-const REFUSAL_MAX_WORDS = 8;
-const FILLERS = new Set(["um", "umm", "uh", "uhh", "er", "erm", "ah", "hmm", "mm", "eh", "like", "basically", "actually", "so", "well", "yeah", "okay", "ok"]);
+  /\b(i|we)\s*(do not|don't|dont|can't|cannot|am not|'m not|im not)\s*(really\s+)?(know|sure|remember|recall|think of|have (an?|any) (example|answer|idea|experience))\b|\bno idea\b|\bnot sure\b|\bpass on this\b/i;
+const REFUSAL_MAX_WORDS = 12;
 
-export type OfflineDeps = {
-  embed: (texts: string[]) => Promise<number[][]>;
-  /** Used to expand criteria when retrieval found no rubric passage for the question. */
-  rubric: SnapshotRubricItem[];
-};
-
-const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
-
-function contentWordCount(text: string): number {
-  return tokenize(text).filter((t) => !isStopword(t.norm) && !FILLERS.has(t.norm)).length;
-}
-
-const NUMBER_WORDS =
-  /^(\d[\d.,]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|half|dozen)$/;
-const UNITS = /^(ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|percent|rows|requests|users|x)$/;
-
-/** Concrete details in a passage: numbers, and amounts of time or things. */
-function concreteDetails(passage: string): number {
-  const ws = tokenize(passage).map((t) => t.norm);
-  let n = 0;
-  for (let i = 0; i < ws.length; i++) {
-    if (NUMBER_WORDS.test(ws[i]!) && !(i > 0 && NUMBER_WORDS.test(ws[i - 1]!))) n++;
-    else if (UNITS.test(ws[i]!) && i > 0 && /^(a|an|the|per)$/.test(ws[i - 1]!)) n++;
-  }
-  return n;
-}
-
-/** Share of the criterion's own words (stemmed) that the passage says. */
-function termMatch(criterionStems: string[], passageStems: Set<string>): number {
-  if (criterionStems.length === 0) return 0;
-  return criterionStems.filter((s) => passageStems.has(s)).length / criterionStems.length;
-}
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
- * One answer, deterministically: for a recorded answer, how well each of the question's criteria is
- * covered (meaning and words), how complete the answer is, and the verbatim passages behind each;
- * for a written answer, whether it is present and clear. Manipulative sentences are set aside first
- * and earn nothing.
+ * One answer, deterministically. A recorded answer: how well each of the question's criteria is
+ * covered (soft word matching, ./coverage) with the passages behind it, and how specific it is.
+ * A written answer: whether it is present and definite. Sentences addressed to the evaluator are
+ * flagged and set aside before anything is scored.
  */
-export async function analyzeAnswerOffline(input: AnswerInput, deps: OfflineDeps): Promise<AnswerAnalysisResult> {
+export async function analyzeAnswerOffline(input: AnswerInput): Promise<AnswerAnalysisResult> {
   const { question, answer } = input;
   const index = indexAnswer(answer);
   const text = index.display;
-  const findings = findManipulation(text);
   const flags: Flag[] = [];
+  const findings = findManipulation(text);
   const manipulation = manipulationFlag(index, findings);
   if (manipulation) flags.push(manipulation);
-
-  const merit = passages(withoutManipulation(text, findings));
-  // "Not sure" inside a long passage is a hedge within an answer, not a refusal to answer.
-  const isRefusal = (p: string) => NO_KNOWLEDGE.test(p) && contentWordCount(p) <= REFUSAL_MAX_WORDS;
-  const noKnowledge = merit.filter(isRefusal);
-  const substantive = merit.filter((p) => !isRefusal(p));
-  const substanceWords = substantive.reduce((n, p) => n + contentWordCount(p), 0);
   const metrics = answer.segments && answer.segments.length > 0 ? speakingMetrics(answer.segments) : null;
   const criteria = splitCriteria(question.criteria);
   const cite = (quote: string): Evidence[] => {
     const e = locateQuote(index, quote);
     return e ? [e] : [];
   };
-  const concerns: Claim[] = noKnowledge.map((p) => ({ text: "Says they cannot answer", evidence: cite(p) }));
+  const base = { kind: "answer" as const, responseId: answer.responseId, questionId: question.id, metrics, flags };
+  const nothing = (score: number, summary: string, concerns: Claim[]): AnswerAnalysisResult => ({
+    ...base,
+    score,
+    criteria: criteria.map((criterion) => ({ criterion, coverage: 0, evidence: [] })),
+    completeness: 0,
+    summary,
+    strengths: [],
+    concerns,
+  });
 
-  const noAnswer = substanceWords < (question.type === "TEXT" ? 1 : 3);
-  if (noAnswer) {
-    flags.push({
-      kind: "no_answer",
-      detail: text.trim() ? "The answer has no substance to score once set-aside sentences are removed." : "The answer is empty.",
-      responseId: answer.responseId,
-      evidence: noKnowledge.flatMap(cite),
-    });
-    return {
-      kind: "answer",
-      responseId: answer.responseId,
-      questionId: question.id,
-      score: 1,
-      criteria: criteria.map((criterion) => ({ criterion, coverage: 0, evidence: [] })),
-      completeness: 0,
-      summary: manipulation ? "No answer on the merits: the answer only tries to steer the evaluation." : "No substantive answer.",
-      strengths: [],
-      concerns: concerns.length > 0 ? concerns : [{ text: "No substantive answer", evidence: [] }],
-      metrics,
-      flags,
-    };
+  if (tokenize(text).length === 0) {
+    const detail = question.type === "TEXT" ? "The written answer is empty." : "No speech was recognised in the recording.";
+    flags.push({ kind: "no_answer", detail, responseId: answer.responseId, evidence: [] });
+    return nothing(1, detail, [{ text: detail, evidence: [] }]);
+  }
+
+  const merit = passages(withoutManipulation(text, findings));
+  const isRefusal = (p: string) => NO_KNOWLEDGE.test(p) && tokenize(p).length <= REFUSAL_MAX_WORDS;
+  const refusals = merit.filter(isRefusal);
+  const substantive = merit.filter((p) => !isRefusal(p));
+  const concerns: Claim[] = refusals.map((p) => ({ text: "Says they cannot answer", evidence: cite(p) }));
+
+  if (substantive.length === 0) {
+    if (manipulation) return nothing(1, "The answer only addresses the evaluation; nothing in it answers the question, so it earns no credit.", [{ text: "Nothing in the answer addresses the question", evidence: [] }]);
+    return nothing(1, "Says they cannot answer the question.", concerns);
   }
 
   if (question.type === "TEXT") return textAnswer(input, { substantive, concerns, flags, cite, criteria });
 
-  const expansions = await expansionsFor(criteria, input.context, deps);
-  const vectors = await deps.embed([...criteria, ...criteria.map((c, i) => `${c}. ${expansions[i]}`), ...substantive]);
-  const critVec = vectors.slice(0, criteria.length);
-  const expVec = vectors.slice(criteria.length, criteria.length * 2);
-  const passVec = vectors.slice(criteria.length * 2);
-  const passageWords = substantive.map((p) => new Set(contentStems(p)));
-  const passageSeq = substantive.map(passageStems);
-  const allWords = new Set(passageWords.flatMap((w) => [...w]));
-
-  const results = criteria.map((criterion, ci) => {
-    const own = [...new Set(contentStems(criterion))];
-    const related = relatedTerms(criterion);
-    const perPassage = substantive.map((p, pi) => {
-      const sim = 0.7 * cosine(critVec[ci]!, passVec[pi]!) + 0.3 * cosine(expVec[ci]!, passVec[pi]!);
-      const semantic = clamp01((sim - SIM_FLOOR) / (SIM_CEIL - SIM_FLOOR));
-      const hits = related.filter((r) => containsPhrase(passageSeq[pi]!, r.stems)).length;
-      const lexical = Math.max(termMatch(own, passageWords[pi]!), hits >= 2 ? 1 : hits === 1 ? RELATED_TERM_CREDIT : 0);
-      return { passage: p, semantic, score: Math.max(semantic, lexical) };
-    });
-    const wholeTerms = termMatch(own, allWords);
-    const coverage = clamp01(Math.max(wholeTerms, ...perPassage.map((p) => p.score)));
-    const ranked = perPassage.filter((p) => p.score >= NOT_COVERED).sort((a, b) => b.score - a.score || b.semantic - a.semantic);
-    return { criterion, coverage: round3(coverage), evidence: ranked.slice(0, 2).flatMap((p) => cite(p.passage)) };
+  const read = substantive.map(readPassage);
+  const results = criteria.map((criterion) => {
+    const words = criterionWords(criterion);
+    const perPassage = read.map((p) => ({ p, coverage: passageCoverage(words, p) }));
+    const coverage = Math.max(0, ...perPassage.map((x) => x.coverage));
+    const evidence = perPassage
+      .filter((x) => x.coverage >= NOT_COVERED)
+      .sort((a, b) => b.coverage - a.coverage)
+      .slice(0, 2)
+      .flatMap((x) => cite(x.p.text));
+    return { criterion, coverage: round3(coverage), evidence };
   });
 
-  const target = Math.max(10, question.timeLimitSec * WORDS_PER_SEC * EXPECTED_SHARE_OF_LIMIT * 0.5);
-  const fillerShare = metrics?.fillerRate ?? 0;
-  const specifics = substantive.reduce((n, p) => n + concreteDetails(p), 0);
-  const completeness = round3(
-    (LENGTH_SHARE * clamp01(substanceWords / target) + (1 - LENGTH_SHARE) * clamp01(specifics / EXPECTED_DETAILS)) * (1 - Math.min(0.5, fillerShare * 2)),
-  );
-  const meanCoverage = results.reduce((s, r) => s + r.coverage, 0) / Math.max(1, results.length);
-  const combined = COVERAGE_SHARE * meanCoverage + (1 - COVERAGE_SHARE) * completeness;
-  const score = Math.min(5, Math.max(1, 1 + Math.round(combined * 4)));
+  const s = substance(read, question.timeLimitSec);
+  const summaryOfCoverage = coverageSummary(results);
+  const wordCount = metrics?.wordCount ?? tokenize(text).length;
+  const sentences = read.reduce((n, p) => n + p.sentences, 0);
+  const oneSentence = s.words < ONE_SENTENCE_WORDS || (sentences <= 1 && s.words < SHORT_SENTENCE_WORDS);
+  const raw = 1 + 4 * (COVERAGE_SHARE * summaryOfCoverage.mean + (1 - COVERAGE_SHARE) * s.score);
+  const capped = oneSentence || s.actions === 0;
+  const score = manipulation ? 1 : roundScore(capped ? Math.min(LOW_CAP, raw) : raw);
 
   const covered = results.filter((r) => r.coverage >= COVERED);
   const missing = results.filter((r) => r.coverage < NOT_COVERED);
   const strengths: Claim[] = covered.map((r) => ({ text: `Covers ${r.criterion}`, evidence: r.evidence.slice(0, 1) }));
+  if (s.quantities >= 2) strengths.push({ text: "Gives concrete figures", evidence: bestQuantity(read).flatMap((p) => cite(p.text)) });
   concerns.push(...missing.map((r) => ({ text: `No mention of ${r.criterion}`, evidence: [] })));
-  if (completeness < 0.5) concerns.push({ text: `Brief answer: ${substanceWords} substantive words for a ${question.timeLimitSec}-second question`, evidence: [] });
+  const shortReason = oneSentence
+    ? `Short answer: ${plural(wordCount, "word")}, about one sentence, with no situation, actions or results to go on`
+    : s.actions === 0
+      ? "Names topics without saying what was done"
+      : s.score < 0.4
+        ? `Few specifics: ${plural(s.actions, "action")}, ${plural(s.quantities, "number or time")} in ${plural(wordCount, "word")}`
+        : null;
+  if (shortReason) concerns.push({ text: shortReason, evidence: [] });
   if (metrics && metrics.wordCount >= 20 && metrics.fillerRate > 0.06) concerns.push({ text: `Frequent filler words (${metrics.fillerWords} in ${metrics.wordCount})`, evidence: [] });
 
   const summary = [
-    `Covers ${covered.length} of ${criteria.length} criteria${covered.length ? ` (${covered.map((r) => r.criterion).join(", ")})` : ""}.`,
+    `${describeCoverage(summaryOfCoverage)}${covered.length ? `: ${covered.map((r) => r.criterion).join(", ")}` : ""}.`,
     missing.length ? `Missing: ${missing.map((r) => r.criterion).join(", ")}.` : "",
-    metrics ? `${metrics.wordCount} words in ${Math.round(metrics.durationSec)} s (${Math.round(metrics.wordsPerMinute)} wpm).` : "",
-    manipulation ? "Sentences that try to steer the evaluation were set aside." : "",
+    shortReason ? `${shortReason}.` : `Specific: ${plural(s.actions, "action")}, ${plural(s.quantities, "number or time")}.`,
+    metrics ? `${wordCount} words in ${Math.round(metrics.durationSec)} s (${Math.round(metrics.wordsPerMinute)} wpm).` : "",
+    manipulation ? "The answer tries to steer the evaluation, so it is scored 1.0 whatever else it says; a reviewer should read it." : "",
   ]
     .filter(Boolean)
     .join(" ");
 
-  return { kind: "answer", responseId: answer.responseId, questionId: question.id, score, criteria: results, completeness, summary, strengths, concerns, metrics, flags };
+  return { ...base, score, criteria: results, completeness: round3(s.score), summary, strengths, concerns };
 }
 
-/**
- * Each criterion with the rubric context closest to it in meaning: what retrieval found for the
- * question, or the rubric's competencies when retrieval found none.
- */
-async function expansionsFor(criteria: string[], context: RetrievedContext[], deps: OfflineDeps): Promise<string[]> {
-  const retrieved = context.filter((c) => c.source === "RUBRIC").map((c) => c.content);
-  const candidates = retrieved.length > 0 ? retrieved : deps.rubric.map((r) => `${r.competency}: ${r.looksFor}`);
-  if (candidates.length === 0) return criteria.map(() => "");
-  const vectors = await deps.embed([...criteria, ...candidates]);
-  const candVec = vectors.slice(criteria.length);
-  return criteria.map((_, ci) => {
-    const sims = candVec.map((v) => cosine(vectors[ci]!, v));
-    return candidates[sims.indexOf(Math.max(...sims))]!;
-  });
+function bestQuantity(read: ReadPassage[]): ReadPassage[] {
+  const best = [...read].sort((a, b) => b.quantities - a.quantities)[0];
+  return best && best.quantities > 0 ? [best] : [];
 }
 
 type TextParts = {
@@ -202,12 +145,13 @@ type TextParts = {
 };
 
 const HEDGE = /\b(depends|maybe|perhaps|not sure|possibly|probably|tbd|to be decided|i guess|we'?ll see)\b/i;
+const DIRECT_ANSWER_WORDS = 60;
 
 /** A written answer is read for presence and clarity only: a short, definite answer is a clear one. */
 function textAnswer(input: AnswerInput, { substantive, concerns, flags, cite, criteria }: TextParts): AnswerAnalysisResult {
   const answerText = substantive.join(" ");
   const hedged = HEDGE.test(answerText);
-  const clear = !hedged && contentWordCount(answerText) <= 60;
+  const clear = !hedged && tokenize(answerText).length <= DIRECT_ANSWER_WORDS;
   const coverage = clear ? 1 : 0.5;
   const evidence = cite(answerText).length > 0 ? cite(answerText) : substantive.slice(0, 1).flatMap(cite);
   if (!clear) concerns.push({ text: hedged ? "The answer is not definite" : "The answer is long for a direct question", evidence });
