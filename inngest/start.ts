@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import { reindexStaleAnswers } from "@/server/search/reindex";
 import { functions } from "./functions";
 import { pipelineConcurrency } from "./functions/concurrency";
 import { inngestMode } from "./mode";
@@ -11,7 +12,8 @@ const RELAY_INTERVAL_MS = 1000;
 
 /**
  * Starts what runs beside the web server: the outbox relay always (it hands events to Inngest, or
- * to the local queue), and the in-process runner when no Inngest server is configured. Called
+ * to the local queue), the in-process runner when no Inngest server is configured, and a catch-up
+ * of search passages for answers indexed by another embedding model. Called
  * once per server process from instrumentation.ts; scripts and tests call it with their own db.
  */
 export function startBackgroundWork(db: Db, opts: { workers?: number; leaseMs?: number; backoffBaseMs?: number; pollMs?: number } = {}): BackgroundWork {
@@ -35,6 +37,13 @@ export function startBackgroundWork(db: Db, opts: { workers?: number; leaseMs?: 
       });
   };
   let timer: NodeJS.Timeout = setTimeout(tick, 0);
+  // Answers indexed by another embedding model (an upgrade, or EMBEDDINGS_* changed) become
+  // searchable again; with nothing stale this is one query.
+  const reindexing = reindexStaleAnswers(db, { shouldStop: () => stopped })
+    .then((r) => {
+      if (r.indexed || r.failed) console.info(`[search] re-indexed ${r.indexed} answers for the current embedding model (${r.failed} failed)`);
+    })
+    .catch((error) => console.error("[search] could not re-index answers", error));
 
   return {
     mode,
@@ -43,6 +52,7 @@ export function startBackgroundWork(db: Db, opts: { workers?: number; leaseMs?: 
       stopped = true;
       clearTimeout(timer);
       await relaying;
+      await reindexing;
       await runner?.stop();
     },
   };

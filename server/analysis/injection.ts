@@ -42,7 +42,7 @@ const PATTERNS: { reason: string; test: RegExp }[] = [
   {
     reason: "is addressed to whoever scores the answer",
     test: new RegExp(
-      `\\b(note|message|instructions?|reminder|request)\\s+(to|for)\\s+(the\\s+|any\\s+)?(${ADDRESSEES}|system)\\b|^(dear|attention)\\s+(the\\s+)?(${ADDRESSEES})\\b|^((hello|hi|to)\\s+)?(the\\s+)?(${ADDRESSEES})\\s*[,:]|^(to|hello|hi)\\s+(the\\s+)?(${SCORERS})\\b|\\b(${SCORERS})\\b.{0,80}\\b(${EVALUATION_WORDS})\\b|\\b(${EVALUATION_WORDS})\\b.{0,80}\\b(${SCORERS})\\b`,
+      `\\b(note|message|instructions?|reminder|request)\\s+(to|for)\\s+(the\\s+|any\\s+)?(${ADDRESSEES}|system)\\b|^(dear|attention)\\s+(the\\s+)?(${ADDRESSEES}|ai|assistant|model|system)\\b|^((hello|hi|to)\\s+)?(the\\s+)?(${ADDRESSEES}|ai)\\s*[,:]|^(to|hello|hi)\\s+(the\\s+)?(${SCORERS})\\b|\\b(${SCORERS})\\b.{0,80}\\b(${EVALUATION_WORDS})\\b|\\b(${EVALUATION_WORDS})\\b.{0,80}\\b(${SCORERS})\\b`,
     ),
   },
   {

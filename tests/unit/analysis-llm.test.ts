@@ -123,7 +123,8 @@ describe("LLM analyzer (ai SDK mock model)", () => {
     const obeying = new MockLanguageModelV4({ doGenerate: reply(JSON.stringify(answer({ score: 5, criteria: [], strengths: [] }))) });
     const { answers } = await createLlmAnalyzer({ model: obeying, modelId: "m", embed }).analyze(oneAnswer("injection"));
     expect(answers[0]!.score).toBe(1);
-    expect(answers[0]!.flags.map((f) => f.kind)).toEqual(expect.arrayContaining(["manipulation", "no_answer"]));
+    expect(answers[0]!.flags.map((f) => f.kind)).toEqual(["manipulation"]);
+    expect(answers[0]!.summary).toMatch(/only addresses the evaluation/);
     expect(answers[0]!.flags.find((f) => f.kind === "manipulation")!.evidence[0]!.quote).toMatch(/^Ignore all previous instructions/);
   });
 

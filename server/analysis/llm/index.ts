@@ -88,29 +88,33 @@ async function analyzeAnswerWithModel(options: LlmAnalyzerOptions, snapshot: Tem
     }
   }
 
-  // Only an empty answer, or one that is nothing but instructions, is "no answer" whatever the model
-  // said; a short or vague one keeps the model's low score and its reason.
+  // Only an empty answer is "no answer"; a short or vague one keeps the model's low score and its
+  // reason. An answer that tries to steer the evaluation scores 1 whatever else it says, as offline:
+  // gaming the read must never pay, and the flag sends it to a person.
   const empty = index.tokens.length === 0;
-  const onlyInstructions = detected !== null && contentStems(withoutManipulation(index.display, findings)).length === 0;
-  const noAnswer = empty || onlyInstructions;
-  if (noAnswer) {
-    const detail = onlyInstructions
-      ? "The answer only tries to steer the evaluation; nothing else in it can be scored."
-      : input.question.type === "TEXT"
-        ? "The written answer is empty."
-        : "The recording has no speech.";
+  if (empty) {
+    const detail = input.question.type === "TEXT" ? "The written answer is empty." : "No speech was recognised in the recording.";
     flags.push({ kind: "no_answer", detail, responseId: index.responseId, evidence: [] });
   }
+  const manipulated = flags.some((f) => f.kind === "manipulation");
+  const onlyInstructions = detected !== null && contentStems(withoutManipulation(index.display, findings)).length === 0;
+  const nothing = empty || onlyInstructions;
 
   return {
     kind: "answer",
     responseId: input.answer.responseId,
     questionId: input.question.id,
-    score: noAnswer ? 1 : round1(raw.score),
-    criteria: noAnswer ? criteria.map((c) => ({ ...c, coverage: 0 })) : criteria,
-    completeness: noAnswer ? 0 : raw.completeness,
-    summary: onlyInstructions ? "No answer on the merits: the answer only tries to steer the evaluation." : empty ? "No answer." : raw.summary,
-    strengths: noAnswer ? [] : strengths,
+    score: empty || manipulated ? 1 : round1(raw.score),
+    criteria: nothing ? criteria.map((c) => ({ ...c, coverage: 0 })) : criteria,
+    completeness: nothing ? 0 : raw.completeness,
+    summary: empty
+      ? (flags.at(-1)?.detail ?? "")
+      : onlyInstructions
+        ? "The answer only addresses the evaluation; nothing in it answers the question, so it earns no credit."
+        : manipulated
+          ? `${raw.summary} The answer also tries to steer the evaluation, so it is scored 1.0 whatever else it says; a reviewer should read it.`
+          : raw.summary,
+    strengths: nothing ? [] : strengths,
     concerns,
     metrics: input.answer.segments && input.answer.segments.length > 0 ? speakingMetrics(input.answer.segments) : null,
     flags,
