@@ -34,7 +34,8 @@ const one = (n: number) => n.toFixed(1);
  * is quoted only from the answers it was scored from, those closest to what it looks for; when they
  * have nothing to quote, the rationale says so. Overall is the rubric-weighted mean of the
  * competency scores, with one decimal; `coverage` (the mean criterion coverage of the recorded
- * answers) breaks ties between equal overall scores.
+ * answers) breaks ties between equal overall scores. An interview in which any answer tries to steer
+ * the evaluation is not scored (see `steered`).
  */
 export async function aggregateInterview(
   input: InterviewInput,
@@ -54,13 +55,19 @@ export async function aggregateInterview(
   const questionVec = vectors.slice(competencyTexts.length, competencyTexts.length + questionTexts.length);
   const quoteVec = new Map(allEvidence.map((e, i) => [evidenceKey(e), vectors[competencyTexts.length + questionTexts.length + i]!]));
 
+  // A candidate who tries to steer the evaluation anywhere gets no AI score for the interview (every
+  // competency 1.0): a read that can be gamed in one answer can't be trusted for the others, and
+  // the flag sends the interview to a person, who judges it from the recordings. Each answer keeps
+  // its own analysis, so the reviewer still sees what the honest answers covered.
+  const steered = answers.filter((a) => a.flags.some((f) => f.kind === "manipulation"));
+  const steeredLabels = steered.map((a) => labelOf(questions, a.questionId)).join(", ");
   const unrounded: number[] = [];
   const scores: CompetencyScore[] = snapshot.rubric.map((r, ci) => {
     const raw = questions.map((q, qi) => Math.exp(cosine(questionVec[qi]!, compVec[ci]!) / RELEVANCE_TEMPERATURE) * (q.type === "TEXT" ? TEXT_QUESTION_WEIGHT : 1));
     const total = raw.reduce((s, w) => s + w, 0) || 1;
     const parts = questions.map((q, qi) => ({ q, weight: raw[qi]! / total, answer: byQuestion.get(q.id) }));
     const weighted = parts.reduce((s, p) => s + p.weight * (p.answer?.score ?? 1), 0);
-    unrounded.push(weighted);
+    unrounded.push(steered.length > 0 ? 1 : weighted);
     const scoredFrom = parts.filter((p) => p.weight >= SCORED_FROM);
     const quotable = scoredFrom.flatMap((p) => (p.answer ? evidenceOf(p.answer) : []));
     const mine = quotable
@@ -77,15 +84,18 @@ export async function aggregateInterview(
       mine.length === 0
         ? ` No quote: ${scoredFrom.map((p) => label(p.q)).join(" and ") || "the answers"} ${scoredFrom.length > 1 ? "have" : "has"} no passage that covers a criterion.`
         : "";
-    const rationale = `${one(roundScore(weighted))} from ${from}; looks for ${r.looksFor}.${noQuote}`;
-    return { competencyId: r.id, competency: r.competency, weight: r.weight, score: roundScore(weighted), rationale, evidence: mine };
+    const rationale =
+      steered.length > 0
+        ? `1.0: not scored, because the candidate tried to steer the evaluation (${steeredLabels}); the answers alone would give ${one(roundScore(weighted))} from ${from}. Judge it from the recordings.`
+        : `${one(roundScore(weighted))} from ${from}; looks for ${r.looksFor}.${noQuote}`;
+    return { competencyId: r.id, competency: r.competency, weight: r.weight, score: roundScore(unrounded[ci]!), rationale, evidence: mine };
   });
 
   const weightSum = scores.reduce((s, c) => s + c.weight, 0);
   const overallScore = roundScore(weightSum > 0 ? scores.reduce((s, c, i) => s + c.weight * unrounded[i]!, 0) / weightSum : 1);
   const recommendation = recommendationFor(overallScore);
   const recorded = answers.filter((a) => byQuestion.get(a.questionId) && questions.find((q) => q.id === a.questionId)?.type !== "TEXT");
-  const coverage = Math.round(coverageSummary(recorded.flatMap((a) => a.criteria)).mean * 1000) / 1000;
+  const coverage = steered.length > 0 ? 0 : Math.round(coverageSummary(recorded.flatMap((a) => a.criteria)).mean * 1000) / 1000;
 
   const prefixed = (a: AnswerAnalysisResult, claims: Claim[]) => claims.map((c) => ({ text: `${labelOf(questions, a.questionId)}: ${c.text}`, evidence: c.evidence }));
   const strengths = roundRobin(answers.filter((a) => a.score >= 3).map((a) => prefixed(a, a.strengths)), MAX_CLAIMS);
@@ -103,7 +113,9 @@ export async function aggregateInterview(
     `Overall ${one(overallScore)}/5 (${RECOMMENDATION_LABELS[recommendation]}) across ${answers.length} answer${answers.length === 1 ? "" : "s"}.`,
     best && worst && best.score !== worst.score ? `Strongest: ${best.competency} (${one(best.score)}/5); weakest: ${worst.competency} (${one(worst.score)}/5).` : "",
     noAnswer > 0 ? `${noAnswer} question${noAnswer === 1 ? "" : "s"} without an answer.` : "",
-    manip > 0 ? `${manip} answer${manip === 1 ? "" : "s"} addressed the evaluation instead of the question; that earned no credit and needs a reviewer's attention.` : "",
+    manip > 0
+      ? `${manip} answer${manip === 1 ? "" : "s"} (${steeredLabels}) addressed the evaluation instead of the question, so the AI does not score this interview (1.0); a reviewer should judge it from the recordings.`
+      : "",
   ]
     .filter(Boolean)
     .join(" ");

@@ -100,7 +100,7 @@ export function manipulationFlag(index: AnswerIndex, findings: ManipulationFindi
   const reasons = [...new Set(findings.flatMap((f) => f.reasons))];
   return {
     kind: "manipulation",
-    detail: `The answer tries to steer the evaluation (${reasons.join("; ")}). It was given no credit; the answer was scored on its content only.`,
+    detail: `The answer tries to steer the evaluation (${reasons.join("; ")}). It earns no credit: the answer is scored 1.0, and a reviewer should read it.`,
     responseId: index.responseId,
     evidence: findings.map((f) => locateQuote(index, f.sentence)).filter((e) => e !== null),
   };
