@@ -1,4 +1,5 @@
 import type { Flag } from "./analysis.schema";
+import { talksAboutItsEvaluation } from "./evaluation-talk";
 import { passages } from "./text";
 import { locateQuote, type AnswerIndex } from "./verify-quotes";
 
@@ -13,7 +14,7 @@ import { locateQuote, type AnswerIndex } from "./verify-quotes";
  * to the reviewer", "Dear assessor"), since a reviewer or an assessor is also someone a candidate
  * talks about; SCORERS anywhere near words of scoring, since nobody else scores an answer.
  */
-const SCORERS = "evaluators?|graders?|scorers?|the ai|an ai|ai (system|model|evaluator|reviewer|screener|grader)|language model|llm|chatgpt|gpt|bot|automated (screening|scoring|review|reviewer|system|screener|evaluation)|applicant tracking system|whoever (is )?(reading|scoring|grading|reviewing|evaluating)( this)?";
+const SCORERS = "evaluators?|graders?|scorers?|the ai|an ai|ai (system|model|evaluator|reviewer|screener|grader)|language model|llm|chatgpt|gpt|bot|automated (screening|scoring|review|reviewer|system|screener|evaluation)|applicant tracking system|whoever (is )?(reading|scoring|grading|reviewing|evaluating)( this)?|(whoever|whatever)( or (whoever|whatever))? (reads|scores|grades|reviews|evaluates|marks|ranks) this|(scoring|grading|evaluation|assessment|screening|ranking|hiring) (model|system|tool|engine|software|algorithm|ai|bot)";
 const ADDRESSEES = `${SCORERS}|reviewers?|assessors?|screeners?|recruiters?|hiring (manager|team)`;
 const EVALUATION_WORDS = "score[sd]?|scoring|rate[sd]?|rating|grade[sd]?|grading|marks?|points|rubric|criteri(a|on)|evaluat\\w*|assess\\w*|rank\\w*|recommend\\w*|shortlist\\w*|advance|pass me|hire me|keywords?";
 const SCORE_WORDS = "perfect|full|maximum|max|highest|top|best|excellent|high|highly|well|five|ten|hundred";
@@ -42,7 +43,7 @@ const PATTERNS: { reason: string; test: RegExp }[] = [
   {
     reason: "is addressed to whoever scores the answer",
     test: new RegExp(
-      `\\b(note|message|instructions?|reminder|request)\\s+(to|for)\\s+(the\\s+|any\\s+)?(${ADDRESSEES}|system)\\b|^(dear|attention)\\s+(the\\s+)?(${ADDRESSEES}|ai|assistant|model|system)\\b|^((hello|hi|to)\\s+)?(the\\s+)?(${ADDRESSEES}|ai)\\s*[,:]|^(to|hello|hi)\\s+(the\\s+)?(${SCORERS})\\b|\\b(${SCORERS})\\b.{0,80}\\b(${EVALUATION_WORDS})\\b|\\b(${EVALUATION_WORDS})\\b.{0,80}\\b(${SCORERS})\\b`,
+      `\\b(note|message|instructions?|reminder|request|summary|memo)\\s+(to|for)\\s+(the\\s+|any\\s+)?(${ADDRESSEES}|system)\\b|^(dear|attention)\\s+(the\\s+)?(${ADDRESSEES}|ai|assistant|model|system)\\b|^((hello|hi|to)\\s+)?(the\\s+)?(${ADDRESSEES}|ai)\\s*[,:]|^(to|hello|hi)\\s+(the\\s+)?(${SCORERS})\\b|\\b(${SCORERS})\\b.{0,80}\\b(${EVALUATION_WORDS})\\b|\\b(${EVALUATION_WORDS})\\b.{0,80}\\b(${SCORERS})\\b`,
     ),
   },
   {
@@ -57,7 +58,7 @@ const PATTERNS: { reason: string; test: RegExp }[] = [
   },
   {
     reason: "claims to override the evaluation",
-    test: /\b(evaluation|scoring|grading|rubric|system|score|admin|reviewer)\s+override\b|^override\s*:/,
+    test: /\b(evaluation|scoring|grading|rubric|system|score|admin|reviewer)\s+override\b|^override\s*:|\[\s*(admin|system|sys|instructions?|override|assistant|internal|meta|note to (the )?(ai|grader|evaluator))\s*\]/,
   },
   {
     reason: "claims every criterion is met",
@@ -81,6 +82,7 @@ export function findManipulation(text: string): ManipulationFinding[] {
   for (const sentence of passages(text)) {
     const lower = sentence.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, " ");
     const reasons = PATTERNS.filter((p) => p.test.test(lower)).map((p) => p.reason);
+    if (reasons.length === 0 && talksAboutItsEvaluation(lower)) reasons.push("talks about how this answer should be evaluated");
     if (reasons.length > 0) findings.push({ sentence, reasons });
   }
   return findings;

@@ -52,7 +52,7 @@ export function contentWords(tokens: NlpToken[]): ContentWord[] {
       stem: stem(t.lemma),
       vector: vectorOf(t.word, t.lemma),
       weight: informativeness(t.word),
-      // Only a negated verb says the thing did not happen ("I did not apologise"); "no repeat since" is an outcome.
+      // Only a negated verb says the thing did not happen ("I did not apologise"); "no errors after that" is an outcome.
       negated: t.negated && t.pos === "VERB",
       literal: /^\p{Lu}[\p{Lu}\d]+$/u.test(t.raw) || /[\d_]/.test(t.raw),
     }));
