@@ -2,12 +2,12 @@
 // and demos: festival speaks each answer, ffmpeg resamples it to what Chromium's fake microphone
 // plays best (48 kHz mono s16 WAV), and a short Y4M test pattern stands in for a face.
 // Usage: tsx scripts/make-fixtures.ts [--force]   (files already made are kept unless --force)
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { runCommand } from "./run-command";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const MEDIA_DIR = path.join(root, "tests", "fixtures", "media");
@@ -24,17 +24,7 @@ const FACE_SECONDS = 5;
 
 type Fixture = { candidates: { key: string; answers: Record<string, string> }[] };
 
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr = (stderr + d.toString()).slice(-4000);
-    });
-    child.once("error", (error) => reject(new Error(`${command} could not start (${error.message}); install it (see scripts/quickstart-test.sh)`)));
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (exit ${code}):\n${stderr}`))));
-  });
-}
+const run = (command: string, args: string[]) => runCommand(command, args);
 
 async function loadFixture(): Promise<Fixture> {
   const shared = path.resolve(root, "..", "shared", "fixtures", "interviews.json");

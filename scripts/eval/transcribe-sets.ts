@@ -6,7 +6,6 @@
 // An answer is spoken again only when its text changed (each transcript keeps a hash of the text).
 //
 // Usage: tsx scripts/eval/transcribe-sets.ts [--force]
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -25,22 +24,13 @@ import {
   type EvalSet,
   type TranscriptFile,
 } from "./sets";
+import { runCommand } from "../run-command";
 
 const { values } = parseArgs({ options: { force: { type: "boolean", default: false } } });
 // Festival and the recogniser are single-threaded: one answer per core.
 const PARALLEL = Math.max(1, Math.min(2, os.availableParallelism()));
 
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr = (stderr + d.toString()).slice(-4000);
-    });
-    child.once("error", (error) => reject(new Error(`${command} could not start (${error.message}): apt-get install festival festvox-us-slt-hts ffmpeg`)));
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (exit ${code}):\n${stderr}`))));
-  });
-}
+const run = (command: string, args: string[]) => runCommand(command, args, "apt-get install festival festvox-us-slt-hts ffmpeg");
 
 async function hear(text: string, scratch: string, name: string) {
   const input = path.join(scratch, `${name}.txt`);
