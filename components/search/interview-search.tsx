@@ -94,7 +94,8 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
       </form>
 
       <p className="text-xs text-slate-500">
-        Ranked by <span className="font-medium text-slate-700">{engineLabel}</span>: meaning (cosine similarity of embeddings), with a small bonus for passages that contain the words you typed.
+        Ranked by two signals fused: the words you typed (&quot;quotes&quot; for an exact phrase, <code>or</code> for either word, <code>-word</code> to leave a word out) and meaning, by{" "}
+        <span className="font-medium text-slate-700">{engineLabel}</span>. A score of 1 is first on both.
       </p>
 
       <div aria-live="polite" className="sr-only">
@@ -111,7 +112,14 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
           <Skeleton className="h-28" />
         </div>
       ) : search.data && hits.length === 0 ? (
-        <EmptyState title="No passages match" description="Try other words, or all templates. Answers appear here once they are transcribed." />
+        <EmptyState
+          title="No passages match"
+          description={
+            terms.length === 0
+              ? "Your search has only common words (such as the, and, who) or punctuation: add a word that says what you are looking for."
+              : "Try other words, or all templates. Answers appear here once they are transcribed."
+          }
+        />
       ) : (
         <ol className="space-y-4" aria-label="Results, best first">
           {groups.map((group) => (
@@ -149,7 +157,7 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
                               {formatMoment(hit.startMs)}–{formatMoment(hit.endMs)}
                             </span>
                           ) : null}
-                          <span className="text-slate-500" title="Similarity plus the exact-word bonus">
+                          <span className="text-slate-500" title="Rank fusion of word match and meaning: 1 is first on both, 0.5 first on one">
                             score {hit.score.toFixed(2)}
                           </span>
                         </div>

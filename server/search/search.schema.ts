@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export const MAX_SEARCH_LIMIT = 50;
+
 /** HR's search across the organization's interviews: used by the search form and search.interviews. */
 export const searchInput = z.object({
   query: z
@@ -7,7 +9,7 @@ export const searchInput = z.object({
     .trim()
     .min(2, "Type at least 2 characters to search.")
     .max(200, "Keep the search under 200 characters."),
-  limit: z.number().int().min(1).max(50).default(20),
+  limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(20),
   templateId: z.string().min(1).optional(),
 });
 
@@ -16,7 +18,10 @@ export type ParsedSearchInput = z.output<typeof searchInput>;
 
 export type SearchHit = {
   chunkId: string;
-  /** Cosine similarity plus the exact-term bonus (see server/search/search.ts); higher is better. */
+  /**
+   * Reciprocal rank fusion of the words and the meaning rankings, in (0, 1]: 1 = first in both, 0.5 =
+   * first in one and absent from the other (see server/search/search.ts); higher is better.
+   */
   score: number;
   content: string;
   startMs: number | null;

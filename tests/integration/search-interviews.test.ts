@@ -6,7 +6,9 @@ import { indexResponse } from "@/server/search/index-response";
 import { indexTemplateVersion } from "@/server/search/index-template";
 import { textPassages } from "@/server/search/passages";
 import { retrieveContext } from "@/server/search/retrieve";
-import { candidateQuery, MIN_SCORE, searchInterviews } from "@/server/search/search";
+import { hasSearchTerms, textMatches } from "@/server/search/fulltext";
+import { candidateQuery, nearestPassages } from "@/server/search/nearest";
+import { MIN_SCORE, rankPassages, searchInterviews } from "@/server/search/search";
 import { ensureOrganizationIndex, organizationIndexName, ownIndexFilter } from "@/server/search/org-index";
 import type { TemplateSnapshot } from "@/server/templates/versions";
 import type { TranscriptSegment } from "@/server/transcription/transcript.schema";
@@ -78,6 +80,38 @@ async function makeInterviews(name: string): Promise<Org> {
   return { organizationId: org.id, templateId: tpl.id, versionId: version.id, responses, invitations };
 }
 
+/** One more interview in the organization, of a template of its own when asked: a candidate's written answer, indexed. */
+async function addWrittenAnswer(org: Org, args: { key: string; text: string; ownTemplate?: boolean }): Promise<{ templateId: string; invitationId: string; responseId: string }> {
+  const db = getDb();
+  let templateId = org.templateId;
+  let versionId = org.versionId;
+  const questionId = `${args.key}-q`;
+  const { key: _, ...written } = fixtureQuestions(template).find((q) => q.type === "TEXT")!;
+  const snapshot: TemplateSnapshot = { title: `Template ${args.key}`, description: "", rubric: fixtureRubric(template), questions: [{ ...written, id: questionId, position: 0 }] };
+  if (args.ownTemplate) {
+    const tpl = await db.template.create({ data: { organizationId: org.organizationId, title: snapshot.title, description: "", rubric: snapshot.rubric, status: "PUBLISHED" } });
+    templateId = tpl.id;
+    versionId = (await db.templateVersion.create({ data: { templateId, version: 1, snapshot, hash: `hash-${args.key}` } })).id;
+  }
+  const invitation = await db.invitation.create({
+    data: {
+      organizationId: org.organizationId,
+      templateId,
+      templateVersionId: versionId,
+      candidateName: `Candidate ${args.key}`,
+      candidateEmail: `${args.key}@example.com`,
+      tokenHash: `token-${args.key}`,
+      status: "COMPLETED",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  const response = await db.response.create({
+    data: { invitationId: invitation.id, questionId, position: 0, type: "TEXT", status: "TRANSCRIBED", textAnswer: args.text },
+  });
+  await indexResponse(db, response.id);
+  return { templateId, invitationId: invitation.id, responseId: response.id };
+}
+
 async function indexAll(org: Org) {
   for (const byQuestion of Object.values(org.responses)) for (const id of Object.values(byQuestion)) await indexResponse(getDb(), id);
 }
@@ -122,6 +156,59 @@ describe("search across interviews", () => {
     for (let i = 1; i < hits.length; i += 1) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
   });
 
+  it("ranks the passage that says an exact phrase first, quoted or not", async () => {
+    for (const query of ["EXPLAIN ANALYZE", '"explain analyze"']) {
+      const hits = await searchInterviews(getDb(), acme.organizationId, { query });
+      expect(hits[0]!.responseId).toBe(acme.responses.strong!.q2);
+      expect(hits[0]!.content).toContain("EXPLAIN ANALYZE");
+    }
+    // Both rankings place it: it says the words and means them.
+    const [vector] = await embedTexts(["EXPLAIN ANALYZE"]);
+    const ranked = await getDb().$transaction((tx) =>
+      rankPassages(tx, { organizationId: acme.organizationId, model: getEmbedder().modelName, query: "EXPLAIN ANALYZE", vector: vector!, take: 30 }),
+    );
+    expect(ranked[0]).toMatchObject({ responseId: acme.responses.strong!.q2, ranks: { words: 1, meaning: expect.any(Number) } });
+  });
+
+  // Ada's first answer tells of a deploy that locked the ledger table, rolled back at two in the
+  // morning, and a lint rule so it never happened again; Cal's says only "incidents are handled by
+  // the operations team".
+  const PLAIN_QUESTION = "Who handled an incident at night by undoing a bad release, and made sure it could not happen again?";
+
+  it("finds the strong answer for a plain-language question that shares few of its words", async () => {
+    const hits = await searchInterviews(getDb(), acme.organizationId, { query: PLAIN_QUESTION, limit: 10 });
+    expect(hits.some((h) => h.responseId === acme.responses.strong!.q1)).toBe(true);
+  });
+
+  // A known limit of the offline embedder (averaged word vectors): Cal's short sentence about
+  // incidents is closer to the question than any one passage of Ada's story, and no principled change
+  // found so far reorders them (docs/benchmarks.md, "Search on the evaluation sets"). This test fails
+  // while that holds; when it passes, the limit is gone: make it a plain test.
+  it.fails("ranks the strong answer above a passing mention for that question (known limit)", async () => {
+    const hits = await searchInterviews(getDb(), acme.organizationId, { query: PLAIN_QUESTION, limit: 10 });
+    const strong = hits.findIndex((h) => h.responseId === acme.responses.strong!.q1);
+    const passing = hits.findIndex((h) => h.responseId === acme.responses.weak!.q1);
+    expect(strong).toBeGreaterThanOrEqual(0);
+    expect(passing === -1 || strong < passing).toBe(true);
+  });
+
+  it("leaves out the words HR excludes with -word, from both rankings", async () => {
+    const hits = await searchInterviews(getDb(), acme.organizationId, { query: "index -composite", limit: 50 });
+    expect(hits.some((h) => h.responseId === acme.responses.average!.q2)).toBe(true);
+    expect(hits.some((h) => /composite/i.test(h.content))).toBe(false);
+  });
+
+  it("answers a query of only stop words, punctuation or exclusions with no passages, not an error", async () => {
+    const hr = await makeUser({ role: "HR", orgId: acme.organizationId });
+    const caller = await callerFor(hr.id);
+    for (const query of ["the and of", "who are you?", "?!", '""', "or or", "-composite", '-"composite index"', "- -"]) {
+      expect(await hasSearchTerms(getDb(), query)).toBe(false);
+      expect(await caller.search.interviews({ query })).toEqual([]);
+    }
+    // An unclosed quote is still a phrase to websearch_to_tsquery, not a syntax error.
+    expect((await caller.search.interviews({ query: '"explain analyze' }))[0]!.responseId).toBe(acme.responses.strong!.q2);
+  });
+
   it("never returns another organization's passages, though they say the same words", async () => {
     // The other organization holds the very same answers, so each of these hits has a twin there.
     const hits = await searchInterviews(getDb(), acme.organizationId, { query: "EXPLAIN ANALYZE composite index sequential scan measure", limit: 50 });
@@ -132,9 +219,35 @@ describe("search across interviews", () => {
     expect(theirs[0]!.responseId).toBe(other.responses.strong!.q2);
   });
 
-  it("filters by template, and does not find another organization's template", async () => {
-    const hits = await searchInterviews(getDb(), acme.organizationId, { query: "lock on the ledger table", templateId: acme.templateId });
+  it("scopes both rankings to the organization: a phrase only another organization's candidate said is not found", async () => {
+    const theirs = await addWrittenAnswer(other, { key: "other-zanzibar", text: "We sharded the Zanzibar ledger by tenant with logical replication." });
+    const query = "Zanzibar ledger sharded";
+    expect((await searchInterviews(getDb(), other.organizationId, { query }))[0]!.responseId).toBe(theirs.responseId);
+    const hits = await searchInterviews(getDb(), acme.organizationId, { query, limit: 50 });
+    expect(hits.some((h) => h.invitationId === theirs.invitationId || h.content.includes("Zanzibar"))).toBe(false);
+
+    const scope = { organizationId: acme.organizationId, model: getEmbedder().modelName, take: 50 };
+    const [vector] = await embedTexts([query]);
+    const { words, meaning } = await getDb().$transaction(async (tx) => ({
+      words: await textMatches(tx, { ...scope, query }),
+      meaning: await nearestPassages(tx, { ...scope, vector: vector! }),
+    }));
+    expect(words).toEqual([]);
+    expect(meaning.length).toBeGreaterThan(0);
+    const owners = await getDb().invitation.findMany({ where: { id: { in: meaning.map((c) => c.invitationId) } }, select: { organizationId: true } });
+    expect(new Set(owners.map((o) => o.organizationId))).toEqual(new Set([acme.organizationId]));
+  });
+
+  it("filters both rankings by template, and does not find another organization's template", async () => {
+    // Another template of the same organization whose answer says the very words searched for.
+    const elsewhere = await addWrittenAnswer(acme, { key: "acme-ledger", text: "The lock on the ledger table held every nightly export for an hour.", ownTemplate: true });
+    const all = await searchInterviews(getDb(), acme.organizationId, { query: "lock on the ledger table", limit: 50 });
+    expect(all.some((h) => h.responseId === elsewhere.responseId)).toBe(true);
+    const hits = await searchInterviews(getDb(), acme.organizationId, { query: "lock on the ledger table", templateId: acme.templateId, limit: 50 });
     expect(hits[0]!.responseId).toBe(acme.responses.strong!.q1);
+    expect(hits.some((h) => h.invitationId === elsewhere.invitationId)).toBe(false);
+    const theirs = await searchInterviews(getDb(), acme.organizationId, { query: "nightly export", templateId: elsewhere.templateId });
+    expect(theirs.map((h) => h.responseId)).toEqual([elsewhere.responseId]);
     await expect(searchInterviews(getDb(), acme.organizationId, { query: "ledger", templateId: other.templateId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 

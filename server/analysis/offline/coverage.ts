@@ -13,7 +13,7 @@ import type { ContentWord, ReadPassage } from "./read-answer";
  * NEAR_CREDIT, and a cosine of 1 to full credit. Vectors put related words close as well as
  * synonyms ("prevent" and "cause"), so no word but the same one earns full credit.
  */
-const NEAR_CREDIT = 0.75;
+export const NEAR_CREDIT = 0.75;
 
 /**
  * A passage that names things but does nothing (no verb of action, no number or time) gets this share
