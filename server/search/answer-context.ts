@@ -4,7 +4,8 @@ import { toVector } from "./embedder";
 /**
  * Each answer's text and its cosine similarity to the query, for the answers of the meaning
  * ranking's candidates. The answer's vector is the mean of its passages' vectors (pgvector's avg),
- * the way a passage's is the weighted mean of its words'.
+ * the way a passage's is the weighted mean of its words'. An answer's passages are found by
+ * (source, sourceId), the unique index's prefix: a transcript passage's sourceId is its answer's id.
  *
  * Why the meaning ranking reads a passage in its answer: HR asks about what a candidate told ("who
  * found the cold room warm at opening, threw out the stock and set up an alert?"), and a story is
@@ -24,14 +25,14 @@ type RawTx = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 export async function answerContext(
   tx: RawTx,
-  args: { model: string; vector: readonly number[]; responseIds: readonly string[] },
+  args: { organizationId: string; model: string; vector: readonly number[]; responseIds: readonly string[] },
 ): Promise<Map<string, AnswerContext>> {
   if (args.responseIds.length === 0) return new Map();
   const q = toVector(args.vector);
   const rows = await tx.$queryRaw<{ responseId: string; distance: number; text: string }[]>`
     SELECT "responseId", (avg(embedding) <=> ${q}::vector)::float8 AS distance, string_agg(content, ' ' ORDER BY ordinal) AS text
     FROM embedding_chunks
-    WHERE "responseId" = ANY(${[...new Set(args.responseIds)]}::text[]) AND model = ${args.model} AND source = 'TRANSCRIPT'
+    WHERE source = 'TRANSCRIPT' AND "sourceId" = ANY(${[...new Set(args.responseIds)]}::text[]) AND model = ${args.model} AND "organizationId" = ${args.organizationId}
     GROUP BY "responseId"`;
   return new Map(rows.map((r) => [r.responseId, { similarity: similarityOf(r.distance), text: r.text }]));
 }
