@@ -1,28 +1,31 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type DragEvent, type ReactNode } from "react";
+import { closestCenter, DndContext, type Announcements, type DragEndEvent, type UniqueIdentifier } from "@dnd-kit/core";
+import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useFieldArray, useFormContext, useWatch, type FieldPath } from "react-hook-form";
 import { Badge, Button, cn, Field, Input, Select, Textarea } from "@/components/ui";
 import { LIMITS } from "@/server/templates/templates.schema";
+import { useReorderSensors } from "./reorder-sensors";
 import { emptyQuestion, optionalNumber, type TemplateFormValues } from "./template-form";
 
 const excerpt = (prompt: string) => (prompt.trim() ? `“${prompt.trim().slice(0, 40)}${prompt.trim().length > 40 ? "…" : ""}”` : "The question");
 
+const SCREEN_READER_INSTRUCTIONS =
+  "To move a question, press space or enter on its grip, use the up and down arrow keys to choose its new position, then press space or enter again to drop it, or escape to cancel.";
+
 /**
- * The interview's questions in order. Reordering works by dragging a card by its grip (native HTML5
- * drag and drop) and, for keyboard and touch, with the move buttons; either way the new position is
- * announced in a live region.
+ * The interview's questions in order. Reordering works by dragging a card by its grip (mouse, pen,
+ * or touch after a short hold), from the keyboard on the grip (space, arrows, space), and with the
+ * move buttons; each change of position is announced in a live region.
  */
 export function QuestionList({ readOnly }: { readOnly: boolean }) {
   const base = useId();
   const { control, getValues } = useFormContext<TemplateFormValues>();
   const { fields: questions, append, move: moveField, remove: removeField } = useFieldArray({ control, name: "questions" });
+  const sensors = useReorderSensors();
   const [announcement, setAnnouncement] = useState("");
-  const [armed, setArmed] = useState<string | null>(null);
-  const [dragging, setDragging] = useState<string | null>(null);
-  const [dropAt, setDropAt] = useState<number | null>(null);
-  // The drop handler reads these rather than state: dragover updates are not rendered before a quick drop.
-  const drag = useRef<{ key: string | null; at: number | null }>({ key: null, at: null });
   // Where focus goes once React has rendered the new order: a moved question's button, or after a removal.
   const pendingFocus = useRef<{ id: string; fallback?: string } | null>(null);
 
@@ -35,15 +38,6 @@ export function QuestionList({ readOnly }: { readOnly: boolean }) {
     else if (target.fallback) document.getElementById(target.fallback)?.focus();
   }, [questions]);
 
-  // A press on the grip makes its card draggable until the pointer is released anywhere, so text in
-  // the card's fields stays selectable the rest of the time.
-  useEffect(() => {
-    if (!armed) return;
-    const disarm = () => setArmed(null);
-    window.addEventListener("pointerup", disarm);
-    return () => window.removeEventListener("pointerup", disarm);
-  }, [armed]);
-
   // By position rather than by the field array's keys, which the server and the browser generate differently.
   const ids = (index: number) => ({
     heading: `${base}-${index}-heading`,
@@ -51,12 +45,30 @@ export function QuestionList({ readOnly }: { readOnly: boolean }) {
     down: `${base}-${index}-down`,
   });
 
-  function move(from: number, to: number, focus?: "up" | "down") {
-    const item = questions[from];
-    if (!item || to < 0 || to >= questions.length || from === to) return;
+  const indexOf = (id: UniqueIdentifier) => questions.findIndex((q) => q.id === id);
+  const describe = (id: UniqueIdentifier) => excerpt(getValues(`questions.${indexOf(id)}.prompt`) ?? "");
+  const position = (id: UniqueIdentifier) => `position ${indexOf(id) + 1} of ${questions.length}`;
+
+  // Spoken by the drag-and-drop live region while the grip is dragged or moved with the keys.
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${describe(active.id)}, in ${position(active.id)}.`,
+    onDragOver: ({ active, over }) => (over ? `${describe(active.id)} is over ${position(over.id)}.` : `${describe(active.id)} is no longer over a position.`),
+    onDragEnd: ({ active, over }) => (over ? `${describe(active.id)} dropped at ${position(over.id)}.` : `${describe(active.id)} dropped where it was.`),
+    onDragCancel: ({ active }) => `Moving cancelled. ${describe(active.id)} stays in ${position(active.id)}.`,
+  };
+
+  function move(from: number, to: number, focus: "up" | "down") {
+    if (!questions[from] || to < 0 || to >= questions.length || from === to) return;
     moveField(from, to);
     setAnnouncement(`${excerpt(getValues(`questions.${from}.prompt`))} moved to position ${to + 1} of ${questions.length}.`);
-    if (focus) pendingFocus.current = { id: ids(to)[focus], fallback: ids(to)[focus === "up" ? "down" : "up"] };
+    pendingFocus.current = { id: ids(to)[focus], fallback: ids(to)[focus === "up" ? "down" : "up"] };
+  }
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    if (!over || active.id === over.id) return;
+    const from = indexOf(active.id);
+    const to = indexOf(over.id);
+    if (from >= 0 && to >= 0) moveField(from, to);
   }
 
   function remove(index: number) {
@@ -72,31 +84,6 @@ export function QuestionList({ readOnly }: { readOnly: boolean }) {
     setAnnouncement(`Question ${questions.length + 1} added.`);
   }
 
-  function onDragOver(e: DragEvent<HTMLLIElement>, index: number) {
-    if (!drag.current.key) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = "move";
-    const box = e.currentTarget.getBoundingClientRect();
-    const at = e.clientY < box.top + box.height / 2 ? index : index + 1;
-    drag.current.at = at;
-    setDropAt(at);
-  }
-
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    const { key, at } = drag.current;
-    const from = questions.findIndex((q) => q.id === key);
-    if (from >= 0 && at !== null) move(from, at > from ? at - 1 : at);
-    endDrag();
-  }
-
-  function endDrag() {
-    drag.current = { key: null, at: null };
-    setArmed(null);
-    setDragging(null);
-    setDropAt(null);
-  }
-
   const full = questions.length >= LIMITS.questions;
 
   return (
@@ -105,47 +92,15 @@ export function QuestionList({ readOnly }: { readOnly: boolean }) {
         {announcement}
       </p>
       {questions.length ? (
-        <ol className="space-y-4" onDragOver={(e) => drag.current.key && e.preventDefault()} onDrop={onDrop}>
-          {questions.map((q, index) => (
-            <li
-              key={q.id}
-              draggable={!readOnly && armed === q.id}
-              onDragStart={(e) => {
-                e.dataTransfer.effectAllowed = "move";
-                e.dataTransfer.setData("text/plain", q.id);
-                drag.current = { key: q.id, at: null };
-                setDragging(q.id);
-              }}
-              onDragOver={(e) => onDragOver(e, index)}
-              onDragEnd={endDrag}
-              className={cn(
-                "relative rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5",
-                dragging === q.id && "opacity-50",
-                dropAt === index && dragging && "before:absolute before:-top-2.5 before:left-0 before:right-0 before:h-1 before:rounded before:bg-brand-500",
-                dropAt === index + 1 && index === questions.length - 1 && dragging && "after:absolute after:-bottom-2.5 after:left-0 after:right-0 after:h-1 after:rounded after:bg-brand-500",
-              )}
-            >
-              <QuestionCard
-                index={index}
-                count={questions.length}
-                ids={ids(index)}
-                readOnly={readOnly}
-                grip={
-                  <span
-                    aria-hidden="true"
-                    title="Drag to reorder"
-                    onPointerDown={() => setArmed(q.id)}
-                    className="cursor-grab select-none rounded px-1 text-lg leading-none text-slate-400 hover:bg-slate-100 hover:text-slate-700 active:cursor-grabbing"
-                  >
-                    ⠿
-                  </span>
-                }
-                onMove={(to, focus) => move(index, to, focus)}
-                onRemove={() => remove(index)}
-              />
-            </li>
-          ))}
-        </ol>
+        <DndContext id={base} sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }}>
+          <SortableContext items={questions.map((q) => q.id)} strategy={verticalListSortingStrategy} disabled={readOnly}>
+            <ol className="space-y-4">
+              {questions.map((q, index) => (
+                <SortableQuestion key={q.id} id={q.id} index={index} count={questions.length} ids={ids(index)} readOnly={readOnly} onMove={(to, focus) => move(index, to, focus)} onRemove={() => remove(index)} />
+              ))}
+            </ol>
+          </SortableContext>
+        </DndContext>
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">No questions yet.</p>
       )}
@@ -163,25 +118,48 @@ export function QuestionList({ readOnly }: { readOnly: boolean }) {
   );
 }
 
-type CardIds = { heading: string; up: string; down: string };
-
-function QuestionCard({
-  index,
-  count,
-  ids,
-  readOnly,
-  grip,
-  onMove,
-  onRemove,
-}: {
+type CardProps = {
   index: number;
   count: number;
   ids: CardIds;
   readOnly: boolean;
-  grip: ReactNode;
   onMove: (to: number, focus: "up" | "down") => void;
   onRemove: () => void;
-}) {
+};
+
+/** A question's card as an item of the sortable list: it moves with the drag, and only its grip starts one. */
+function SortableQuestion({ id, ...card }: CardProps & { id: string }) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
+  const number = card.index + 1;
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={cn("relative rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5", isDragging && "z-10 border-brand-500 shadow-lg")}
+    >
+      <QuestionCard
+        {...card}
+        grip={
+          <button
+            ref={setActivatorNodeRef}
+            type="button"
+            {...attributes}
+            {...listeners}
+            aria-label={`Drag question ${number} to reorder`}
+            title="Drag to reorder"
+            className="cursor-grab touch-manipulation select-none rounded px-1 text-lg leading-none text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 active:cursor-grabbing"
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        }
+      />
+    </li>
+  );
+}
+
+type CardIds = { heading: string; up: string; down: string };
+
+function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: CardProps & { grip: ReactNode }) {
   const {
     control,
     register,

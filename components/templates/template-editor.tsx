@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { FormProvider, useForm, type FieldPath } from "react-hook-form";
 import { Alert, Button, ButtonLink, Field, Input, Textarea, useToast } from "@/components/ui";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
@@ -103,14 +103,18 @@ export function TemplateEditor({
     }),
   );
 
-  const save = handleSubmit(
-    (input) => {
-      setFormError(null);
-      if (template) update.mutate({ ...input, id: template.id });
-      else create.mutate(input);
-    },
-    () => failed(FIX_FIELDS),
-  );
+  const send = handleSubmit((input) => {
+    setFormError(null);
+    if (template) update.mutate({ ...input, id: template.id });
+    else create.mutate(input);
+  });
+
+  // Checked once handleSubmit has published its errors (its onInvalid runs before it does), so the
+  // render that moves focus already marks the fields in error.
+  async function save(event: FormEvent<HTMLFormElement>) {
+    await send(event);
+    if (Object.keys(form.formState.errors).length) failed(FIX_FIELDS);
+  }
 
   function discard(next: TemplateDetail) {
     reset(formValues(next));
