@@ -5,10 +5,11 @@ import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-
 import { CSS } from "@dnd-kit/utilities";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useFieldArray, useFormContext, useWatch, type FieldPath } from "react-hook-form";
+import { optionalNumber } from "@/components/forms/field-values";
 import { Badge, Button, cn, Field, Input, Select, Textarea } from "@/components/ui";
 import { LIMITS } from "@/server/templates/templates.schema";
 import { useReorderSensors } from "./reorder-sensors";
-import { emptyQuestion, optionalNumber, type TemplateFormValues } from "./template-form";
+import { emptyQuestion, type TemplateFormValues } from "./template-form";
 
 const excerpt = (prompt: string) => (prompt.trim() ? `“${prompt.trim().slice(0, 40)}${prompt.trim().length > 40 ? "…" : ""}”` : "The question");
 

@@ -2,9 +2,10 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { requiredNumber } from "@/components/forms/field-values";
 import { Button, Field, Input, Textarea } from "@/components/ui";
 import { LIMITS, weightShares } from "@/server/templates/templates.schema";
-import { emptyCompetency, requiredNumber, type TemplateFormValues } from "./template-form";
+import { emptyCompetency, type TemplateFormValues } from "./template-form";
 
 /** Competencies with free-form weights; each one's share of the total is shown next to it. */
 export function RubricEditor({ readOnly }: { readOnly: boolean }) {

@@ -36,11 +36,6 @@ export function formValues(template: TemplateDetail | null): TemplateFormValues 
   };
 }
 
-// Number inputs hand over text. An empty optional setting becomes null so the schema's range
-// message names it; an empty weight becomes NaN, which the schema answers with "Enter a weight".
-export const optionalNumber = (raw: unknown): number | null => (typeof raw === "string" && raw.trim() === "" ? null : Number(raw));
-export const requiredNumber = (raw: unknown): number => (typeof raw === "string" && raw.trim() === "" ? Number.NaN : Number(raw));
-
 /**
  * The tRPC procedures' own schema, plus for a published template the rule the server applies
  * when saving one: it must keep a question and a competency.

@@ -1,6 +1,7 @@
 import type { ResolverOptions } from "react-hook-form";
 import { describe, expect, it } from "vitest";
-import { emptyCompetency, emptyQuestion, formValues, listError, optionalNumber, requiredNumber, templateResolver, type TemplateFormValues } from "@/components/templates/template-form";
+import { optionalNumber, requiredNumber } from "@/components/forms/field-values";
+import { emptyCompetency, emptyQuestion, formValues, listError, templateResolver, type TemplateFormValues } from "@/components/templates/template-form";
 import type { TemplateDetail } from "@/server/templates/queries";
 import { templateInput } from "@/server/templates/templates.schema";
 
@@ -38,17 +39,6 @@ describe("the template form's values", () => {
 
   it("give a text question the video defaults, so switching it to video starts from them", () => {
     expect(formValues(stored).questions[1]).toMatchObject({ type: "TEXT", timeLimitSec: 120, thinkTimeSec: 30, retakes: 1, maxChars: 800 });
-  });
-});
-
-describe("number inputs", () => {
-  it("turn an empty setting into null and an empty weight into NaN, numbers into numbers", () => {
-    expect(optionalNumber("")).toBeNull();
-    expect(optionalNumber("  ")).toBeNull();
-    expect(optionalNumber("90")).toBe(90);
-    expect(optionalNumber(45)).toBe(45);
-    expect(requiredNumber("")).toBeNaN();
-    expect(requiredNumber("0.25")).toBe(0.25);
   });
 });
 
