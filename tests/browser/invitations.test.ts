@@ -6,7 +6,7 @@ import { baseURL, launchBrowser } from "../helpers/browser";
 /**
  * HR invites a candidate through the invite form of the production build: the messages of the
  * schema the procedure parses show next to the fields, every bad line of a pasted list is named,
- * and a valid invitation is written.
+ * a valid invitation is written, and its link is resent with more time.
  */
 
 let browser: Browser;
@@ -41,7 +41,7 @@ async function fieldError(field: Locator): Promise<string | null> {
 }
 
 describe("the invite form", () => {
-  it("shows the schema's messages by the fields, names every bad line of a list, and sends a valid invitation", async () => {
+  it("shows the schema's messages by the fields, names every bad line of a list, sends a valid invitation, and resends it with more time", async () => {
     const { page, errors } = await signedInHr();
     await page.goto("/invitations/new");
     const template = page.getByLabel("Interview template");
@@ -86,16 +86,34 @@ describe("the invite form", () => {
     await page.getByRole("button", { name: "Send invitation" }).click();
     await page.getByText("1 invitation created", { exact: true }).waitFor();
 
-    const rows = await withAppDb(
-      async (db) =>
-        (
-          await db.query<{ candidateName: string; days: number }>(
-            `SELECT "candidateName", round(extract(epoch FROM "expiresAt" - "createdAt") / 86400)::int AS days FROM invitations WHERE "candidateEmail" = $1`,
-            [address],
-          )
-        ).rows,
-    );
-    expect(rows).toEqual([{ candidateName: "Ada Moreno", days: 7 }]);
+    const stored = () =>
+      withAppDb(
+        async (db) =>
+          (
+            await db.query<{ id: string; candidateName: string; days: number }>(
+              `SELECT id, "candidateName", round(extract(epoch FROM "expiresAt" - now()) / 86400)::int AS days FROM invitations WHERE "candidateEmail" = $1`,
+              [address],
+            )
+          ).rows,
+      );
+    const rows = await stored();
+    expect(rows).toMatchObject([{ candidateName: "Ada Moreno", days: 7 }]);
+
+    // Resending with more time: the resend form checks the days with the procedure's schema too.
+    await page.goto(`/interviews/${rows[0]!.id}`);
+    await page.getByRole("button", { name: "Resend link" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel(/Give more time/).check();
+    const newDays = dialog.getByLabel("Days the new link stays valid");
+    await newDays.fill("0");
+    await dialog.getByRole("button", { name: "Send new link" }).click();
+    await expect.poll(() => fieldError(newDays)).toBe("The link must stay valid at least 1 day");
+    await newDays.fill("30");
+    await expect.poll(() => fieldError(newDays)).toBeNull();
+    await dialog.getByRole("button", { name: "Send new link" }).click();
+    // The dialog closes once the server has answered, with the new expiry written.
+    await dialog.waitFor({ state: "hidden" });
+    expect((await stored())[0]?.days).toBe(30);
     expect(errors).toEqual([]);
   });
 });
