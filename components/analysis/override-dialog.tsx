@@ -1,11 +1,13 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
 import { Alert, Button, Dialog, Field, Select, Textarea, useToast } from "@/components/ui";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "@/server/analysis/analysis.schema";
-import { OVERRIDE_REASON, overrideAnalysisInput, SCORE_VALUES } from "@/server/review/analysis.schema";
+import { OVERRIDE_REASON, overrideAnalysisInput, SCORE_VALUES, type OverrideAnalysisInput } from "@/server/review/analysis.schema";
 import { RECOMMENDATION_FIELD } from "@/server/review/effective";
 
 type Props = {
@@ -19,14 +21,22 @@ type Props = {
 
 const SCORE_LABELS: Record<string, string> = { "1": "1 – poor", "2": "2 – weak", "3": "3 – adequate", "4": "4 – good", "5": "5 – excellent" };
 
+const resolver = zodResolver(overrideAnalysisInput);
+
 export function OverrideButton({ invitationId, field, label, current }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const [open, setOpen] = useState(false);
-  const [value, setValue] = useState("");
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // What is overridden rides along unregistered, so the procedure's whole schema checks the form.
+  const blank = { invitationId, field, value: "", reason: "" };
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors },
+  } = useForm<OverrideAnalysisInput>({ defaultValues: blank, resolver });
   const isRecommendation = field === RECOMMENDATION_FIELD;
 
   const mutation = useMutation(
@@ -36,33 +46,24 @@ export function OverrideButton({ invitationId, field, label, current }: Props) {
         toast({ title: `${r.label} overridden`, description: "The AI's value stays on record beside yours." });
         await queryClient.invalidateQueries({ queryKey: trpc.analysis.pathKey() });
       },
-      onError: (e) => setErrors(fieldErrors(e)),
+      onError: (e) => {
+        for (const [path, message] of Object.entries(fieldErrors(e))) setError(path as FieldPath<OverrideAnalysisInput>, { type: "server", message });
+      },
     }),
   );
 
   const show = () => {
     mutation.reset();
-    setErrors({});
-    setValue("");
-    setReason("");
+    reset(blank);
     setOpen(true);
   };
 
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const parsed = overrideAnalysisInput.safeParse({ invitationId, field, value, reason });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
-  }
+  const onSubmit = handleSubmit((input) => mutation.mutate(input));
 
   const options = isRecommendation
     ? RECOMMENDATIONS.map((r) => ({ value: r, label: RECOMMENDATION_LABELS[r] }))
     : SCORE_VALUES.map((v) => ({ value: v, label: SCORE_LABELS[v]! }));
-  const otherError = Object.entries(errors).find(([key]) => key !== "value" && key !== "reason")?.[1];
+  const otherError = errors.invitationId?.message ?? errors.field?.message ?? errors.root?.message;
   const serverError = mutation.error && Object.keys(fieldErrors(mutation.error)).length === 0 ? errorMessage(mutation.error) : null;
 
   return (
@@ -76,10 +77,10 @@ export function OverrideButton({ invitationId, field, label, current }: Props) {
         title={`Override ${label}`}
         description={`Now ${current === null ? "not scored" : isRecommendation ? (RECOMMENDATION_LABELS[current as keyof typeof RECOMMENDATION_LABELS] ?? current) : current}. Your value replaces it wherever this interview is scored; the AI's stays on record.`}
       >
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          <Field label={isRecommendation ? "Your recommendation" : "Your score"} error={errors.value} required>
+        <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">
+          <Field label={isRecommendation ? "Your recommendation" : "Your score"} error={errors.value?.message} required>
             {(props) => (
-              <Select {...props} value={value} onChange={(e) => setValue(e.target.value)}>
+              <Select {...props} {...register("value")}>
                 <option value="">Choose…</option>
                 {options.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -89,8 +90,8 @@ export function OverrideButton({ invitationId, field, label, current }: Props) {
               </Select>
             )}
           </Field>
-          <Field label="Why" description={`${OVERRIDE_REASON.min} to ${OVERRIDE_REASON.max} characters; kept in the audit log.`} error={errors.reason} required>
-            {(props) => <Textarea {...props} rows={3} maxLength={OVERRIDE_REASON.max + 50} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          <Field label="Why" description={`${OVERRIDE_REASON.min} to ${OVERRIDE_REASON.max} characters; kept in the audit log.`} error={errors.reason?.message} required>
+            {(props) => <Textarea {...props} rows={3} maxLength={OVERRIDE_REASON.max + 50} {...register("reason")} />}
           </Field>
           {otherError ? <Alert tone="danger">{otherError}</Alert> : null}
           {serverError ? <Alert tone="danger">{serverError}</Alert> : null}

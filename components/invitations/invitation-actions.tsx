@@ -1,12 +1,17 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { requiredNumber } from "@/components/forms/field-values";
 import { Alert, Button, Dialog, Field, Input, useToast } from "@/components/ui";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
-import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, resendInvitationInput } from "@/server/invitations/invitations.schema";
+import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, resendInvitationInput, type ResendInvitationInput } from "@/server/invitations/invitations.schema";
 import { formatDate } from "./format";
+
+const resolver = zodResolver(resendInvitationInput);
 
 type Props = {
   invitationId: string;
@@ -25,12 +30,18 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
   const [extend, setExtend] = useState(false);
   // An expired link is useless without a new expiry, so it is not optional then.
   const extending = expired || extend;
-  const [days, setDays] = useState(String(DEFAULT_EXPIRY_DAYS));
-  const [daysError, setDaysError] = useState<string | undefined>();
+  const {
+    register,
+    handleSubmit,
+    clearErrors,
+    setError,
+    formState: { errors },
+  } = useForm<ResendInvitationInput>({ defaultValues: { invitationId, expiresInDays: DEFAULT_EXPIRY_DAYS }, resolver });
+  const daysError = errors.expiresInDays?.message;
 
   const close = () => {
     setOpen(null);
-    setDaysError(undefined);
+    clearErrors();
   };
   const resend = useMutation(
     trpc.invitations.resend.mutationOptions({
@@ -40,7 +51,10 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
         else toast({ title: "Link replaced, but the email failed", description: r.error, tone: "danger" });
         router.refresh();
       },
-      onError: (e) => setDaysError(fieldErrors(e).expiresInDays),
+      onError: (e) => {
+        const message = fieldErrors(e).expiresInDays;
+        if (message) setError("expiresInDays", { type: "server", message });
+      },
     }),
   );
   const cancel = useMutation(
@@ -59,14 +73,7 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
     setOpen(which);
   };
 
-  function onResend(e: FormEvent) {
-    e.preventDefault();
-    const values = { invitationId, expiresInDays: extending ? (days.trim() === "" ? Number.NaN : Number(days)) : undefined };
-    const parsed = resendInvitationInput.safeParse(values);
-    if (!parsed.success) return setDaysError(parsed.error.issues[0]?.message);
-    setDaysError(undefined);
-    resend.mutate(parsed.data);
-  }
+  const onResend = handleSubmit((input) => resend.mutate(input));
 
   if (!canResend && !canCancel) return null;
   return (
@@ -83,7 +90,7 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
       ) : null}
 
       <Dialog open={open === "resend"} onOpenChange={(next) => !next && close()} title={`Send ${candidateName} a new link`} description="The link they have now stops working as soon as the new one is sent.">
-        <form onSubmit={onResend} noValidate className="space-y-4">
+        <form onSubmit={(e) => void onResend(e)} noValidate className="space-y-4">
           {expired ? (
             <p className="text-sm text-slate-700">This invitation has expired; the new link needs a new expiry.</p>
           ) : (
@@ -96,7 +103,8 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
             <Field label="Days the new link stays valid" description={`${MIN_EXPIRY_DAYS} to ${MAX_EXPIRY_DAYS} days from now`} error={daysError}>
               {(props) => (
                 <div className="w-28">
-                  <Input {...props} type="number" inputMode="numeric" min={MIN_EXPIRY_DAYS} max={MAX_EXPIRY_DAYS} value={days} onChange={(e) => setDays(e.target.value)} />
+                  {/* Unregistered while hidden: without a new expiry the current one stands. */}
+                  <Input {...props} type="number" inputMode="numeric" min={MIN_EXPIRY_DAYS} max={MAX_EXPIRY_DAYS} {...register("expiresInDays", { setValueAs: requiredNumber, shouldUnregister: true })} />
                 </div>
               )}
             </Field>

@@ -1,7 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo, useState } from "react";
+import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
+import { allMessages, requiredNumber } from "@/components/forms/field-values";
 import { Alert, Button, ButtonLink, Card, CardContent, Field, Input, Select, Tabs, Textarea } from "@/components/ui";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
 import {
@@ -10,7 +13,6 @@ import {
   MAX_EXPIRY_DAYS,
   MAX_MESSAGE_CHARS,
   MIN_EXPIRY_DAYS,
-  type CreateInvitationsForm,
 } from "@/server/invitations/invitations.schema";
 import { MAX_BATCH, parseCandidateList } from "@/server/invitations/parse";
 import { formatDate } from "./format";
@@ -19,85 +21,88 @@ import { InviteResult, type InviteOutcome } from "./invite-result";
 export type TemplateOption = { id: string; title: string; questionCount: number };
 
 type Mode = "one" | "list";
-type Errors = Record<string, string[]>;
+
+/**
+ * Both ways of adding candidates are kept while HR switches between them: the schema's
+ * discriminated union reads the fields of the chosen mode and ignores the others.
+ */
+type InviteFormValues = {
+  templateId: string;
+  candidates: { mode: Mode; name: string; email: string; text: string };
+  expiresInDays: number;
+  message: string;
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LIST_PLACEHOLDER = "Ada Lovelace, ada@example.com\nGrace Hopper, grace@example.com";
 
-function collect(issues: { path: PropertyKey[]; message: string }[]): Errors {
-  const out: Errors = {};
-  for (const issue of issues) (out[issue.path.map(String).join(".")] ??= []).push(issue.message);
-  return out;
-}
+// The procedure's own schema. `raw` hands the values to the mutation as typed, for the server to
+// parse the same way; the cast widens the schema's input union to the form's both-modes values.
+const resolver = zodResolver(createInvitationsInput, undefined, { raw: true }) as unknown as Resolver<InviteFormValues, unknown, InviteFormValues>;
 
 export function InviteForm({ templates, initialTemplateId }: { templates: TemplateOption[]; initialTemplateId?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [templateId, setTemplateId] = useState(templates.some((t) => t.id === initialTemplateId) ? initialTemplateId! : templates.length === 1 ? templates[0]!.id : "");
-  const [mode, setMode] = useState<Mode>("one");
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [text, setText] = useState("");
-  const [days, setDays] = useState(String(DEFAULT_EXPIRY_DAYS));
-  const [message, setMessage] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
+  const {
+    control,
+    register,
+    handleSubmit,
+    getValues,
+    setValue,
+    setError,
+    reset: resetForm,
+    formState: { errors },
+  } = useForm<InviteFormValues, unknown, InviteFormValues>({
+    defaultValues: {
+      templateId: templates.some((t) => t.id === initialTemplateId) ? initialTemplateId! : templates.length === 1 ? templates[0]!.id : "",
+      candidates: { mode: "one", name: "", email: "", text: "" },
+      expiresInDays: DEFAULT_EXPIRY_DAYS,
+      message: "",
+    },
+    resolver,
+    // Every bad line of a pasted list is listed, not only the first.
+    criteriaMode: "all",
+  });
   const [outcome, setOutcome] = useState<InviteOutcome | null>(null);
+  const [mode, text, days, message] = useWatch({ control, name: ["candidates.mode", "candidates.text", "expiresInDays", "message"] });
 
   // Parsed as the person types, so the count and the bad lines show before anything is sent.
   const preview = useMemo(() => (mode === "list" && text.trim() ? parseCandidateList(text) : null), [mode, text]);
-  const dayCount = Number(days);
-  const expiryPreview = Number.isInteger(dayCount) && dayCount >= MIN_EXPIRY_DAYS && dayCount <= MAX_EXPIRY_DAYS ? formatDate(new Date(Date.now() + dayCount * DAY_MS)) : null;
+  const expiryPreview = Number.isInteger(days) && days >= MIN_EXPIRY_DAYS && days <= MAX_EXPIRY_DAYS ? formatDate(new Date(Date.now() + days * DAY_MS)) : null;
 
   const create = useMutation(
     trpc.invitations.create.mutationOptions({
       onSuccess: (result) => {
-        setOutcome({ ...result, templateTitle: templates.find((t) => t.id === templateId)?.title ?? "" });
+        setOutcome({ ...result, templateTitle: templates.find((t) => t.id === getValues("templateId"))?.title ?? "" });
         void queryClient.invalidateQueries({ queryKey: trpc.invitations.list.infiniteQueryKey() });
       },
-      onError: (e) => setErrors(Object.fromEntries(Object.entries(fieldErrors(e)).map(([k, v]) => [k, [v]]))),
+      onError: (e) => {
+        for (const [path, problem] of Object.entries(fieldErrors(e))) setError(path as FieldPath<InviteFormValues>, { type: "server", message: problem });
+      },
     }),
   );
 
-  function input(): CreateInvitationsForm {
-    return {
-      templateId,
-      candidates: mode === "one" ? { mode, name, email } : { mode, text },
-      expiresInDays: days.trim() === "" ? Number.NaN : Number(days),
-      message,
-    };
-  }
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const values = input();
-    // The schema the server applies, so the messages match and nothing is sent while a line is wrong.
-    const parsed = createInvitationsInput.safeParse(values);
-    if (!parsed.success) return setErrors(collect(parsed.error.issues));
-    setErrors({});
-    create.mutate(values);
-  }
+  // Nothing is sent while a line is wrong: the same schema as the server decides.
+  const onSubmit = handleSubmit((values) => create.mutate(values));
 
   function reset() {
     setOutcome(null);
-    setName("");
-    setEmail("");
-    setText("");
-    setErrors({});
+    resetForm({ ...getValues(), candidates: { mode: getValues("candidates.mode"), name: "", email: "", text: "" } });
     create.reset();
   }
 
   if (outcome) return <InviteResult outcome={outcome} onInviteMore={reset} />;
 
-  const first = (key: string) => errors[key]?.[0];
-  const lineErrors = errors["candidates.text"] ?? [];
+  const lineErrors = allMessages(errors.candidates?.text);
+  const hasErrors = Object.keys(errors).length > 0;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-6">
       <Card>
         <CardContent className="space-y-6 pt-5">
-          <Field label="Interview template" error={first("templateId")}>
+          <Field label="Interview template" error={errors.templateId?.message}>
             {(props) => (
-              <Select {...props} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+              <Select {...props} {...register("templateId")}>
                 <option value="">Choose a published template</option>
                 {templates.map((t) => (
                   <option key={t.id} value={t.id}>
@@ -117,15 +122,15 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
                 { value: "list", label: "Paste a list" },
               ]}
               value={mode}
-              onValueChange={setMode}
+              onValueChange={(next) => setValue("candidates.mode", next)}
             >
               {mode === "one" ? (
                 <div className="grid gap-4 sm:grid-cols-2">
-                  <Field label="Name" error={first("candidates.name")}>
-                    {(props) => <Input {...props} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
+                  <Field label="Name" error={errors.candidates?.name?.message}>
+                    {(props) => <Input {...props} autoComplete="off" {...register("candidates.name")} />}
                   </Field>
-                  <Field label="Email" error={first("candidates.email")}>
-                    {(props) => <Input {...props} type="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />}
+                  <Field label="Email" error={errors.candidates?.email?.message}>
+                    {(props) => <Input {...props} type="email" inputMode="email" autoComplete="off" {...register("candidates.email")} />}
                   </Field>
                 </div>
               ) : (
@@ -141,15 +146,7 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
                     error={lineErrors.length ? `${lineErrors.length} line${lineErrors.length === 1 ? "" : "s"} to fix, listed below` : undefined}
                   >
                     {(props) => (
-                      <Textarea
-                        {...props}
-                        rows={8}
-                        value={text}
-                        onChange={(e) => setText(e.target.value)}
-                        placeholder={LIST_PLACEHOLDER}
-                        spellCheck={false}
-                        className="font-mono"
-                      />
+                      <Textarea {...props} rows={8} placeholder={LIST_PLACEHOLDER} spellCheck={false} className="font-mono" {...register("candidates.text")} />
                     )}
                   </Field>
                   {lineErrors.length ? (
@@ -169,11 +166,11 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
           <Field
             label="Days the link stays valid"
             description={expiryPreview ? `Until ${expiryPreview}` : `${MIN_EXPIRY_DAYS} to ${MAX_EXPIRY_DAYS} days`}
-            error={first("expiresInDays")}
+            error={errors.expiresInDays?.message}
           >
             {(props) => (
               <div className="w-28">
-                <Input {...props} type="number" inputMode="numeric" min={MIN_EXPIRY_DAYS} max={MAX_EXPIRY_DAYS} value={days} onChange={(e) => setDays(e.target.value)} />
+                <Input {...props} type="number" inputMode="numeric" min={MIN_EXPIRY_DAYS} max={MAX_EXPIRY_DAYS} {...register("expiresInDays", { setValueAs: requiredNumber })} />
               </div>
             )}
           </Field>
@@ -181,14 +178,14 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
           <Field
             label="Personal message (optional)"
             description={`${message.trim().length} of ${MAX_MESSAGE_CHARS} characters; shown in the email above the link`}
-            error={first("message")}
+            error={errors.message?.message}
           >
-            {(props) => <Textarea {...props} rows={4} value={message} onChange={(e) => setMessage(e.target.value)} />}
+            {(props) => <Textarea {...props} rows={4} {...register("message")} />}
           </Field>
         </CardContent>
       </Card>
 
-      {create.error && !Object.keys(errors).length ? <Alert tone="danger">{errorMessage(create.error)}</Alert> : null}
+      {create.error && !hasErrors ? <Alert tone="danger">{errorMessage(create.error)}</Alert> : null}
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <ButtonLink href="/invitations" variant="ghost">
           Back to invitations

@@ -1,34 +1,32 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type DragEvent } from "react";
+import { closestCenter, DndContext, type Announcements, type DragEndEvent, type UniqueIdentifier } from "@dnd-kit/core";
+import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useFieldArray, useFormContext, useWatch, type FieldPath } from "react-hook-form";
+import { optionalNumber } from "@/components/forms/field-values";
 import { Badge, Button, cn, Field, Input, Select, Textarea } from "@/components/ui";
 import { LIMITS } from "@/server/templates/templates.schema";
-import { emptyQuestion, moveItem, type DraftErrors, type QuestionDraft } from "./editor-state";
-
-type Props = {
-  questions: QuestionDraft[];
-  errors: DraftErrors;
-  readOnly: boolean;
-  onChange: (questions: QuestionDraft[]) => void;
-  onEdit: (key: string, patch: Partial<QuestionDraft>) => void;
-};
+import { useReorderSensors } from "./reorder-sensors";
+import { emptyQuestion, type TemplateFormValues } from "./template-form";
 
 const excerpt = (prompt: string) => (prompt.trim() ? `“${prompt.trim().slice(0, 40)}${prompt.trim().length > 40 ? "…" : ""}”` : "The question");
 
+const SCREEN_READER_INSTRUCTIONS =
+  "To move a question, press space or enter on its grip, use the up and down arrow keys to choose its new position, then press space or enter again to drop it, or escape to cancel.";
+
 /**
- * The interview's questions in order. Reordering works by dragging a card by its grip (native HTML5
- * drag and drop) and, for keyboard and touch, with the move buttons; either way the new position is
- * announced in a live region.
+ * The interview's questions in order. Reordering works by dragging a card by its grip (mouse, pen,
+ * or touch after a short hold), from the keyboard on the grip (space, arrows, space), and with the
+ * move buttons; each change of position is announced in a live region.
  */
-export function QuestionList({ questions, errors, readOnly, onChange, onEdit }: Props) {
+export function QuestionList({ readOnly }: { readOnly: boolean }) {
   const base = useId();
+  const { control, getValues } = useFormContext<TemplateFormValues>();
+  const { fields: questions, append, move: moveField, remove: removeField } = useFieldArray({ control, name: "questions" });
+  const sensors = useReorderSensors();
   const [announcement, setAnnouncement] = useState("");
-  const [armed, setArmed] = useState<string | null>(null);
-  const [dragging, setDragging] = useState<string | null>(null);
-  const [dropAt, setDropAt] = useState<number | null>(null);
-  // The drop handler reads these rather than state: dragover updates are not rendered before a quick drop.
-  const drag = useRef<{ key: string | null; at: number | null }>({ key: null, at: null });
-  const [added, setAdded] = useState<string | null>(null);
   // Where focus goes once React has rendered the new order: a moved question's button, or after a removal.
   const pendingFocus = useRef<{ id: string; fallback?: string } | null>(null);
 
@@ -41,67 +39,50 @@ export function QuestionList({ questions, errors, readOnly, onChange, onEdit }: 
     else if (target.fallback) document.getElementById(target.fallback)?.focus();
   }, [questions]);
 
-  // A press on the grip makes its card draggable until the pointer is released anywhere, so text in
-  // the card's fields stays selectable the rest of the time.
-  useEffect(() => {
-    if (!armed) return;
-    const disarm = () => setArmed(null);
-    window.addEventListener("pointerup", disarm);
-    return () => window.removeEventListener("pointerup", disarm);
-  }, [armed]);
-
-  const ids = (key: string) => ({
-    heading: `${base}-${key}-heading`,
-    up: `${base}-${key}-up`,
-    down: `${base}-${key}-down`,
+  // By position rather than by the field array's keys, which the server and the browser generate differently.
+  const ids = (index: number) => ({
+    heading: `${base}-${index}-heading`,
+    up: `${base}-${index}-up`,
+    down: `${base}-${index}-down`,
   });
 
-  function move(from: number, to: number, focus?: "up" | "down") {
-    const item = questions[from];
-    if (!item || to < 0 || to >= questions.length || from === to) return;
-    onChange(moveItem(questions, from, to));
-    setAnnouncement(`${excerpt(item.prompt)} moved to position ${to + 1} of ${questions.length}.`);
-    if (focus) pendingFocus.current = { id: ids(item.key)[focus], fallback: ids(item.key)[focus === "up" ? "down" : "up"] };
+  const indexOf = (id: UniqueIdentifier) => questions.findIndex((q) => q.id === id);
+  const describe = (id: UniqueIdentifier) => excerpt(getValues(`questions.${indexOf(id)}.prompt`) ?? "");
+  const position = (id: UniqueIdentifier) => `position ${indexOf(id) + 1} of ${questions.length}`;
+
+  // Spoken by the drag-and-drop live region while the grip is dragged or moved with the keys.
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${describe(active.id)}, in ${position(active.id)}.`,
+    onDragOver: ({ active, over }) => (over ? `${describe(active.id)} is over ${position(over.id)}.` : `${describe(active.id)} is no longer over a position.`),
+    onDragEnd: ({ active, over }) => (over ? `${describe(active.id)} dropped at ${position(over.id)}.` : `${describe(active.id)} dropped where it was.`),
+    onDragCancel: ({ active }) => `Moving cancelled. ${describe(active.id)} stays in ${position(active.id)}.`,
+  };
+
+  function move(from: number, to: number, focus: "up" | "down") {
+    if (!questions[from] || to < 0 || to >= questions.length || from === to) return;
+    moveField(from, to);
+    setAnnouncement(`${excerpt(getValues(`questions.${from}.prompt`))} moved to position ${to + 1} of ${questions.length}.`);
+    pendingFocus.current = { id: ids(to)[focus], fallback: ids(to)[focus === "up" ? "down" : "up"] };
+  }
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    if (!over || active.id === over.id) return;
+    const from = indexOf(active.id);
+    const to = indexOf(over.id);
+    if (from >= 0 && to >= 0) moveField(from, to);
   }
 
   function remove(index: number) {
-    const item = questions[index]!;
-    const neighbour = questions[index + 1] ?? questions[index - 1];
-    onChange(questions.filter((q) => q.key !== item.key));
+    // The next question moves up into this position; without one, the previous question gets focus.
+    const neighbour = index + 1 < questions.length ? index : index - 1;
+    removeField(index);
     setAnnouncement(`Question ${index + 1} removed. ${questions.length - 1} question${questions.length === 2 ? "" : "s"} left.`);
-    pendingFocus.current = { id: neighbour ? ids(neighbour.key).heading : `${base}-add` };
+    pendingFocus.current = { id: neighbour >= 0 ? ids(neighbour).heading : `${base}-add` };
   }
 
   function add() {
-    const question = emptyQuestion();
-    onChange([...questions, question]);
-    setAdded(question.key);
+    append(emptyQuestion(), { focusName: `questions.${questions.length}.prompt` });
     setAnnouncement(`Question ${questions.length + 1} added.`);
-  }
-
-  function onDragOver(e: DragEvent<HTMLLIElement>, index: number) {
-    if (!drag.current.key) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = "move";
-    const box = e.currentTarget.getBoundingClientRect();
-    const at = e.clientY < box.top + box.height / 2 ? index : index + 1;
-    drag.current.at = at;
-    setDropAt(at);
-  }
-
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    const { key, at } = drag.current;
-    const from = questions.findIndex((q) => q.key === key);
-    if (from >= 0 && at !== null) move(from, at > from ? at - 1 : at);
-    endDrag();
-  }
-
-  function endDrag() {
-    drag.current = { key: null, at: null };
-    setArmed(null);
-    setDragging(null);
-    setDropAt(null);
   }
 
   const full = questions.length >= LIMITS.questions;
@@ -112,135 +93,15 @@ export function QuestionList({ questions, errors, readOnly, onChange, onEdit }: 
         {announcement}
       </p>
       {questions.length ? (
-        <ol className="space-y-4" onDragOver={(e) => drag.current.key && e.preventDefault()} onDrop={onDrop}>
-          {questions.map((q, index) => {
-            const id = ids(q.key);
-            const error = (field: string) => errors[`questions.${q.key}.${field}`];
-            const number = index + 1;
-            return (
-              <li
-                key={q.key}
-                draggable={!readOnly && armed === q.key}
-                onDragStart={(e) => {
-                  e.dataTransfer.effectAllowed = "move";
-                  e.dataTransfer.setData("text/plain", q.key);
-                  drag.current = { key: q.key, at: null };
-                  setDragging(q.key);
-                }}
-                onDragOver={(e) => onDragOver(e, index)}
-                onDragEnd={endDrag}
-                className={cn(
-                  "relative rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5",
-                  dragging === q.key && "opacity-50",
-                  dropAt === index && dragging && "before:absolute before:-top-2.5 before:left-0 before:right-0 before:h-1 before:rounded before:bg-brand-500",
-                  dropAt === index + 1 && index === questions.length - 1 && dragging && "after:absolute after:-bottom-2.5 after:left-0 after:right-0 after:h-1 after:rounded after:bg-brand-500",
-                )}
-              >
-                <div className="flex flex-wrap items-center gap-2">
-                  {readOnly ? null : (
-                    <span
-                      aria-hidden="true"
-                      title="Drag to reorder"
-                      onPointerDown={() => setArmed(q.key)}
-                      className="cursor-grab select-none rounded px-1 text-lg leading-none text-slate-400 hover:bg-slate-100 hover:text-slate-700 active:cursor-grabbing"
-                    >
-                      ⠿
-                    </span>
-                  )}
-                  <h3 id={id.heading} tabIndex={-1} className="font-semibold text-slate-900 focus:outline-none">
-                    Question {number}
-                  </h3>
-                  <Badge tone={q.type === "VIDEO" ? "info" : "neutral"}>{q.type === "VIDEO" ? "Video" : "Text"}</Badge>
-                  {readOnly ? null : (
-                    <div className="ml-auto flex gap-1">
-                      <Button id={id.up} size="sm" variant="ghost" aria-label={`Move question ${number} up`} disabled={index === 0} onClick={() => move(index, index - 1, "up")}>
-                        <span aria-hidden="true">↑</span>
-                      </Button>
-                      <Button
-                        id={id.down}
-                        size="sm"
-                        variant="ghost"
-                        aria-label={`Move question ${number} down`}
-                        disabled={index === questions.length - 1}
-                        onClick={() => move(index, index + 1, "down")}
-                      >
-                        <span aria-hidden="true">↓</span>
-                      </Button>
-                      <Button size="sm" variant="ghost" className="text-red-700" aria-label={`Remove question ${number}`} onClick={() => remove(index)}>
-                        Remove
-                      </Button>
-                    </div>
-                  )}
-                </div>
-                <fieldset disabled={readOnly} className="mt-3 space-y-4">
-                  <legend className="sr-only">Question {number}</legend>
-                  <Field label="Question" error={error("prompt")}>
-                    {(p) => (
-                      <Textarea
-                        {...p}
-                        autoFocus={added === q.key}
-                        value={q.prompt}
-                        maxLength={LIMITS.prompt}
-                        onChange={(e) => onEdit(q.key, { prompt: e.target.value })}
-                        className="min-h-20"
-                      />
-                    )}
-                  </Field>
-                  <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                    <Field label="Answer" error={error("type")}>
-                      {(p) => (
-                        <Select {...p} value={q.type} onChange={(e) => onEdit(q.key, { type: e.target.value as QuestionDraft["type"] })}>
-                          <option value="VIDEO">Video recording</option>
-                          <option value="TEXT">Written text</option>
-                        </Select>
-                      )}
-                    </Field>
-                    {q.type === "VIDEO" ? (
-                      <>
-                        <NumberField
-                          label="Time limit (seconds)"
-                          description={`${LIMITS.timeLimitSec.min}–${LIMITS.timeLimitSec.max}`}
-                          value={q.timeLimitSec}
-                          range={LIMITS.timeLimitSec}
-                          error={error("timeLimitSec")}
-                          onChange={(v) => onEdit(q.key, { timeLimitSec: v })}
-                        />
-                        <NumberField
-                          label="Think time (seconds)"
-                          description={`${LIMITS.thinkTimeSec.min}–${LIMITS.thinkTimeSec.max}, before recording starts`}
-                          value={q.thinkTimeSec}
-                          range={LIMITS.thinkTimeSec}
-                          error={error("thinkTimeSec")}
-                          onChange={(v) => onEdit(q.key, { thinkTimeSec: v })}
-                        />
-                        <NumberField
-                          label="Retakes allowed"
-                          description={`${LIMITS.retakes.min}–${LIMITS.retakes.max}`}
-                          value={q.retakes}
-                          range={LIMITS.retakes}
-                          error={error("retakes")}
-                          onChange={(v) => onEdit(q.key, { retakes: v })}
-                        />
-                      </>
-                    ) : (
-                      <NumberField
-                        label="Maximum characters"
-                        description={`${LIMITS.maxChars.min}–${LIMITS.maxChars.max.toLocaleString("en")}; no time limit for text`}
-                        value={q.maxChars}
-                        range={LIMITS.maxChars}
-                        error={error("maxChars")}
-                        onChange={(v) => onEdit(q.key, { maxChars: v })}
-                      />
-                    )}
-                  </div>
-                  <Field label="What a good answer covers" description="Reviewers and the AI assessment score the answer against this." error={error("criteria")}>
-                    {(p) => <Textarea {...p} value={q.criteria} maxLength={LIMITS.criteria} onChange={(e) => onEdit(q.key, { criteria: e.target.value })} className="min-h-16" />}
-                  </Field>
-                </fieldset>
-              </li>
-            );
-          })}
-        </ol>
+        <DndContext id={base} sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }}>
+          <SortableContext items={questions.map((q) => q.id)} strategy={verticalListSortingStrategy} disabled={readOnly}>
+            <ol className="space-y-4">
+              {questions.map((q, index) => (
+                <SortableQuestion key={q.id} id={q.id} index={index} count={questions.length} ids={ids(index)} readOnly={readOnly} onMove={(to, focus) => move(index, to, focus)} onRemove={() => remove(index)} />
+              ))}
+            </ol>
+          </SortableContext>
+        </DndContext>
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">No questions yet.</p>
       )}
@@ -258,24 +119,146 @@ export function QuestionList({ questions, errors, readOnly, onChange, onEdit }: 
   );
 }
 
+type CardProps = {
+  index: number;
+  count: number;
+  ids: CardIds;
+  readOnly: boolean;
+  onMove: (to: number, focus: "up" | "down") => void;
+  onRemove: () => void;
+};
+
+/** A question's card as an item of the sortable list: it moves with the drag, and only its grip starts one. */
+function SortableQuestion({ id, ...card }: CardProps & { id: string }) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
+  const number = card.index + 1;
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={cn("relative rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5", isDragging && "z-10 border-brand-500 shadow-lg")}
+    >
+      <QuestionCard
+        {...card}
+        grip={
+          <button
+            ref={setActivatorNodeRef}
+            type="button"
+            {...attributes}
+            {...listeners}
+            aria-label={`Drag question ${number} to reorder`}
+            title="Drag to reorder"
+            className="cursor-grab touch-manipulation select-none rounded px-1 text-lg leading-none text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 active:cursor-grabbing"
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        }
+      />
+    </li>
+  );
+}
+
+type CardIds = { heading: string; up: string; down: string };
+
+function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: CardProps & { grip: ReactNode }) {
+  const {
+    control,
+    register,
+    formState: { errors },
+  } = useFormContext<TemplateFormValues>();
+  const type = useWatch({ control, name: `questions.${index}.type` });
+  const error = errors.questions?.[index];
+  const number = index + 1;
+  const name = (field: keyof TemplateFormValues["questions"][number]) => `questions.${index}.${field}` as const;
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-2">
+        {readOnly ? null : grip}
+        <h3 id={ids.heading} tabIndex={-1} className="font-semibold text-slate-900 focus:outline-none">
+          Question {number}
+        </h3>
+        <Badge tone={type === "VIDEO" ? "info" : "neutral"}>{type === "VIDEO" ? "Video" : "Text"}</Badge>
+        {readOnly ? null : (
+          <div className="ml-auto flex gap-1">
+            <Button id={ids.up} size="sm" variant="ghost" aria-label={`Move question ${number} up`} disabled={index === 0} onClick={() => onMove(index - 1, "up")}>
+              <span aria-hidden="true">↑</span>
+            </Button>
+            <Button id={ids.down} size="sm" variant="ghost" aria-label={`Move question ${number} down`} disabled={index === count - 1} onClick={() => onMove(index + 1, "down")}>
+              <span aria-hidden="true">↓</span>
+            </Button>
+            <Button size="sm" variant="ghost" className="text-red-700" aria-label={`Remove question ${number}`} onClick={onRemove}>
+              Remove
+            </Button>
+          </div>
+        )}
+      </div>
+      <fieldset disabled={readOnly} className="mt-3 space-y-4">
+        <legend className="sr-only">Question {number}</legend>
+        <Field label="Question" error={error?.prompt?.message}>
+          {(p) => <Textarea {...p} maxLength={LIMITS.prompt} className="min-h-20" {...register(name("prompt"))} />}
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <Field label="Answer" error={error?.type?.message}>
+            {(p) => (
+              <Select {...p} {...register(name("type"))}>
+                <option value="VIDEO">Video recording</option>
+                <option value="TEXT">Written text</option>
+              </Select>
+            )}
+          </Field>
+          {type === "VIDEO" ? (
+            <>
+              <NumberField
+                label="Time limit (seconds)"
+                description={`${LIMITS.timeLimitSec.min}–${LIMITS.timeLimitSec.max}`}
+                name={name("timeLimitSec")}
+                range={LIMITS.timeLimitSec}
+                error={error?.timeLimitSec?.message}
+              />
+              <NumberField
+                label="Think time (seconds)"
+                description={`${LIMITS.thinkTimeSec.min}–${LIMITS.thinkTimeSec.max}, before recording starts`}
+                name={name("thinkTimeSec")}
+                range={LIMITS.thinkTimeSec}
+                error={error?.thinkTimeSec?.message}
+              />
+              <NumberField label="Retakes allowed" description={`${LIMITS.retakes.min}–${LIMITS.retakes.max}`} name={name("retakes")} range={LIMITS.retakes} error={error?.retakes?.message} />
+            </>
+          ) : (
+            <NumberField
+              label="Maximum characters"
+              description={`${LIMITS.maxChars.min}–${LIMITS.maxChars.max.toLocaleString("en")}; no time limit for text`}
+              name={name("maxChars")}
+              range={LIMITS.maxChars}
+              error={error?.maxChars?.message}
+            />
+          )}
+        </div>
+        <Field label="What a good answer covers" description="Reviewers and the AI assessment score the answer against this." error={error?.criteria?.message}>
+          {(p) => <Textarea {...p} maxLength={LIMITS.criteria} className="min-h-16" {...register(name("criteria"))} />}
+        </Field>
+      </fieldset>
+    </>
+  );
+}
+
 function NumberField({
   label,
   description,
-  value,
+  name,
   range,
   error,
-  onChange,
 }: {
   label: string;
   description: string;
-  value: string;
+  name: FieldPath<TemplateFormValues>;
   range: { min: number; max: number };
   error?: string;
-  onChange: (value: string) => void;
 }) {
+  const { register } = useFormContext<TemplateFormValues>();
   return (
     <Field label={label} description={description} error={error}>
-      {(p) => <Input {...p} type="number" inputMode="numeric" min={range.min} max={range.max} step={1} value={value} onChange={(e) => onChange(e.target.value)} />}
+      {(p) => <Input {...p} type="number" inputMode="numeric" min={range.min} max={range.max} step={1} {...register(name, { setValueAs: optionalNumber })} />}
     </Field>
   );
 }

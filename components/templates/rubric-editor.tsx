@@ -1,36 +1,38 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { requiredNumber } from "@/components/forms/field-values";
 import { Button, Field, Input, Textarea } from "@/components/ui";
 import { LIMITS, weightShares } from "@/server/templates/templates.schema";
-import { emptyCompetency, type CompetencyDraft, type DraftErrors } from "./editor-state";
-
-type Props = {
-  rubric: CompetencyDraft[];
-  errors: DraftErrors;
-  readOnly: boolean;
-  onChange: (rubric: CompetencyDraft[]) => void;
-  onEdit: (key: string, patch: Partial<CompetencyDraft>) => void;
-};
+import { emptyCompetency, type TemplateFormValues } from "./template-form";
 
 /** Competencies with free-form weights; each one's share of the total is shown next to it. */
-export function RubricEditor({ rubric, errors, readOnly, onChange, onEdit }: Props) {
+export function RubricEditor({ readOnly }: { readOnly: boolean }) {
   const base = useId();
+  const {
+    control,
+    register,
+    getValues,
+    formState: { errors },
+  } = useFormContext<TemplateFormValues>();
+  const { fields, append, remove } = useFieldArray({ control, name: "rubric" });
+  const weights = useWatch({ control, name: "rubric" }).map((c) => Number(c?.weight));
   const [announcement, setAnnouncement] = useState("");
-  const shares = weightShares(rubric.map((c) => Number(c.weight)));
-  const full = rubric.length >= LIMITS.competencies;
+  const shares = weightShares(weights);
+  const full = fields.length >= LIMITS.competencies;
   // After a removal the add button may only just have become enabled, so focus waits for the render.
   const focusAdd = useRef(false);
   useEffect(() => {
     if (!focusAdd.current) return;
     focusAdd.current = false;
-    focusAdd.current = true;
-  }, [rubric, base]);
+    document.getElementById(`${base}-add`)?.focus();
+  }, [fields, base]);
 
-  function remove(index: number) {
-    const item = rubric[index]!;
-    onChange(rubric.filter((c) => c.key !== item.key));
-    setAnnouncement(`${item.competency.trim() || `Competency ${index + 1}`} removed.`);
+  function removeAt(index: number) {
+    const name = getValues(`rubric.${index}.competency`) ?? "";
+    remove(index);
+    setAnnouncement(`${name.trim() || `Competency ${index + 1}`} removed.`);
     focusAdd.current = true;
   }
 
@@ -39,29 +41,31 @@ export function RubricEditor({ rubric, errors, readOnly, onChange, onEdit }: Pro
       <p aria-live="polite" role="status" className="sr-only">
         {announcement}
       </p>
-      {rubric.length ? (
+      {fields.length ? (
         <ul className="space-y-4">
-          {rubric.map((c, index) => {
-            const error = (field: string) => errors[`rubric.${c.key}.${field}`];
+          {fields.map((field, index) => {
+            const error = errors.rubric?.[index];
             const number = index + 1;
             return (
-              <li key={c.key} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+              <li key={field.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
                 <fieldset disabled={readOnly} className="space-y-4">
                   <legend className="font-semibold text-slate-900">Competency {number}</legend>
                   <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_10rem]">
-                    <Field label="Name" error={error("competency")}>
-                      {(p) => <Input {...p} value={c.competency} maxLength={LIMITS.competency} onChange={(e) => onEdit(c.key, { competency: e.target.value })} />}
+                    <Field label="Name" error={error?.competency?.message}>
+                      {(p) => <Input {...p} maxLength={LIMITS.competency} {...register(`rubric.${index}.competency`)} />}
                     </Field>
-                    <Field label="Weight" description={`${shares[index]}% of the score`} error={error("weight")}>
-                      {(p) => <Input {...p} type="number" inputMode="decimal" min={0} max={LIMITS.weight} step="any" value={c.weight} onChange={(e) => onEdit(c.key, { weight: e.target.value })} />}
+                    <Field label="Weight" description={`${shares[index] ?? 0}% of the score`} error={error?.weight?.message}>
+                      {(p) => (
+                        <Input {...p} type="number" inputMode="decimal" min={0} max={LIMITS.weight} step="any" {...register(`rubric.${index}.weight`, { setValueAs: requiredNumber })} />
+                      )}
                     </Field>
                   </div>
-                  <Field label="What it looks for" error={error("looksFor")}>
-                    {(p) => <Textarea {...p} value={c.looksFor} maxLength={LIMITS.looksFor} onChange={(e) => onEdit(c.key, { looksFor: e.target.value })} className="min-h-16" />}
+                  <Field label="What it looks for" error={error?.looksFor?.message}>
+                    {(p) => <Textarea {...p} maxLength={LIMITS.looksFor} className="min-h-16" {...register(`rubric.${index}.looksFor`)} />}
                   </Field>
                   {readOnly ? null : (
                     <div className="flex justify-end">
-                      <Button size="sm" variant="ghost" className="text-red-700" aria-label={`Remove competency ${number}`} onClick={() => remove(index)}>
+                      <Button size="sm" variant="ghost" className="text-red-700" aria-label={`Remove competency ${number}`} onClick={() => removeAt(index)}>
                         Remove
                       </Button>
                     </div>
@@ -81,14 +85,14 @@ export function RubricEditor({ rubric, errors, readOnly, onChange, onEdit }: Pro
             variant="outline"
             disabled={full}
             onClick={() => {
-              onChange([...rubric, emptyCompetency()]);
-              setAnnouncement(`Competency ${rubric.length + 1} added.`);
+              append(emptyCompetency(), { shouldFocus: false });
+              setAnnouncement(`Competency ${fields.length + 1} added.`);
             }}
           >
             Add competency
           </Button>
           <span className="text-sm text-slate-600">
-            {rubric.length} of {LIMITS.competencies} competencies
+            {fields.length} of {LIMITS.competencies} competencies
           </span>
         </div>
       )}
