@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { formatDate } from "@/components/invitations/format";
+import { formatDate, formatScore } from "@/components/format";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { Alert, Badge, buttonClasses, cn, EmptyState, Label, Select, Table, TableCaption, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
@@ -11,7 +11,7 @@ import { RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation } from "@/s
 import type { Comparison, ComparisonScore } from "@/server/comparison/compare";
 import { comparisonSearchParams, OVERALL_SORT } from "@/server/comparison/comparison.schema";
 import { INVITATION_STATUSES, STATUS_LABELS, type InvitationStatusValue } from "@/server/invitations/status";
-import { formatScore, RECOMMENDATION_TONES } from "@/components/analysis/labels";
+import { RECOMMENDATION_TONES } from "@/components/analysis/labels";
 
 function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert, Button, Dialog, Field, Input, useToast } from "@/components/ui";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, resendInvitationInput } from "@/server/invitations/invitations.schema";
-import { formatDate } from "./format";
+import { formatDate } from "@/components/format";
 
 type Props = {
   invitationId: string;

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { Alert, Button, ButtonLink, EmptyState, Input, Select, Skeleton, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { INVITATION_STATUSES, STATUS_LABELS, type InvitationStatusValue } from "@/server/invitations/status";
-import { formatDate } from "./format";
+import { formatDate } from "@/components/format";
 import { InvitationStatusBadge } from "./status-badge";
 
 const PAGE_SIZE = 25;

@@ -13,7 +13,7 @@ import {
   type CreateInvitationsForm,
 } from "@/server/invitations/invitations.schema";
 import { MAX_BATCH, parseCandidateList } from "@/server/invitations/parse";
-import { formatDate } from "./format";
+import { formatDate } from "@/components/format";
 import { InviteResult, type InviteOutcome } from "./invite-result";
 
 export type TemplateOption = { id: string; title: string; questionCount: number };

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Alert, Button, ButtonLink, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import type { CreateInvitationsResult } from "@/server/invitations/create";
-import { formatDate } from "./format";
+import { formatDate } from "@/components/format";
 
 export type InviteOutcome = CreateInvitationsResult & { templateTitle: string };
 

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatDateTime } from "@/components/invitations/format";
+import { formatDateTime } from "@/components/format";
 import { Alert, Button, cn, EmptyState, Skeleton } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 

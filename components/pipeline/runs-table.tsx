@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { Alert, Badge, Button, EmptyState, Select, Skeleton, Table, TBody, TD, TH, THead, TR, useToast, type Tone } from "@/components/ui";
-import { formatDateTime } from "@/components/invitations/format";
+import { formatDateTime } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { JOB_STATUSES } from "@/server/pipeline/pipeline.schema";
 

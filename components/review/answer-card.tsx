@@ -1,5 +1,5 @@
 import { Badge, Card, CardContent, CardHeader, CardTitle } from "@/components/ui";
-import { formatDateTime, formatDuration } from "@/components/invitations/format";
+import { formatDateTime, formatDuration } from "@/components/format";
 import type { InterviewReview } from "@/server/review/interview";
 import { AnswerRecording } from "./recording-player";
 import { RetryProcessingButton } from "./pipeline-controls";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { formatDuration } from "@/components/invitations/format";
+import { formatDuration } from "@/components/format";
 import { Badge, cn } from "@/components/ui";
 import type { ReviewTranscript } from "@/server/review/interview";
 import type { TranscriptSegment } from "@/server/transcription/transcript.schema";

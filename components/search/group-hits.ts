@@ -15,9 +15,3 @@ export function groupHits(hits: readonly SearchHit[]): HitGroup[] {
   }
   return [...groups.values()];
 }
-
-/** 83 400 ms → "1:23". */
-export function formatMoment(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
-}

@@ -8,7 +8,8 @@ import { Alert, Badge, Button, Card, CardContent, CardHeader, CardTitle, EmptySt
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
 import { searchInput, type ParsedSearchInput } from "@/server/search/search.schema";
 import { queryTerms } from "@/server/search/text";
-import { formatMoment, groupHits } from "./group-hits";
+import { formatClock, formatRelevance } from "@/components/format";
+import { groupHits } from "./group-hits";
 import { HighlightedPassage } from "./highlighted-passage";
 
 export type InterviewSearchProps = {
@@ -138,7 +139,7 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
                         </blockquote>
                         <div className="flex flex-wrap items-center gap-3 text-sm">
                           <Link href={hit.href} className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:underline">
-                            {hit.startMs === null ? "Open the written answer" : `Play from ${formatMoment(hit.startMs)}`}
+                            {hit.startMs === null ? "Open the written answer" : `Play from ${formatClock(hit.startMs)}`}
                             <span className="sr-only">
                               {" "}
                               ({group.candidateName}, question {hit.questionNumber})
@@ -146,11 +147,11 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
                           </Link>
                           {hit.startMs !== null && hit.endMs !== null ? (
                             <span className="text-slate-500">
-                              {formatMoment(hit.startMs)}–{formatMoment(hit.endMs)}
+                              {formatClock(hit.startMs)}–{formatClock(hit.endMs)}
                             </span>
                           ) : null}
                           <span className="text-slate-500" title="Similarity plus the exact-word bonus">
-                            score {hit.score.toFixed(2)}
+                            score {formatRelevance(hit.score)}
                           </span>
                         </div>
                       </li>

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { formatDateTime } from "@/components/format";
 import { Alert, PageHeader } from "@/components/ui";
 import { useTRPC } from "@/components/trpc/client";
 import type { TemplateDetail } from "@/server/templates/queries";
@@ -10,7 +11,6 @@ import { TemplateStatusBadge } from "./status-badge";
 import { TemplateActions } from "./template-actions";
 import { TemplateEditor } from "./template-editor";
 
-const updated = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 /** One template's page: its status and actions above the editor, kept in step through the query cache. */
 export function TemplateWorkspace({ initial }: { initial: TemplateDetail }) {
@@ -40,7 +40,7 @@ export function TemplateWorkspace({ initial }: { initial: TemplateDetail }) {
             <TemplateStatusBadge status={template.status} />
             <span suppressHydrationWarning>
               {template.questions.length} question{template.questions.length === 1 ? "" : "s"} · {invitations} invitation{invitations === 1 ? "" : "s"} · updated{" "}
-              {updated.format(template.updatedAt)}
+              {formatDateTime(template.updatedAt)}
             </span>
           </span>
         }

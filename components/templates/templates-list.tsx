@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { formatDate } from "@/components/format";
 import { Alert, Button, ButtonLink, EmptyState, Input, Select, Skeleton, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import type { ListTemplatesInput } from "@/server/templates/templates.schema";
@@ -19,7 +20,6 @@ const FILTERS: { value: Filter; label: string }[] = [
 ];
 
 const PAGE_SIZE = 25;
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -110,7 +110,7 @@ export function TemplatesList() {
                   <TD className="hidden text-sm sm:table-cell">{t.questionCount}</TD>
                   <TD className="hidden text-sm sm:table-cell">{t.invitationCount}</TD>
                   <TD className="hidden text-sm md:table-cell" suppressHydrationWarning>
-                    {date.format(t.updatedAt)}
+                    {formatDate(t.updatedAt)}
                   </TD>
                 </TR>
               ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDateTime } from "@/components/format";
 import { Alert, Badge, Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/components/ui";
 import { requireRole } from "@/server/auth/guards";
 import { checkHealth } from "@/server/health/check";
@@ -11,7 +12,7 @@ export default async function HealthPage() {
   const db = report.database;
   return (
     <div className="space-y-6">
-      <PageHeader title="System health" description={`Checked ${new Date(report.checkedAt).toLocaleString("en-GB")}`} />
+      <PageHeader title="System health" description={`Checked ${formatDateTime(new Date(report.checkedAt))}`} />
       <Card>
         <CardHeader>
           <CardTitle>Database</CardTitle>
