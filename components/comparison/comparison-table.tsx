@@ -51,22 +51,29 @@ function CheckboxGroup<T extends string>({
 function SortHeader({ id, label, sort, onSort, className }: { id: string; label: string; sort: string; onSort: (id: string) => void; className?: string }) {
   const active = sort === id;
   return (
-    <TH aria-sort={active ? "descending" : undefined} className={className}>
+    <TH aria-sort={active ? "descending" : undefined} className={cn("whitespace-normal", className)}>
       <button
         type="button"
         onClick={() => onSort(id)}
         className={cn(
-          "inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
+          "rounded text-left uppercase tracking-wide hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
           active && "text-slate-900",
         )}
       >
-        {label}
-        <span aria-hidden="true">{active ? "▼" : "↕"}</span>
+        {label} <span aria-hidden="true">{active ? "▼" : "↕"}</span>
         <span className="sr-only">{active ? "(ranked by this, highest first)" : "(rank by this)"}</span>
       </button>
     </TH>
   );
 }
+
+/** Names a cell on phones, where each row is a card and the column headers are hidden. */
+function CardLabel({ children }: { children: string }) {
+  return <span className="text-xs font-medium uppercase tracking-wide text-slate-500 md:hidden">{children}</span>;
+}
+
+// Below 768 px the table is laid out as one card per candidate; the same markup, so each candidate has one link.
+const cardCell = "max-md:flex max-md:items-center max-md:justify-between max-md:gap-3 max-md:px-0 max-md:py-1";
 
 function ScoreCell({ score }: { score: ComparisonScore | undefined }) {
   if (!score || score.effective === null) return <span className="text-slate-400">–</span>;
@@ -148,12 +155,12 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
           }
         />
       ) : (
-        <TableContainer>
-          <Table>
+        <TableContainer className="max-md:overflow-visible max-md:border-0 max-md:bg-transparent">
+          <Table className="max-md:block">
             <TableCaption className="sr-only">
               Candidates for {data.template.title}, ranked by {sortLabel}, highest first; candidates without an analysis last
             </TableCaption>
-            <THead>
+            <THead className="max-md:hidden">
               <TR>
                 <TH>Rank</TH>
                 <TH>Candidate</TH>
@@ -168,13 +175,16 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                 <TH>Engine</TH>
               </TR>
             </THead>
-            <TBody>
+            <TBody className="max-md:block max-md:space-y-3 max-md:divide-y-0">
               {data.rows.map((r) => {
                 const a = r.analysis;
                 return (
-                  <TR key={r.invitationId}>
-                    <TD className="font-semibold text-slate-900">{r.rank ?? <span className="sr-only">Not ranked</span>}</TD>
-                    <TH scope="row" className="whitespace-normal text-sm font-normal normal-case tracking-normal">
+                  <TR key={r.invitationId} className="max-md:flex max-md:flex-col max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-4">
+                    <TD className={cn("font-semibold text-slate-900", cardCell)}>
+                      <CardLabel>Rank</CardLabel>
+                      {r.rank ?? <span className="sr-only">Not ranked</span>}
+                    </TD>
+                    <TH scope="row" className="whitespace-normal text-sm font-normal normal-case tracking-normal max-md:order-first max-md:px-0">
                       <Link
                         href={`/interviews/${r.invitationId}`}
                         className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:underline"
@@ -183,10 +193,12 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                       </Link>
                       <span className="block break-all text-xs text-slate-500">{r.candidateEmail}</span>
                     </TH>
-                    <TD>
+                    <TD className={cardCell}>
+                      <CardLabel>Status</CardLabel>
                       <InvitationStatusBadge status={r.status} />
                     </TD>
-                    <TD>
+                    <TD className={cardCell}>
+                      <CardLabel>Overall</CardLabel>
                       {a ? (
                         <ScoreCell score={{ ai: a.aiOverall, effective: a.overall, overridden: a.overridden && a.overall !== a.aiOverall }} />
                       ) : (
@@ -194,11 +206,13 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                       )}
                     </TD>
                     {competencies.map((c) => (
-                      <TD key={c.id}>
+                      <TD key={c.id} className={cardCell}>
+                        <CardLabel>{c.competency}</CardLabel>
                         <ScoreCell score={a?.scores[c.id]} />
                       </TD>
                     ))}
-                    <TD>
+                    <TD className={cardCell}>
+                      <CardLabel>Recommendation</CardLabel>
                       {a ? (
                         <span className="inline-flex items-center gap-1">
                           <Badge tone={RECOMMENDATION_TONES[a.recommendation.effective]}>{RECOMMENDATION_LABELS[a.recommendation.effective]}</Badge>
@@ -210,9 +224,18 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                         </span>
                       ) : null}
                     </TD>
-                    <TD>{a?.flagged ? <Badge tone="danger">Flagged</Badge> : null}</TD>
-                    <TD className="whitespace-nowrap text-sm">{r.completedAt ? formatDate(r.completedAt) : "–"}</TD>
-                    <TD className="whitespace-nowrap text-xs text-slate-600">{a?.engineLabel ?? ""}</TD>
+                    <TD className={cn(cardCell, !a?.flagged && "max-md:hidden")}>
+                      <CardLabel>Flags</CardLabel>
+                      {a?.flagged ? <Badge tone="danger">Flagged</Badge> : null}
+                    </TD>
+                    <TD className={cn("whitespace-nowrap text-sm", cardCell)}>
+                      <CardLabel>Completed</CardLabel>
+                      {r.completedAt ? formatDate(r.completedAt) : "–"}
+                    </TD>
+                    <TD className={cn("min-w-24 text-xs text-slate-600", cardCell, !a && "max-md:hidden")}>
+                      <CardLabel>Engine</CardLabel>
+                      {a?.engineLabel ?? ""}
+                    </TD>
                   </TR>
                 );
               })}

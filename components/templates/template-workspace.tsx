@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { formatDateTime } from "@/components/format";
-import { Alert, PageHeader } from "@/components/ui";
+import { Alert, ButtonLink, PageHeader } from "@/components/ui";
 import { useTRPC } from "@/components/trpc/client";
 import type { TemplateDetail } from "@/server/templates/queries";
 import { TemplateStatusBadge } from "./status-badge";
@@ -44,7 +44,14 @@ export function TemplateWorkspace({ initial }: { initial: TemplateDetail }) {
             </span>
           </span>
         }
-        actions={<TemplateActions template={template} dirty={dirty} onChanged={changed} onError={setActionError} />}
+        actions={
+          <>
+            <ButtonLink href={`/templates/${template.id}/compare`} variant="outline">
+              Compare candidates
+            </ButtonLink>
+            <TemplateActions template={template} dirty={dirty} onChanged={changed} onError={setActionError} />
+          </>
+        }
       />
       {actionError ? (
         <Alert tone="danger" title="That did not work">
