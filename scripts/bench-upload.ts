@@ -52,7 +52,7 @@ async function runServer(): Promise<void> {
     return new Response("not found", { status: 404 });
   }
 
-  const server = http.createServer(async (req, res) => {
+  const serve = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const headers = new Headers();
@@ -71,7 +71,8 @@ async function runServer(): Promise<void> {
       console.error(error);
       res.writeHead(500).end();
     }
-  });
+  };
+  const server = http.createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 
   let baseline = 0;

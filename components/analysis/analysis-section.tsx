@@ -75,7 +75,7 @@ function ScoreTable({ a, invitationId }: { a: Analysis; invitationId: string }) 
   return (
     <TableContainer>
       <Table>
-        <TableCaption className="sr-only">Scores by competency: the AI's, the one that counts, and why</TableCaption>
+        <TableCaption className="sr-only">Scores by competency: the AI’s, the one that counts, and why</TableCaption>
         <THead>
           <TR>
             <TH>Competency</TH>

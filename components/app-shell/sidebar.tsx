@@ -13,6 +13,7 @@ export function Sidebar({ items }: { items: NavItem[] }) {
   const [collapsed, setCollapsed] = useState(false);
   useEffect(() => {
     // Read after hydration: the server cannot know it, and a mismatch would re-render the whole shell.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setCollapsed(window.localStorage.getItem(STORAGE_KEY) === "1");
   }, []);
   const toggle = () => {

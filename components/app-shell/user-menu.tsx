@@ -10,10 +10,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
       label={
         <>
           <Avatar name={name} size={28} />
-          <span className="hidden max-w-40 truncate lg:inline">{name}</span>
+          {/* The name is the button's accessible name at every width, and visible from 1024 px. */}
+          <span className="sr-only lg:not-sr-only lg:max-w-40 lg:truncate">{name}</span>
         </>
       }
-      triggerLabel={`Account: ${name}`}
       triggerClassName="h-10 px-2"
     >
       <DropdownMenuLabel>

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatDate, formatScore } from "@/components/format";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
-import { Alert, Badge, buttonClasses, cn, EmptyState, Label, Select, Table, TableCaption, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { Alert, Badge, buttonClasses, cn, EmptyState, Label, Popover, Select, Table, TableCaption, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation } from "@/server/analysis/analysis.schema";
 import type { Comparison, ComparisonScore } from "@/server/comparison/compare";
@@ -51,12 +51,12 @@ function CheckboxGroup<T extends string>({
 function SortHeader({ id, label, sort, onSort, className }: { id: string; label: string; sort: string; onSort: (id: string) => void; className?: string }) {
   const active = sort === id;
   return (
-    <TH aria-sort={active ? "descending" : undefined} className={cn("whitespace-normal", className)}>
+    <TH aria-sort={active ? "descending" : undefined} className={cn(wrapHeader, className)}>
       <button
         type="button"
         onClick={() => onSort(id)}
         className={cn(
-          "rounded text-left uppercase tracking-wide hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
+          "rounded text-left uppercase hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
           active && "text-slate-900",
         )}
       >
@@ -72,19 +72,38 @@ function CardLabel({ children }: { children: string }) {
   return <span className="text-xs font-medium uppercase tracking-wide text-slate-500 md:hidden">{children}</span>;
 }
 
+// Headers wrap (and lose the letter-spacing) so that all eleven-odd columns fit a laptop without a sideways scroll.
+const wrapHeader = "whitespace-normal tracking-normal";
+
 // Below 768 px the table is laid out as one card per candidate; the same markup, so each candidate has one link.
 const cardCell = "max-md:flex max-md:items-center max-md:justify-between max-md:gap-3 max-md:px-0 max-md:py-1";
+
+/** "HR" beside a value a reviewer changed; it opens what the AI gave (a title tooltip would not show on touch screens). */
+function OverrideMarker({ ai, said = false }: { ai: string; said?: boolean }) {
+  return (
+    <Popover
+      label="Overridden by HR"
+      trigger={
+        <button type="button" className="rounded px-0.5 text-xs font-medium text-brand-700 underline decoration-dotted underline-offset-2 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+          HR
+          <span className="sr-only">
+            , overridden; AI {said ? "said" : "gave"} {ai}
+          </span>
+        </button>
+      }
+      className="w-56"
+    >
+      A reviewer overrode this. The AI {said ? "said" : "gave"} <span className="font-medium">{ai}</span>; the audit log has who and why.
+    </Popover>
+  );
+}
 
 function ScoreCell({ score }: { score: ComparisonScore | undefined }) {
   if (!score || score.effective === null) return <span className="text-slate-400">–</span>;
   return (
     <span className="inline-flex items-center gap-1">
       <span className="font-medium text-slate-900">{formatScore(score.effective)}</span>
-      {score.overridden ? (
-        <span className="text-xs text-brand-700" title={`AI: ${formatScore(score.ai)}`}>
-          HR<span className="sr-only">, overridden; AI gave {formatScore(score.ai)}</span>
-        </span>
-      ) : null}
+      {score.overridden ? <OverrideMarker ai={formatScore(score.ai)} /> : null}
     </span>
   );
 }
@@ -162,17 +181,17 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
             </TableCaption>
             <THead className="max-md:hidden">
               <TR>
-                <TH>Rank</TH>
-                <TH>Candidate</TH>
-                <TH>Status</TH>
+                <TH className={wrapHeader}>Rank</TH>
+                <TH className={wrapHeader}>Candidate</TH>
+                <TH className={wrapHeader}>Status</TH>
                 <SortHeader id={OVERALL_SORT} label="Overall" sort={sort} onSort={setSort} />
                 {competencies.map((c) => (
                   <SortHeader key={c.id} id={c.id} label={c.competency} sort={sort} onSort={setSort} />
                 ))}
-                <TH>Recommendation</TH>
-                <TH>Flags</TH>
-                <TH>Completed</TH>
-                <TH>Engine</TH>
+                <TH className={wrapHeader}>Recommendation</TH>
+                <TH className={wrapHeader}>Flags</TH>
+                <TH className={wrapHeader}>Completed</TH>
+                <TH className={wrapHeader}>Engine</TH>
               </TR>
             </THead>
             <TBody className="max-md:block max-md:space-y-3 max-md:divide-y-0">
@@ -216,11 +235,7 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                       {a ? (
                         <span className="inline-flex items-center gap-1">
                           <Badge tone={RECOMMENDATION_TONES[a.recommendation.effective]}>{RECOMMENDATION_LABELS[a.recommendation.effective]}</Badge>
-                          {a.recommendation.overridden ? (
-                            <span className="text-xs text-brand-700" title={`AI: ${RECOMMENDATION_LABELS[a.recommendation.ai]}`}>
-                              HR<span className="sr-only">, overridden; AI said {RECOMMENDATION_LABELS[a.recommendation.ai]}</span>
-                            </span>
-                          ) : null}
+                          {a.recommendation.overridden ? <OverrideMarker ai={RECOMMENDATION_LABELS[a.recommendation.ai]} said /> : null}
                         </span>
                       ) : null}
                     </TD>

@@ -1,9 +1,8 @@
 "use client";
 
-import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Alert, Button, Card, CardContent, Progress } from "@/components/ui";
-import { errorMessage, useTRPCClient } from "@/components/trpc/client";
+import { errorMessage, useTRPCClient, trpcErrorCode } from "@/components/trpc/client";
 import type { SubmittedAnswer } from "@/server/interview/answers";
 import type { InterviewState } from "@/server/interview/state";
 import { chunkStore } from "./chunk-store";
@@ -66,13 +65,15 @@ export function InterviewApp({ token }: { token: string }) {
         setState(next);
         setLoadError(null);
       } catch (e) {
-        setLoadError({ message: errorMessage(e), invalid: e instanceof TRPCClientError && (e.data?.code === "NOT_FOUND" || e.data?.code === "BAD_REQUEST") });
+        setLoadError({ message: errorMessage(e), invalid: trpcErrorCode(e) === "NOT_FOUND" || trpcErrorCode(e) === "BAD_REQUEST" });
       }
     },
     [client, token],
   );
 
   useEffect(() => {
+    // load() sets state only once the server has answered, not synchronously.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load("open");
   }, [load]);
 

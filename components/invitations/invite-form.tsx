@@ -45,8 +45,10 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
 
   // Parsed as the person types, so the count and the bad lines show before anything is sent.
   const preview = useMemo(() => (mode === "list" && text.trim() ? parseCandidateList(text) : null), [mode, text]);
+  // When the form opened: "valid until" previews count from here, close enough to the send and stable across renders.
+  const [openedAt] = useState(() => Date.now());
   const dayCount = Number(days);
-  const expiryPreview = Number.isInteger(dayCount) && dayCount >= MIN_EXPIRY_DAYS && dayCount <= MAX_EXPIRY_DAYS ? formatDate(new Date(Date.now() + dayCount * DAY_MS)) : null;
+  const expiryPreview = Number.isInteger(dayCount) && dayCount >= MIN_EXPIRY_DAYS && dayCount <= MAX_EXPIRY_DAYS ? formatDate(new Date(openedAt + dayCount * DAY_MS)) : null;
 
   const create = useMutation(
     trpc.invitations.create.mutationOptions({

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { formatDate } from "@/components/format";
-import { Alert, Button, ButtonLink, EmptyState, Input, Select, Skeleton, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { Alert, Button, ButtonLink, EmptyState, Input, Select, Skeleton, Table, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import type { ListTemplatesInput } from "@/server/templates/templates.schema";
 import { TemplateStatusBadge } from "./status-badge";
@@ -82,7 +82,7 @@ export function TemplatesList() {
           />
         )
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableContainer>
           <Table>
             <THead>
               <TR>
@@ -116,7 +116,7 @@ export function TemplatesList() {
               ))}
             </TBody>
           </Table>
-        </div>
+        </TableContainer>
       )}
       {list.hasNextPage ? (
         <div className="flex justify-center">

@@ -9,7 +9,9 @@ import { controlClasses } from "./control";
 export type SelectMenuOption<T extends string> = { value: T; label: ReactNode; description?: ReactNode };
 
 export type SelectMenuProps<T extends string> = {
-  value: T;
+  /** "" while nothing is chosen yet; the trigger then shows `placeholder`. */
+  value: T | "";
+  placeholder?: string;
   onValueChange: (value: T) => void;
   options: readonly SelectMenuOption<T>[];
   id?: string;
@@ -25,11 +27,11 @@ export type SelectMenuProps<T extends string> = {
  * each). For a plain list of strings prefer the native `Select`: the platform picker is the
  * better one on phones.
  */
-export function SelectMenu<T extends string>({ value, onValueChange, options, id, disabled, className, ...aria }: SelectMenuProps<T>) {
+export function SelectMenu<T extends string>({ value, placeholder, onValueChange, options, id, disabled, className, ...aria }: SelectMenuProps<T>) {
   return (
     <SelectPrimitive.Root value={value} onValueChange={(v) => onValueChange(v as T)} disabled={disabled}>
       <SelectPrimitive.Trigger id={id} {...aria} className={cn(controlClasses, "flex h-10 items-center justify-between gap-2 text-left", className)}>
-        <SelectPrimitive.Value />
+        <SelectPrimitive.Value placeholder={placeholder} />
         <SelectPrimitive.Icon>
           <ChevronDown className="size-4 text-slate-500" aria-hidden="true" />
         </SelectPrimitive.Icon>

@@ -27,7 +27,7 @@ export function Tabs<T extends string>({ tabs, value, onValueChange, children, l
   return (
     <TabsPrimitive.Root value={selected} onValueChange={(v) => onValueChange(v as T)} activationMode="automatic" className={className}>
       {/* The grey rule is an inset shadow, not a border, so the selected tab's underline covers it without a negative margin that would be clipped when the list scrolls sideways on a phone. */}
-      <TabsPrimitive.List aria-label={label} className="flex gap-1 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-slate-200)]">
+      <TabsPrimitive.List aria-label={label} className="relative flex gap-1 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-slate-200)]">
         {tabs.map((t) => (
           <TabsPrimitive.Trigger
             key={t.value}

@@ -18,5 +18,5 @@ export function inProcessHandler(functions: readonly InngestFunction.Any[]): (re
       url: () => new URL(req.url),
       transformResponse: ({ body, status, headers }: { body: string; status: number; headers: Record<string, string> }) => new Response(body, { status, headers }),
     }),
-  }).createHandler() as (req: Request) => Promise<Response>;
+  }).createHandler<(req: Request) => Promise<Response>>();
 }

@@ -49,7 +49,7 @@ export function countFillers(ws: { norm: string; raw: string }[]): number {
       if ((setOff || afterFiller || repeated) && !doesWork) count++;
     } else if ((w === "you" && next?.norm === "know") || (w === "i" && next?.norm === "mean")) {
       const after = ws[i + 2];
-      if (!after || /,$/.test(next!.raw) || !VERB_OBJECTS.has(after.norm)) {
+      if (!after || /,$/.test(next.raw) || !VERB_OBJECTS.has(after.norm)) {
         count++;
         i++;
       }

@@ -8,7 +8,7 @@ type StoredStep = { name?: string; type?: "data" | "error"; error?: unknown; att
 function stepError(error: unknown): string | null {
   if (!error) return null;
   if (typeof error === "object" && error && "message" in error && typeof error.message === "string") return error.message;
-  return String(error);
+  return typeof error === "string" ? error : JSON.stringify(error);
 }
 
 /** A run's steps in the order they finished, for the operator page (results are not shown: they may be large). */

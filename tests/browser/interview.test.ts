@@ -59,10 +59,10 @@ function localRecordingBytes(page: Page): Promise<number> {
     () =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open("interview-recordings");
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error("IndexedDB did not open"));
         open.onsuccess = () => {
           const all = open.result.transaction("chunks").objectStore("chunks").getAll();
-          all.onerror = () => reject(all.error);
+          all.onerror = () => reject(all.error ?? new Error("IndexedDB could not read the chunks"));
           all.onsuccess = () => {
             open.result.close();
             resolve((all.result as { blob: Blob }[]).reduce((sum, c) => sum + c.blob.size, 0));

@@ -45,7 +45,7 @@ describe("analyzeInterview", () => {
     const invitation = await createFixtureInterview(db(), template, "strong");
     const runs = await Promise.all([analyzeInterview(db(), invitation.id), analyzeInterview(db(), invitation.id)]);
     expect(runs.map((r) => r.reused).sort()).toEqual([false, true]);
-    expect(runs[0]!.analysisId).toBe(runs[1]!.analysisId);
+    expect(runs[0].analysisId).toBe(runs[1].analysisId);
     expect(await count(invitation.id)).toBe(5);
   });
 

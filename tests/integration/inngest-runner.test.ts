@@ -15,7 +15,7 @@ import { getDb } from "@/server/db/client";
 const calls: Record<string, number> = {};
 const count = (key: string) => {
   calls[key] = (calls[key] ?? 0) + 1;
-  return calls[key]!;
+  return calls[key];
 };
 
 const steps = inngest.createFunction({ id: "test-steps", triggers: [{ event: "test.steps" }], retries: 2 }, async ({ event, step }) => {

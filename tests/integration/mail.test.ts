@@ -34,11 +34,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
 // A stand-in for the Resend API that the real SDK talks to: it records each request and answers
 // with the next queued reply.
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const raw = await readBody(req);
-    received.push({ method: req.method, url: req.url, authorization: req.headers.authorization, body: JSON.parse(raw) as Record<string, unknown> });
-    const reply = replies.shift() ?? { status: 500, body: "no reply queued" };
-    res.writeHead(reply.status, { "content-type": "application/json" }).end(reply.body);
+  server = createServer((req, res) => {
+    void readBody(req).then((raw) => {
+      received.push({ method: req.method, url: req.url, authorization: req.headers.authorization, body: JSON.parse(raw) as Record<string, unknown> });
+      const reply = replies.shift() ?? { status: 500, body: "no reply queued" };
+      res.writeHead(reply.status, { "content-type": "application/json" }).end(reply.body);
+    });
   });
   resendUrl = await listen(server);
 });

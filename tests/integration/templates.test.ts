@@ -43,7 +43,7 @@ async function httpClientFor(userId: string) {
         transformer: superjson,
         headers: { cookie },
         fetch: (url, init) => {
-          const req = new Request(url, init as RequestInit);
+          const req = new Request(url, init);
           return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext({ headers: req.headers }) });
         },
       }),

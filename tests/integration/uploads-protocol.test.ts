@@ -10,7 +10,7 @@ import { PUT as chunkRoute } from "@/app/api/uploads/[uploadId]/chunks/[index]/r
 import { POST as completeRoute } from "@/app/api/uploads/[uploadId]/complete/route";
 import { GET as mediaRoute } from "@/app/api/media/[...key]/route";
 import { resetEnvForTests } from "@/server/config/env";
-import { getDb, type Db, type InvitationStatus } from "@/server/db/client";
+import { getDb, type InvitationStatus } from "@/server/db/client";
 import { createInvitationToken } from "@/server/invitations/token";
 import { getStorage } from "@/server/storage";
 import { appendChunk, completeUpload, startUpload } from "@/server/uploads/protocol";
@@ -283,7 +283,7 @@ describe("chunked uploads over the routes", () => {
           },
         });
       },
-    }) as Db;
+    });
     await expect(appendChunk({ uploadId, index: 1, body: Readable.from([randomBytes(500)]), contentLength: 500 }, { db: failingDb })).rejects.toThrow(/went away/);
     expect(await stagedBytes(uploadId)).toBe(1000);
     expect(await session(uploadId)).toMatchObject({ nextChunk: 1, receivedBytes: 1000n });

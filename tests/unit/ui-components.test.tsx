@@ -59,9 +59,10 @@ globalThis.ResizeObserver ??= class {
   unobserve() {}
   disconnect() {}
 };
-Element.prototype.scrollIntoView ??= () => {};
-Element.prototype.hasPointerCapture ??= () => false;
-Element.prototype.releasePointerCapture ??= () => {};
+const layoutStubs: Record<string, () => unknown> = { scrollIntoView: () => undefined, hasPointerCapture: () => false, releasePointerCapture: () => undefined };
+for (const [name, stub] of Object.entries(layoutStubs)) {
+  if (!(name in Element.prototype)) Object.defineProperty(Element.prototype, name, { value: stub, configurable: true });
+}
 
 afterEach(cleanup);
 

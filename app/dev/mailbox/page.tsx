@@ -51,7 +51,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           {recipient ? `No messages to ${recipient} yet.` : "No messages yet."}
         </p>
       ) : (
-        <div className="mt-8 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="relative mt-8 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>

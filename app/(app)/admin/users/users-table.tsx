@@ -2,11 +2,18 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Badge, Button, Input, Select, Skeleton, Table, TBody, TD, TH, THead, TR, useToast } from "@/components/ui";
+import { Alert, Badge, Button, Input, Select, SelectMenu, Skeleton, type SelectMenuOption, Table, TableContainer, TBody, TD, TH, THead, TR, useToast } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 
 type Status = "ACTIVE" | "SUSPENDED" | "";
 type Role = "ADMIN" | "HR" | "CANDIDATE";
+
+// What each role can do, shown under it in the picker: a role change is easy to get wrong.
+const ROLE_OPTIONS: SelectMenuOption<Role>[] = [
+  { value: "ADMIN", label: "admin", description: "Manages users and the platform" },
+  { value: "HR", label: "hr", description: "Builds interviews and reviews candidates" },
+  { value: "CANDIDATE", label: "candidate", description: "Takes the interviews they are invited to" },
+];
 
 export function UsersTable({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();
@@ -37,7 +44,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
       {list.isLoading ? (
         <Skeleton className="h-40" />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableContainer>
           <Table>
             <THead>
               <TR>
@@ -61,17 +68,14 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                     {u.id === currentUserId ? (
                       <span className="text-sm">{u.role?.toLowerCase() ?? "not chosen"}</span>
                     ) : (
-                      <Select
+                      <SelectMenu<Role>
                         aria-label={`Role of ${u.email}`}
                         value={u.role ?? ""}
-                        onChange={(e) => setRole.mutate({ userId: u.id, role: e.target.value as Role })}
+                        placeholder="not chosen"
+                        onValueChange={(role) => setRole.mutate({ userId: u.id, role })}
+                        options={ROLE_OPTIONS}
                         className="w-36"
-                      >
-                        {!u.role ? <option value="">not chosen</option> : null}
-                        <option value="ADMIN">admin</option>
-                        <option value="HR">hr</option>
-                        <option value="CANDIDATE">candidate</option>
-                      </Select>
+                      />
                     )}
                   </TD>
                   <TD className="text-sm">{u.memberships.map((m) => m.organization.name).join(", ") || "—"}</TD>
@@ -93,7 +97,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
               ))}
             </TBody>
           </Table>
-        </div>
+        </TableContainer>
       )}
     </div>
   );
