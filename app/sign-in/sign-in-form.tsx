@@ -35,9 +35,7 @@ export function SignInForm({ providers, callbackUrl }: { providers: { id: string
     <div className="space-y-4">
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">
         <Field label="Work email" error={error ?? undefined}>
-          {(props) => (
-            <Input {...props} type="email" name="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-          )}
+          {(props) => <Input {...props} type="email" name="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />}
         </Field>
         <Button type="submit" loading={pending} className="w-full">
           Email me a sign-in link

@@ -18,7 +18,10 @@ export function AppShell({ user, devTools, children }: { user: SessionUser; devT
   const org = (hrMembership(user) ?? user.memberships[0])?.organization.name ?? null;
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header data-testid="app-header" className="sticky top-0 z-40 h-14 border-b border-slate-200 bg-white">

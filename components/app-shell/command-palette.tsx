@@ -11,8 +11,10 @@ import { overlayClasses } from "@/components/ui/dialog";
 import { NAV_ICONS } from "./nav-icons";
 import type { NavItem } from "./nav-items";
 
-const itemClasses = "flex cursor-default select-none items-center gap-3 rounded-md px-3 py-2 text-sm text-slate-700 data-[selected=true]:bg-brand-50 data-[selected=true]:text-brand-800";
-const groupClasses = "px-1 py-1 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-slate-500";
+const itemClasses =
+  "flex cursor-default select-none items-center gap-3 rounded-md px-3 py-2 text-sm text-slate-700 data-[selected=true]:bg-brand-50 data-[selected=true]:text-brand-800";
+const groupClasses =
+  "px-1 py-1 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-slate-500";
 
 /**
  * Ctrl+K / Cmd+K from anywhere in the HR pages: jump to a page, a candidate or a template. The

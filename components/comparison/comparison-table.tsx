@@ -5,7 +5,24 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatDate, formatScore } from "@/components/format";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
-import { Alert, Badge, buttonClasses, cn, EmptyState, Label, Popover, Select, Table, TableCaption, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  Alert,
+  Badge,
+  buttonClasses,
+  cn,
+  EmptyState,
+  Label,
+  Popover,
+  Select,
+  Table,
+  TableCaption,
+  TableContainer,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation } from "@/server/analysis/analysis.schema";
 import type { Comparison, ComparisonScore } from "@/server/comparison/compare";
@@ -84,7 +101,10 @@ function OverrideMarker({ ai, said = false }: { ai: string; said?: boolean }) {
     <Popover
       label="Overridden by HR"
       trigger={
-        <button type="button" className="rounded px-0.5 text-xs font-medium text-brand-700 underline decoration-dotted underline-offset-2 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+        <button
+          type="button"
+          className="rounded px-0.5 text-xs font-medium text-brand-700 underline decoration-dotted underline-offset-2 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+        >
           HR
           <span className="sr-only">
             , overridden; AI {said ? "said" : "gave"} {ai}
@@ -156,8 +176,8 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" aria-live="polite">
-          {data.rows.length} candidate{data.rows.length === 1 ? "" : "s"}, ranked by {sortLabel}; equal scores go to the stronger
-          recommendation, then the higher criteria coverage, then whoever finished first
+          {data.rows.length} candidate{data.rows.length === 1 ? "" : "s"}, ranked by {sortLabel}; equal scores go to the stronger recommendation, then the
+          higher criteria coverage, then whoever finished first
           {query.isFetching ? " (updating…)" : ""}
         </p>
         <a href={csvHref} download className={buttonClasses("outline", "sm")}>
@@ -198,7 +218,10 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
               {data.rows.map((r) => {
                 const a = r.analysis;
                 return (
-                  <TR key={r.invitationId} className="max-md:flex max-md:flex-col max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-4">
+                  <TR
+                    key={r.invitationId}
+                    className="max-md:flex max-md:flex-col max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-4"
+                  >
                     <TD className={cn("font-semibold text-slate-900", cardCell)}>
                       <CardLabel>Rank</CardLabel>
                       {r.rank ?? <span className="sr-only">Not ranked</span>}

@@ -19,7 +19,15 @@ function readDraft(responseId: string): string {
 }
 
 /** A written answer, with its character limit shown as the candidate types and kept as a draft across reloads. */
-export function TextQuestion({ token, question, onSubmitted }: { token: string; question: InterviewQuestion; onSubmitted: (result: SubmittedAnswer | null) => void }) {
+export function TextQuestion({
+  token,
+  question,
+  onSubmitted,
+}: {
+  token: string;
+  question: InterviewQuestion;
+  onSubmitted: (result: SubmittedAnswer | null) => void;
+}) {
   const client = useTRPCClient();
   const id = useId();
   const limit = textLimit(question.maxChars);

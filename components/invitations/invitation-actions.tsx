@@ -82,7 +82,12 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
         </Button>
       ) : null}
 
-      <Dialog open={open === "resend"} onOpenChange={(next) => !next && close()} title={`Send ${candidateName} a new link`} description="The link they have now stops working as soon as the new one is sent.">
+      <Dialog
+        open={open === "resend"}
+        onOpenChange={(next) => !next && close()}
+        title={`Send ${candidateName} a new link`}
+        description="The link they have now stops working as soon as the new one is sent."
+      >
         <form onSubmit={onResend} noValidate className="space-y-4">
           {expired ? (
             <p className="text-sm text-slate-700">This invitation has expired; the new link needs a new expiry.</p>
@@ -96,7 +101,15 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
             <Field label="Days the new link stays valid" description={`${MIN_EXPIRY_DAYS} to ${MAX_EXPIRY_DAYS} days from now`} error={daysError}>
               {(props) => (
                 <div className="w-28">
-                  <Input {...props} type="number" inputMode="numeric" min={MIN_EXPIRY_DAYS} max={MAX_EXPIRY_DAYS} value={days} onChange={(e) => setDays(e.target.value)} />
+                  <Input
+                    {...props}
+                    type="number"
+                    inputMode="numeric"
+                    min={MIN_EXPIRY_DAYS}
+                    max={MAX_EXPIRY_DAYS}
+                    value={days}
+                    onChange={(e) => setDays(e.target.value)}
+                  />
                 </div>
               )}
             </Field>
@@ -113,7 +126,12 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
         </form>
       </Dialog>
 
-      <Dialog open={open === "cancel"} onOpenChange={(next) => !next && close()} title={`Cancel ${candidateName}'s invitation?`} description="The link stops working at once. Answers already recorded stay here for review.">
+      <Dialog
+        open={open === "cancel"}
+        onOpenChange={(next) => !next && close()}
+        title={`Cancel ${candidateName}'s invitation?`}
+        description="The link stops working at once. Answers already recorded stay here for review."
+      >
         <div className="space-y-4">
           {cancel.error ? <Alert tone="danger">{errorMessage(cancel.error)}</Alert> : null}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

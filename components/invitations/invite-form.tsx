@@ -33,7 +33,9 @@ function collect(issues: { path: PropertyKey[]; message: string }[]): Errors {
 export function InviteForm({ templates, initialTemplateId }: { templates: TemplateOption[]; initialTemplateId?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [templateId, setTemplateId] = useState(templates.some((t) => t.id === initialTemplateId) ? initialTemplateId! : templates.length === 1 ? templates[0]!.id : "");
+  const [templateId, setTemplateId] = useState(
+    templates.some((t) => t.id === initialTemplateId) ? initialTemplateId! : templates.length === 1 ? templates[0]!.id : "",
+  );
   const [mode, setMode] = useState<Mode>("one");
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -48,7 +50,8 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
   // When the form opened: "valid until" previews count from here, close enough to the send and stable across renders.
   const [openedAt] = useState(() => Date.now());
   const dayCount = Number(days);
-  const expiryPreview = Number.isInteger(dayCount) && dayCount >= MIN_EXPIRY_DAYS && dayCount <= MAX_EXPIRY_DAYS ? formatDate(new Date(openedAt + dayCount * DAY_MS)) : null;
+  const expiryPreview =
+    Number.isInteger(dayCount) && dayCount >= MIN_EXPIRY_DAYS && dayCount <= MAX_EXPIRY_DAYS ? formatDate(new Date(openedAt + dayCount * DAY_MS)) : null;
 
   const create = useMutation(
     trpc.invitations.create.mutationOptions({
@@ -137,7 +140,9 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
                     description={
                       preview
                         ? `${preview.candidates.length} candidate${preview.candidates.length === 1 ? "" : "s"} ready` +
-                          (preview.duplicates.length ? `; ${preview.duplicates.length} repeated email${preview.duplicates.length === 1 ? "" : "s"} will be invited once` : "")
+                          (preview.duplicates.length
+                            ? `; ${preview.duplicates.length} repeated email${preview.duplicates.length === 1 ? "" : "s"} will be invited once`
+                            : "")
                         : "Paste from a spreadsheet or an email; commas, tabs and semicolons all work."
                     }
                     error={lineErrors.length ? `${lineErrors.length} line${lineErrors.length === 1 ? "" : "s"} to fix, listed below` : undefined}
@@ -175,7 +180,15 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
           >
             {(props) => (
               <div className="w-28">
-                <Input {...props} type="number" inputMode="numeric" min={MIN_EXPIRY_DAYS} max={MAX_EXPIRY_DAYS} value={days} onChange={(e) => setDays(e.target.value)} />
+                <Input
+                  {...props}
+                  type="number"
+                  inputMode="numeric"
+                  min={MIN_EXPIRY_DAYS}
+                  max={MAX_EXPIRY_DAYS}
+                  value={days}
+                  onChange={(e) => setDays(e.target.value)}
+                />
               </div>
             )}
           </Field>
@@ -196,7 +209,9 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
           Back to invitations
         </ButtonLink>
         <Button type="submit" loading={create.isPending}>
-          {mode === "list" && preview?.candidates.length ? `Send ${preview.candidates.length} invitation${preview.candidates.length === 1 ? "" : "s"}` : "Send invitation"}
+          {mode === "list" && preview?.candidates.length
+            ? `Send ${preview.candidates.length} invitation${preview.candidates.length === 1 ? "" : "s"}`
+            : "Send invitation"}
         </Button>
       </div>
     </form>

@@ -33,7 +33,9 @@ export function AnswerCard({ answer }: { answer: Answer }) {
         <CardContent className="space-y-3">
           {q.type === "VIDEO" ? (
             <>
-              {answer.playback ? null : <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">{missingVideoText(answer)}</p>}
+              {answer.playback ? null : (
+                <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">{missingVideoText(answer)}</p>
+              )}
               {r && (answer.playback || answer.transcript) ? (
                 <AnswerRecording
                   responseId={r.id}

@@ -11,7 +11,14 @@ export function groupHits(hits: readonly SearchHit[]): HitGroup[] {
   for (const hit of hits) {
     const g = groups.get(hit.invitationId);
     if (g) g.hits.push(hit);
-    else groups.set(hit.invitationId, { invitationId: hit.invitationId, candidateName: hit.candidateName, templateTitle: hit.templateTitle, best: hit.score, hits: [hit] });
+    else
+      groups.set(hit.invitationId, {
+        invitationId: hit.invitationId,
+        candidateName: hit.candidateName,
+        templateTitle: hit.templateTitle,
+        best: hit.score,
+        hits: [hit],
+      });
   }
   return [...groups.values()];
 }

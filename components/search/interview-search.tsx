@@ -60,7 +60,13 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
 
   return (
     <div className="space-y-6">
-      <form role="search" aria-label="Search interviews" noValidate onSubmit={onSubmit} className="grid items-start gap-3 sm:grid-cols-[minmax(0,1fr)_16rem_auto]">
+      <form
+        role="search"
+        aria-label="Search interviews"
+        noValidate
+        onSubmit={onSubmit}
+        className="grid items-start gap-3 sm:grid-cols-[minmax(0,1fr)_16rem_auto]"
+      >
         <Field label="What did a candidate say?" error={queryError} description="For example: EXPLAIN ANALYZE composite index, or rolled back the deploy.">
           {(props) => (
             <Input
@@ -95,17 +101,25 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
       </form>
 
       <p className="text-xs text-slate-500">
-        Ranked by <span className="font-medium text-slate-700">{engineLabel}</span>: meaning (cosine similarity of embeddings), with a small bonus for passages that contain the words you typed.
+        Ranked by <span className="font-medium text-slate-700">{engineLabel}</span>: meaning (cosine similarity of embeddings), with a small bonus for passages
+        that contain the words you typed.
       </p>
 
       <div aria-live="polite" className="sr-only">
-        {search.isFetching ? "Searching…" : submitted && search.data ? `${hits.length} passage${hits.length === 1 ? "" : "s"} in ${groups.length} interview${groups.length === 1 ? "" : "s"}` : ""}
+        {search.isFetching
+          ? "Searching…"
+          : submitted && search.data
+            ? `${hits.length} passage${hits.length === 1 ? "" : "s"} in ${groups.length} interview${groups.length === 1 ? "" : "s"}`
+            : ""}
       </div>
 
       {search.error && !serverFieldError ? <Alert tone="danger">{errorMessage(search.error)}</Alert> : null}
 
       {!submitted ? (
-        <EmptyState title="Search what candidates said" description="Every transcribed video answer and written answer of your organization's interviews is searchable; a result opens the answer at that moment." />
+        <EmptyState
+          title="Search what candidates said"
+          description="Every transcribed video answer and written answer of your organization's interviews is searchable; a result opens the answer at that moment."
+        />
       ) : search.isLoading ? (
         <div aria-busy="true" className="space-y-3">
           <Skeleton className="h-28" />

@@ -71,7 +71,12 @@ export function TemplateActions({
   return (
     <div className="flex flex-wrap items-center gap-2">
       {template.status === "DRAFT" ? (
-        <Button onClick={() => status("PUBLISHED")} loading={setStatus.isPending && setStatus.variables?.status === "PUBLISHED"} disabled={busy || dirty} aria-describedby={dirty ? hint : undefined}>
+        <Button
+          onClick={() => status("PUBLISHED")}
+          loading={setStatus.isPending && setStatus.variables?.status === "PUBLISHED"}
+          disabled={busy || dirty}
+          aria-describedby={dirty ? hint : undefined}
+        >
           Publish
         </Button>
       ) : null}

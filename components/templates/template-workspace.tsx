@@ -11,7 +11,6 @@ import { TemplateStatusBadge } from "./status-badge";
 import { TemplateActions } from "./template-actions";
 import { TemplateEditor } from "./template-editor";
 
-
 /** One template's page: its status and actions above the editor, kept in step through the query cache. */
 export function TemplateWorkspace({ initial }: { initial: TemplateDetail }) {
   const trpc = useTRPC();
@@ -39,8 +38,8 @@ export function TemplateWorkspace({ initial }: { initial: TemplateDetail }) {
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <TemplateStatusBadge status={template.status} />
             <span suppressHydrationWarning>
-              {template.questions.length} question{template.questions.length === 1 ? "" : "s"} · {invitations} invitation{invitations === 1 ? "" : "s"} · updated{" "}
-              {formatDateTime(template.updatedAt)}
+              {template.questions.length} question{template.questions.length === 1 ? "" : "s"} · {invitations} invitation{invitations === 1 ? "" : "s"} ·
+              updated {formatDateTime(template.updatedAt)}
             </span>
           </span>
         }
@@ -64,8 +63,8 @@ export function TemplateWorkspace({ initial }: { initial: TemplateDetail }) {
         </Alert>
       ) : invitations > 0 ? (
         <Alert tone="info">
-          {invitations} invitation{invitations === 1 ? " was" : "s were"} sent from this template. Candidates answer the questions as they were when invited: your edits apply to new invitations
-          only. Because of them, the template can be archived but not deleted.
+          {invitations} invitation{invitations === 1 ? " was" : "s were"} sent from this template. Candidates answer the questions as they were when invited:
+          your edits apply to new invitations only. Because of them, the template can be archived but not deleted.
         </Alert>
       ) : null}
       <TemplateEditor template={template} onSaved={changed} onDirtyChange={setDirty} />

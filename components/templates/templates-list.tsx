@@ -37,7 +37,10 @@ export function TemplatesList() {
   const [status, setStatus] = useState<Filter>("ACTIVE");
   const query = useDebounced(search.trim(), 300);
   const list = useInfiniteQuery(
-    trpc.templates.list.infiniteQueryOptions({ status, query: query || undefined, take: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+    trpc.templates.list.infiniteQueryOptions(
+      { status, query: query || undefined, take: PAGE_SIZE },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
   );
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total;

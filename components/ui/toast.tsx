@@ -32,7 +32,10 @@ const show: Record<Tone, typeof sonner.message> = {
 
 const api: ToastApi = {
   toast: ({ title, description, tone = "neutral", duration }) =>
-    show[tone](title, { description, duration: duration === 0 ? Number.POSITIVE_INFINITY : (duration ?? (tone === "danger" ? DANGER_DURATION : DEFAULT_DURATION)) }),
+    show[tone](title, {
+      description,
+      duration: duration === 0 ? Number.POSITIVE_INFINITY : (duration ?? (tone === "danger" ? DANGER_DURATION : DEFAULT_DURATION)),
+    }),
   dismiss: (id) => sonner.dismiss(id),
 };
 

@@ -22,7 +22,11 @@ export function Tooltip({ children, content, side = "top", disabled = false }: T
     <TooltipPrimitive.Root>
       <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
       <TooltipPrimitive.Portal>
-        <TooltipPrimitive.Content side={side} sideOffset={6} className="z-50 rounded-md bg-slate-900 px-2 py-1 text-xs text-white shadow motion-safe:data-[state=delayed-open]:animate-pop-in">
+        <TooltipPrimitive.Content
+          side={side}
+          sideOffset={6}
+          className="z-50 rounded-md bg-slate-900 px-2 py-1 text-xs text-white shadow motion-safe:data-[state=delayed-open]:animate-pop-in"
+        >
           {content}
         </TooltipPrimitive.Content>
       </TooltipPrimitive.Portal>

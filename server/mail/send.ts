@@ -20,7 +20,12 @@ function describeFailure(error: ResendFailure): string {
  * Resend refuses the message, after recording why on the stored row. Call it outside a
  * transaction: it writes with getDb(), which waits for an open transaction on the embedded engine.
  */
-export async function sendEmail(msg: { to: string; subject: string; template: string; react: ReactElement }): Promise<{ id: string; provider: "resend" | "dev" }> {
+export async function sendEmail(msg: {
+  to: string;
+  subject: string;
+  template: string;
+  react: ReactElement;
+}): Promise<{ id: string; provider: "resend" | "dev" }> {
   const html = await render(msg.react);
   const text = toPlainText(html);
   const e = env();

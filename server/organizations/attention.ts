@@ -20,16 +20,35 @@ export type AttentionGroup = { kind: AttentionKind; title: string; description: 
 export async function needsAttention(db: Db, organizationId: string, now: Date = new Date()): Promise<AttentionGroup[]> {
   const unreviewedWhere = { organizationId, status: "COMPLETED" as const, analyses: { none: { overrides: { some: {} } } } };
   const flaggedWhere = { organizationId, responseId: null, status: "COMPLETE" as const, flagged: true };
-  const expiringWhere = { organizationId, status: { in: [...OPEN_STATUSES] }, expiresAt: { gt: now, lte: new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS) } };
+  const expiringWhere = {
+    organizationId,
+    status: { in: [...OPEN_STATUSES] },
+    expiresAt: { gt: now, lte: new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS) },
+  };
   const failedWhere = { status: "FAILED" as const, invitation: { organizationId } };
   const invitationSelect = { id: true, candidateName: true, template: { select: { title: true } } } as const;
 
   const [unreviewed, unreviewedCount, flagged, flaggedCount, expiring, expiringCount, failed, failedCount] = await Promise.all([
-    db.invitation.findMany({ where: unreviewedWhere, orderBy: [{ completedAt: "desc" }, { id: "desc" }], take: SHOWN, select: { ...invitationSelect, completedAt: true, updatedAt: true } }),
+    db.invitation.findMany({
+      where: unreviewedWhere,
+      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+      take: SHOWN,
+      select: { ...invitationSelect, completedAt: true, updatedAt: true },
+    }),
     db.invitation.count({ where: unreviewedWhere }),
-    db.analysis.findMany({ where: flaggedWhere, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: SHOWN, select: { id: true, createdAt: true, invitation: { select: invitationSelect } } }),
+    db.analysis.findMany({
+      where: flaggedWhere,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: SHOWN,
+      select: { id: true, createdAt: true, invitation: { select: invitationSelect } },
+    }),
     db.analysis.count({ where: flaggedWhere }),
-    db.invitation.findMany({ where: expiringWhere, orderBy: [{ expiresAt: "asc" }, { id: "asc" }], take: SHOWN, select: { ...invitationSelect, expiresAt: true } }),
+    db.invitation.findMany({
+      where: expiringWhere,
+      orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+      take: SHOWN,
+      select: { ...invitationSelect, expiresAt: true },
+    }),
     db.invitation.count({ where: expiringWhere }),
     db.response.findMany({
       where: failedWhere,
@@ -46,14 +65,26 @@ export async function needsAttention(db: Db, organizationId: string, now: Date =
       title: "Completed, not yet reviewed",
       description: "Interviews whose AI first read no reviewer has confirmed or overridden.",
       count: unreviewedCount,
-      items: unreviewed.map((i) => ({ id: i.id, label: i.candidateName, detail: i.template.title, href: `/interviews/${i.id}`, at: i.completedAt ?? i.updatedAt })),
+      items: unreviewed.map((i) => ({
+        id: i.id,
+        label: i.candidateName,
+        detail: i.template.title,
+        href: `/interviews/${i.id}`,
+        at: i.completedAt ?? i.updatedAt,
+      })),
     },
     {
       kind: "flagged",
       title: "Flagged analyses",
       description: "The analysis found something a person should check, such as a manipulation attempt or an unverified quote.",
       count: flaggedCount,
-      items: flagged.map((a) => ({ id: a.id, label: a.invitation.candidateName, detail: a.invitation.template.title, href: `/interviews/${a.invitation.id}`, at: a.createdAt })),
+      items: flagged.map((a) => ({
+        id: a.id,
+        label: a.invitation.candidateName,
+        detail: a.invitation.template.title,
+        href: `/interviews/${a.invitation.id}`,
+        at: a.createdAt,
+      })),
     },
     {
       kind: "expiring",

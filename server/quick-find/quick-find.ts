@@ -23,7 +23,13 @@ export async function quickFind(db: Db, organizationId: string, query: string): 
     }),
   ]);
   return {
-    candidates: invitations.map((i) => ({ id: i.id, name: i.candidateName, email: i.candidateEmail, templateTitle: i.template.title, href: `/interviews/${i.id}` })),
+    candidates: invitations.map((i) => ({
+      id: i.id,
+      name: i.candidateName,
+      email: i.candidateEmail,
+      templateTitle: i.template.title,
+      href: `/interviews/${i.id}`,
+    })),
     templates: templates.map((t) => ({ ...t, href: `/templates/${t.id}` })),
   };
 }

@@ -24,7 +24,10 @@ async function requestMagicLink(page: Page, email: string) {
 /** Opens the newest message to `email` in the dev mailbox and follows its "Sign in" link. */
 async function followMagicLink(page: Page, email: string) {
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-  await page.getByRole("link", { name: /sign in/i }).first().click();
+  await page
+    .getByRole("link", { name: /sign in/i })
+    .first()
+    .click();
   const frame = page.frameLocator("iframe");
   const href = await frame.getByRole("link", { name: "Sign in", exact: true }).getAttribute("href");
   expect(href).toContain("/api/auth/callback/email");

@@ -41,7 +41,10 @@ async function newPage(opts: { phone?: boolean } = {}): Promise<{ context: Brows
 /** Decodes a stored recording end to end; returns its size, its length and anything ffmpeg complained about. */
 async function decode(answer: StoredAnswer): Promise<{ bytes: number; exitCode: number | null; durationMs: number; errors: string }> {
   const bytes = await readStoredRecording(answer.asset!.storageKey, answer.asset!.storageDriver);
-  const result = spawnSync("ffmpeg", ["-hide_banner", "-nostats", "-v", "error", "-progress", "pipe:1", "-i", "pipe:0", "-f", "null", "-"], { input: bytes, encoding: "buffer" });
+  const result = spawnSync("ffmpeg", ["-hide_banner", "-nostats", "-v", "error", "-progress", "pipe:1", "-i", "pipe:0", "-f", "null", "-"], {
+    input: bytes,
+    encoding: "buffer",
+  });
   const progress = result.stdout.toString("utf8");
   const times = [...progress.matchAll(/out_time_us=(\d+)/g)].map((m) => Number(m[1]));
   // Chrome's recorder now and then stamps a frame out of order; ffmpeg notes it on the null muxer and decodes on.
@@ -88,7 +91,10 @@ async function step<T>(page: Page, what: string, run: () => Promise<T>): Promise
   try {
     return await run();
   } catch (error) {
-    const text = await page.locator("main").innerText({ timeout: 2_000 }).catch(() => "(no page)");
+    const text = await page
+      .locator("main")
+      .innerText({ timeout: 2_000 })
+      .catch(() => "(no page)");
     throw new Error(`${what} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\nThe page shows:\n${text}`, { cause: error });
   }
 }
@@ -218,7 +224,9 @@ describe("a candidate's interview", () => {
     await dialog.getByRole("button", { name: "Save override" }).click();
     await step(hr, "Saving the override", () => dialog.waitFor({ state: "hidden", timeout: 15_000 }));
     await hr.goto("/audit");
-    await step(hr, "Finding the override in the audit log", () => hr.getByText("Strong EXPLAIN ANALYZE answer in the live follow-up.").waitFor({ timeout: 30_000 }));
+    await step(hr, "Finding the override in the audit log", () =>
+      hr.getByText("Strong EXPLAIN ANALYZE answer in the live follow-up.").waitFor({ timeout: 30_000 }),
+    );
     const row = hr.getByRole("row").filter({ hasText: "Strong EXPLAIN ANALYZE answer in the live follow-up." });
     await expect(row.getByText("analysis.override").isVisible()).resolves.toBe(true);
     await expect(row.getByText("Harper Recruiter").isVisible()).resolves.toBe(true);

@@ -55,7 +55,8 @@ async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; cl
     // An absolutely positioned element escapes every scroller below its containing block (its nearest positioned ancestor).
     const clipped = (el: HTMLElement) => {
       let from: HTMLElement | null = el.parentElement;
-      if (getComputedStyle(el).position === "absolute") while (from && from !== document.body && getComputedStyle(from).position === "static") from = from.parentElement;
+      if (getComputedStyle(el).position === "absolute")
+        while (from && from !== document.body && getComputedStyle(from).position === "static") from = from.parentElement;
       for (let p = from; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== "visible") return true;
       return false;
     };
@@ -80,7 +81,13 @@ async function expectOneRowHeader(page: Page) {
   const header = page.getByTestId("app-header");
   const box = (await header.boundingBox())!;
   expect(box.height).toBeLessThanOrEqual(64);
-  for (const control of [page.getByRole("link", { name: /^Notifications/ }), page.getByRole("button", { name: "Harper Recruiter" }).or(page.getByRole("button", { name: "Avery Admin" })).or(page.getByRole("button", { name: "Casey Candidate" }))]) {
+  for (const control of [
+    page.getByRole("link", { name: /^Notifications/ }),
+    page
+      .getByRole("button", { name: "Harper Recruiter" })
+      .or(page.getByRole("button", { name: "Avery Admin" }))
+      .or(page.getByRole("button", { name: "Casey Candidate" })),
+  ]) {
     const b = (await control.boundingBox())!;
     expect(b.y).toBeGreaterThanOrEqual(box.y);
     expect(b.y + b.height).toBeLessThanOrEqual(box.y + box.height);

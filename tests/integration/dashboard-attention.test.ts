@@ -9,7 +9,17 @@ const db = () => getDb();
 
 async function analysis(organizationId: string, invitationId: string, flagged: boolean) {
   return db().analysis.create({
-    data: { organizationId, invitationId, status: "COMPLETE", engine: "offline", model: "m", promptVersion: "v1", inputHash: `${invitationId}-${flagged}`, flagged, overallScore: 3 },
+    data: {
+      organizationId,
+      invitationId,
+      status: "COMPLETE",
+      engine: "offline",
+      model: "m",
+      promptVersion: "v1",
+      inputHash: `${invitationId}-${flagged}`,
+      flagged,
+      overallScore: 3,
+    },
   });
 }
 
@@ -23,20 +33,28 @@ describe("the dashboard's needs-attention list", () => {
     orgId = org.id;
     hrId = (await makeUser({ role: "HR", orgId })).id;
     const template = await makeTemplate(orgId, { title: "Support Lead" });
-    for (const key of ["reviewed", "unreviewed", "flagged", "expiring", "later", "failed"]) ids[key] = await invite(hrId, orgId, template.id, `${key}-${Date.now()}@example.com`);
+    for (const key of ["reviewed", "unreviewed", "flagged", "expiring", "later", "failed"])
+      ids[key] = await invite(hrId, orgId, template.id, `${key}-${Date.now()}@example.com`);
 
     const now = Date.now();
     for (const key of ["reviewed", "unreviewed", "flagged"]) {
-      await db().invitation.update({ where: { id: ids[key] }, data: { status: "COMPLETED", completedAt: new Date(now - DAY), expiresAt: new Date(now - DAY) } });
+      await db().invitation.update({
+        where: { id: ids[key] },
+        data: { status: "COMPLETED", completedAt: new Date(now - DAY), expiresAt: new Date(now - DAY) },
+      });
     }
     const reviewed = await analysis(orgId, ids.reviewed!, false);
-    await db().analysisOverride.create({ data: { analysisId: reviewed.id, userId: hrId, field: "recommendation", aiValue: "yes", value: "no", reason: "Checked the answers." } });
+    await db().analysisOverride.create({
+      data: { analysisId: reviewed.id, userId: hrId, field: "recommendation", aiValue: "yes", value: "no", reason: "Checked the answers." },
+    });
     await analysis(orgId, ids.unreviewed!, false);
     await analysis(orgId, ids.flagged!, true);
     await db().invitation.update({ where: { id: ids.expiring }, data: { expiresAt: new Date(now + DAY) } });
     await db().invitation.update({ where: { id: ids.later }, data: { expiresAt: new Date(now + 20 * DAY) } });
     await db().invitation.update({ where: { id: ids.failed }, data: { status: "IN_PROGRESS", expiresAt: new Date(now + 20 * DAY) } });
-    await db().response.create({ data: { invitationId: ids.failed!, questionId: "q1", position: 0, type: "VIDEO", status: "FAILED", failureReason: "The recording is empty." } });
+    await db().response.create({
+      data: { invitationId: ids.failed!, questionId: "q1", position: 0, type: "VIDEO", status: "FAILED", failureReason: "The recording is empty." },
+    });
   });
 
   it("lists unreviewed completed interviews, flagged analyses, invitations expiring soon and failed processing, with links", async () => {

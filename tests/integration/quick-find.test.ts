@@ -21,7 +21,9 @@ describe("search.quickFind (the command palette)", () => {
   it("finds a candidate by email and a template by title, case-insensitively, with where to go", async () => {
     const found = await (await callerFor(hrA)).search.quickFind({ query: "QUOKKA" });
     expect(found.templates).toEqual([{ id: templateId, title: "Quokka Keeper", status: "PUBLISHED", href: `/templates/${templateId}` }]);
-    expect(found.candidates).toEqual([expect.objectContaining({ id: invitationId, name: "Casey Candidate", templateTitle: "Quokka Keeper", href: `/interviews/${invitationId}` })]);
+    expect(found.candidates).toEqual([
+      expect.objectContaining({ id: invitationId, name: "Casey Candidate", templateTitle: "Quokka Keeper", href: `/interviews/${invitationId}` }),
+    ]);
   });
 
   it("never finds another organization's candidates or templates", async () => {

@@ -25,7 +25,13 @@ function segmentsOf(text: string): TranscriptSegment[] {
   });
 }
 
-type Org = { organizationId: string; templateId: string; versionId: string; responses: Record<string, Record<string, string>>; invitations: Record<string, string> };
+type Org = {
+  organizationId: string;
+  templateId: string;
+  versionId: string;
+  responses: Record<string, Record<string, string>>;
+  invitations: Record<string, string>;
+};
 
 /** An organization with the fixture's template, one invitation per fixture candidate, and their answers (video ones transcribed). */
 async function makeInterviews(name: string): Promise<Org> {
@@ -135,7 +141,9 @@ describe("search across interviews", () => {
   it("filters by template, and does not find another organization's template", async () => {
     const hits = await searchInterviews(getDb(), acme.organizationId, { query: "lock on the ledger table", templateId: acme.templateId });
     expect(hits[0]!.responseId).toBe(acme.responses.strong!.q1);
-    await expect(searchInterviews(getDb(), acme.organizationId, { query: "ledger", templateId: other.templateId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(searchInterviews(getDb(), acme.organizationId, { query: "ledger", templateId: other.templateId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("leaves out cancelled invitations", async () => {
@@ -173,7 +181,12 @@ describe("search across interviews", () => {
     expect(context[0]!.content).toBe(`Technical depth: ${template.rubric[0]!.looks_for}`);
     expect(context.some((c) => c.source === "JOB" && c.sourceId === acme.versionId)).toBe(true);
     for (let i = 1; i < context.length; i += 1) expect(context[i - 1]!.score).toBeGreaterThanOrEqual(context[i]!.score);
-    const one = await retrieveContext(getDb(), { organizationId: acme.organizationId, templateVersionId: acme.versionId, text: "databases and indexing", k: 1 });
+    const one = await retrieveContext(getDb(), {
+      organizationId: acme.organizationId,
+      templateVersionId: acme.versionId,
+      text: "databases and indexing",
+      k: 1,
+    });
     expect(one).toEqual([expect.objectContaining({ source: "RUBRIC", sourceId: "c1" })]);
   });
 
@@ -209,7 +222,14 @@ describe("search across interviews", () => {
     expect(index?.indexdef).toContain(`WHERE (("organizationId" = '${own.organizationId}'::text)`);
 
     const [vector] = await embedTexts(["EXPLAIN ANALYZE composite index"]);
-    const query = candidateQuery({ organizationId: own.organizationId, model: getEmbedder().modelName, vector: vector!, take: 10, exact: false, ownIndex: true });
+    const query = candidateQuery({
+      organizationId: own.organizationId,
+      model: getEmbedder().modelName,
+      vector: vector!,
+      take: 10,
+      exact: false,
+      ownIndex: true,
+    });
     const plan = await db.$transaction(async (tx) => {
       // So few rows would be scanned otherwise; the question is whether the planner may use the index.
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
@@ -221,4 +241,3 @@ describe("search across interviews", () => {
     expect(() => ownIndexFilter("x' OR '1'='1")).toThrow(/Not an organization id/);
   });
 });
-

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatCount, formatDate, formatDateTime, formatDaysLeft, formatDuration, formatRelevance, formatScore, formatSeconds, formatSpokenDuration } from "@/components/format";
+import {
+  formatClock,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDaysLeft,
+  formatDuration,
+  formatRelevance,
+  formatScore,
+  formatSeconds,
+  formatSpokenDuration,
+} from "@/components/format";
 import { clock, spokenDuration } from "@/components/interview/format";
 
 describe("components/format", () => {

@@ -10,7 +10,17 @@ const stored = {
   status: "DRAFT",
   rubric: [{ id: "c1", competency: "Depth", weight: 0.4, looksFor: "Trade-offs" }],
   questions: [
-    { id: "q1", position: 0, prompt: "Design a queue", type: "VIDEO", timeLimitSec: 90, thinkTimeSec: 10, retakes: 2, maxChars: null, criteria: "Back-pressure" },
+    {
+      id: "q1",
+      position: 0,
+      prompt: "Design a queue",
+      type: "VIDEO",
+      timeLimitSec: 90,
+      thinkTimeSec: 10,
+      retakes: 2,
+      maxChars: null,
+      criteria: "Back-pressure",
+    },
     { id: "q2", position: 1, prompt: "Explain retries", type: "TEXT", timeLimitSec: 0, thinkTimeSec: 0, retakes: 0, maxChars: 800, criteria: "" },
   ],
 } as unknown as TemplateDetail;
@@ -37,8 +47,16 @@ describe("the editor's draft", () => {
 
   it("keys errors by item so they follow it after a move, and keeps list-wide ones", () => {
     const draft = draftFromTemplate(stored);
-    const errors = keyErrors({ "questions.1.prompt": "Write the question", "rubric.0.looksFor": "Describe", questions: "Too many", title: "Enter the job title" }, draft);
-    expect(errors).toEqual({ "questions.q2.prompt": "Write the question", "rubric.c1.looksFor": "Describe", questions: "Too many", title: "Enter the job title" });
+    const errors = keyErrors(
+      { "questions.1.prompt": "Write the question", "rubric.0.looksFor": "Describe", questions: "Too many", title: "Enter the job title" },
+      draft,
+    );
+    expect(errors).toEqual({
+      "questions.q2.prompt": "Write the question",
+      "rubric.c1.looksFor": "Describe",
+      questions: "Too many",
+      title: "Enter the job title",
+    });
   });
 });
 

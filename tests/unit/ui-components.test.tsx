@@ -76,7 +76,12 @@ function tag(markup: string, name: string, where?: RegExp): Record<string, strin
 
 /** React escapes attribute values (' as &#x27;); the tests compare what a browser would read. */
 function decodeEntities(value: string): string {
-  return value.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return value
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 function byId(markup: string, id: string): string {
@@ -114,14 +119,28 @@ describe("Button", () => {
   });
 
   it("has a visible focus ring and the variant and size classes", () => {
-    const cls = tag(html(<Button variant="destructive" size="lg">Delete</Button>), "button").class!;
+    const cls = tag(
+      html(
+        <Button variant="destructive" size="lg">
+          Delete
+        </Button>,
+      ),
+      "button",
+    ).class!;
     expect(cls).toContain("focus-visible:ring-2");
     expect(cls).toContain("bg-red-600");
     expect(cls).toContain("h-12");
   });
 
   it("ButtonLink is a real link with the button look", () => {
-    const a = tag(html(<ButtonLink href="/templates/new" variant="outline">New</ButtonLink>), "a");
+    const a = tag(
+      html(
+        <ButtonLink href="/templates/new" variant="outline">
+          New
+        </ButtonLink>,
+      ),
+      "a",
+    );
     expect(a.href).toBe("/templates/new");
     expect(a.class).toContain("border-slate-300");
     expect(a.class).toContain("focus-visible:ring-2");
@@ -198,7 +217,11 @@ describe("form controls", () => {
   });
 
   it("Label shows a required marker hidden from screen readers", () => {
-    const markup = html(<Label htmlFor="x" required>Name</Label>);
+    const markup = html(
+      <Label htmlFor="x" required>
+        Name
+      </Label>,
+    );
     expect(tag(markup, "label").for).toBe("x");
     expect(markup).toMatch(/^<label\b[^>]*>Name<span aria-hidden="true"[^>]*>\*<\/span><\/label>$/);
   });
@@ -207,7 +230,13 @@ describe("form controls", () => {
 describe("Progress", () => {
   it("is a progressbar with its value, bounds and name", () => {
     const bar = tag(html(<Progress value={3} max={5} label="Questions answered" valueText="3 of 5" />), "div", /role="progressbar"/);
-    expect(bar).toMatchObject({ "aria-valuenow": "3", "aria-valuemin": "0", "aria-valuemax": "5", "aria-label": "Questions answered", "aria-valuetext": "3 of 5" });
+    expect(bar).toMatchObject({
+      "aria-valuenow": "3",
+      "aria-valuemin": "0",
+      "aria-valuemax": "5",
+      "aria-label": "Questions answered",
+      "aria-valuetext": "3 of 5",
+    });
   });
 
   it("clamps the value and survives a zero max", () => {
@@ -322,7 +351,16 @@ describe("DropdownMenu (Radix)", () => {
   });
 
   it("names an icon-only trigger", () => {
-    expect(tag(html(<DropdownMenu label="⋯" triggerLabel="Row actions">{null}</DropdownMenu>), "button")["aria-label"]).toBe("Row actions");
+    expect(
+      tag(
+        html(
+          <DropdownMenu label="⋯" triggerLabel="Row actions">
+            {null}
+          </DropdownMenu>,
+        ),
+        "button",
+      )["aria-label"],
+    ).toBe("Row actions");
   });
 });
 
@@ -405,7 +443,13 @@ describe("Popover and Tooltip", () => {
   });
 
   it("a disabled tooltip renders only its trigger", () => {
-    expect(html(<Tooltip content="x" disabled><button type="button">Go</button></Tooltip>)).toBe('<button type="button">Go</button>');
+    expect(
+      html(
+        <Tooltip content="x" disabled>
+          <button type="button">Go</button>
+        </Tooltip>,
+      ),
+    ).toBe('<button type="button">Go</button>');
   });
 });
 

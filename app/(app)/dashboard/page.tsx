@@ -27,7 +27,13 @@ function when(group: AttentionGroup, at: Date): string {
 
 function AttentionList({ groups }: { groups: AttentionGroup[] }) {
   if (groups.length === 0) {
-    return <EmptyState icon={<CheckCircle2 className="size-5" />} title="Nothing needs attention" description="New completed interviews, flagged analyses, invitations about to expire and failed processing show up here." />;
+    return (
+      <EmptyState
+        icon={<CheckCircle2 className="size-5" />}
+        title="Nothing needs attention"
+        description="New completed interviews, flagged analyses, invitations about to expire and failed processing show up here."
+      />
+    );
   }
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -47,7 +53,10 @@ function AttentionList({ groups }: { groups: AttentionGroup[] }) {
             <ul className="mt-3 divide-y divide-slate-100">
               {g.items.map((item) => (
                 <li key={item.id} className="py-2">
-                  <Link href={item.href} className="group flex min-w-0 items-baseline justify-between gap-3 rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+                  <Link
+                    href={item.href}
+                    className="group flex min-w-0 items-baseline justify-between gap-3 rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+                  >
                     <span className="min-w-0">
                       <span className="block truncate font-medium text-brand-700 group-hover:underline">{item.label}</span>
                       <span className="block truncate text-sm text-slate-600">{item.detail}</span>

@@ -22,6 +22,7 @@ export const searchCases: Cases = {
   },
   "search.quickFind": {
     input: () => ({ query: "Search authz" }),
-    crossTenant: "filters on the caller's organization; takes no id (tests/integration/quick-find.test.ts: another organization's candidates and templates are never found)",
+    crossTenant:
+      "filters on the caller's organization; takes no id (tests/integration/quick-find.test.ts: another organization's candidates and templates are never found)",
   },
 };

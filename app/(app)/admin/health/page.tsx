@@ -21,13 +21,20 @@ export default async function HealthPage() {
           {db.ok ? (
             <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
               <dt className="text-slate-500">State</dt>
-              <dd><Badge tone="success">answering in {db.latencyMs} ms</Badge></dd>
+              <dd>
+                <Badge tone="success">answering in {db.latencyMs} ms</Badge>
+              </dd>
               <dt className="text-slate-500">Engine</dt>
-              <dd>{report.services.database} · {db.version}</dd>
+              <dd>
+                {report.services.database} · {db.version}
+              </dd>
               <dt className="text-slate-500">pgvector</dt>
               <dd>{db.vector.installed ? `installed (${db.vector.version})` : "missing"}</dd>
               <dt className="text-slate-500">Migrations</dt>
-              <dd>{db.migrations.applied} applied{db.migrations.pending ? `, ${db.migrations.pending} pending: ${db.migrations.pendingNames.join(", ")}` : ", none pending"}</dd>
+              <dd>
+                {db.migrations.applied} applied
+                {db.migrations.pending ? `, ${db.migrations.pending} pending: ${db.migrations.pendingNames.join(", ")}` : ", none pending"}
+              </dd>
             </dl>
           ) : (
             <Alert tone="danger">The database is not answering: {db.error}</Alert>
