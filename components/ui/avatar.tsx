@@ -25,8 +25,8 @@ export type AvatarProps = {
 export function Avatar({ name, src, size = 32, label, className }: AvatarProps) {
   const style = { width: size, height: size, fontSize: Math.max(10, Math.round(size * 0.4)) };
   if (src) {
-    // eslint-disable-next-line @next/next/no-img-element -- avatars come from signed, expiring URLs that next/image cannot cache
     return (
+      // eslint-disable-next-line @next/next/no-img-element -- avatars come from signed, expiring URLs that next/image cannot cache
       <img
         src={src}
         alt={label ?? ""}
