@@ -11,10 +11,13 @@ const STORAGE_KEY = "aivi.sidebar-collapsed";
 /** The desktop navigation (768 px and wider); the choice to collapse it is remembered on this device. */
 export function Sidebar({ items }: { items: NavItem[] }) {
   const [collapsed, setCollapsed] = useState(false);
+  // The toggle waits for the stored choice, so a click before hydration cannot be lost or undone by it.
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     // Read after hydration: the server cannot know it, and a mismatch would re-render the whole shell.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setCollapsed(window.localStorage.getItem(STORAGE_KEY) === "1");
+    setReady(true);
   }, []);
   const toggle = () => {
     const next = !collapsed;
@@ -36,6 +39,7 @@ export function Sidebar({ items }: { items: NavItem[] }) {
           <button
             type="button"
             onClick={toggle}
+            disabled={!ready}
             aria-label={label}
             aria-expanded={!collapsed}
             className="inline-flex h-9 items-center gap-2 rounded-md px-3 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"

@@ -84,16 +84,14 @@ function SortHeader({ id, label, sort, onSort, className }: { id: string; label:
   );
 }
 
-/** Names a cell on phones, where each row is a card and the column headers are hidden. */
-function CardLabel({ children }: { children: string }) {
-  return <span className="text-xs font-medium uppercase tracking-wide text-slate-500 md:hidden">{children}</span>;
-}
-
 // Headers wrap (and lose the letter-spacing) so that all eleven-odd columns fit a laptop without a sideways scroll.
 const wrapHeader = "whitespace-normal tracking-normal";
 
 // Below 768 px the table is laid out as one card per candidate; the same markup, so each candidate has one link.
-const cardCell = "max-md:flex max-md:items-center max-md:justify-between max-md:gap-3 max-md:px-0 max-md:py-1";
+// Each cell names itself with its data-label, drawn as a pseudo-element so the cell's text stays the value alone.
+const cardCell =
+  "max-md:flex max-md:items-center max-md:justify-between max-md:gap-3 max-md:px-0 max-md:py-1 " +
+  "max-md:before:text-xs max-md:before:font-medium max-md:before:uppercase max-md:before:tracking-wide max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]";
 
 /** "HR" beside a value a reviewer changed; it opens what the AI gave (a title tooltip would not show on touch screens). */
 function OverrideMarker({ ai, said = false }: { ai: string; said?: boolean }) {
@@ -222,8 +220,7 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                     key={r.invitationId}
                     className="max-md:flex max-md:flex-col max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-4"
                   >
-                    <TD className={cn("font-semibold text-slate-900", cardCell)}>
-                      <CardLabel>Rank</CardLabel>
+                    <TD className={cn("font-semibold text-slate-900", cardCell)} data-label="Rank">
                       {r.rank ?? <span className="sr-only">Not ranked</span>}
                     </TD>
                     <TH scope="row" className="whitespace-normal text-sm font-normal normal-case tracking-normal max-md:order-first max-md:px-0">
@@ -235,12 +232,10 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                       </Link>
                       <span className="block break-all text-xs text-slate-500">{r.candidateEmail}</span>
                     </TH>
-                    <TD className={cardCell}>
-                      <CardLabel>Status</CardLabel>
+                    <TD className={cardCell} data-label="Status">
                       <InvitationStatusBadge status={r.status} />
                     </TD>
-                    <TD className={cardCell}>
-                      <CardLabel>Overall</CardLabel>
+                    <TD className={cardCell} data-label="Overall">
                       {a ? (
                         <ScoreCell score={{ ai: a.aiOverall, effective: a.overall, overridden: a.overridden && a.overall !== a.aiOverall }} />
                       ) : (
@@ -248,13 +243,11 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                       )}
                     </TD>
                     {competencies.map((c) => (
-                      <TD key={c.id} className={cardCell}>
-                        <CardLabel>{c.competency}</CardLabel>
+                      <TD key={c.id} className={cardCell} data-label={c.competency}>
                         <ScoreCell score={a?.scores[c.id]} />
                       </TD>
                     ))}
-                    <TD className={cardCell}>
-                      <CardLabel>Recommendation</CardLabel>
+                    <TD className={cardCell} data-label="Recommendation">
                       {a ? (
                         <span className="inline-flex items-center gap-1">
                           <Badge tone={RECOMMENDATION_TONES[a.recommendation.effective]}>{RECOMMENDATION_LABELS[a.recommendation.effective]}</Badge>
@@ -262,16 +255,13 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                         </span>
                       ) : null}
                     </TD>
-                    <TD className={cn(cardCell, !a?.flagged && "max-md:hidden")}>
-                      <CardLabel>Flags</CardLabel>
+                    <TD className={cn(cardCell, !a?.flagged && "max-md:hidden")} data-label="Flags">
                       {a?.flagged ? <Badge tone="danger">Flagged</Badge> : null}
                     </TD>
-                    <TD className={cn("whitespace-nowrap text-sm", cardCell)}>
-                      <CardLabel>Completed</CardLabel>
+                    <TD className={cn("whitespace-nowrap text-sm", cardCell)} data-label="Completed">
                       {r.completedAt ? formatDate(r.completedAt) : "–"}
                     </TD>
-                    <TD className={cn("min-w-24 text-xs text-slate-600", cardCell, !a && "max-md:hidden")}>
-                      <CardLabel>Engine</CardLabel>
+                    <TD className={cn("min-w-24 text-xs text-slate-600", cardCell, !a && "max-md:hidden")} data-label="Engine">
                       {a?.engineLabel ?? ""}
                     </TD>
                   </TR>

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousA11yViolations } from "../helpers/a11y";
 import { baseURL, launchBrowser } from "../helpers/browser";
 
 /**
@@ -37,6 +38,7 @@ async function followMagicLink(page: Page, email: string) {
 async function signInByEmail(page: Page, email: string) {
   await requestMagicLink(page, email);
   await page.waitForURL(/\/sign-in\/check-email/);
+  expect(await seriousA11yViolations(page), "the check-your-email page").toEqual([]);
   await followMagicLink(page, email);
 }
 
@@ -56,12 +58,17 @@ describe("signing in", () => {
     const page = await newPage();
     await signInByEmail(page, hrEmail);
     await page.waitForURL(/\/onboarding/);
+    expect(await seriousA11yViolations(page), "onboarding").toEqual([]);
     await page.getByLabel("I hire: create my organization").check();
     await page.getByLabel("Organization name").fill("Initech Talent");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL(/\/dashboard/);
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await page.getByText("Interviews at Initech Talent").waitFor();
+    // A new organization has nothing to attend to yet: the dashboard starts it off with a template.
+    await expect(page.getByRole("link", { name: "Create a template" }).getAttribute("href")).resolves.toBe("/templates/new");
+    await expect(page.getByRole("heading", { name: "Needs attention" }).count()).resolves.toBe(0);
+    expect(await seriousA11yViolations(page), "the new organization's dashboard").toEqual([]);
   });
 
   it("onboarding shows the server's field message for a too-short organization name", async () => {
@@ -81,6 +88,7 @@ describe("signing in", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL(/\/candidate/);
     await page.getByRole("heading", { name: "My interviews" }).waitFor();
+    expect(await seriousA11yViolations(page), "the candidate's interviews").toEqual([]);
   });
 
   it("a user suspended by an admin is signed out everywhere and refused a new link", async () => {
