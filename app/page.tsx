@@ -13,8 +13,8 @@ export default async function Home() {
       <p className="text-sm font-medium uppercase tracking-wide text-brand-600">Asynchronous video interviews</p>
       <h1 className="text-4xl font-bold tracking-tight text-slate-900">Hear every candidate. Decide with evidence.</h1>
       <p className="text-lg text-slate-600">
-        Candidates answer your questions on video when it suits them. You get transcripts and a first read of every answer, with
-        each score backed by quotes you can play, and you stay in charge of the decision.
+        Candidates answer your questions on video when it suits them. You get transcripts and a first read of every answer, with each score backed by quotes you
+        can play, and you stay in charge of the decision.
       </p>
       <div>
         <Link

@@ -2,12 +2,14 @@
 
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "./trpc/client";
-import { ToastProvider } from "./ui/toast";
+import { Toasts } from "./ui/toast";
+import { TooltipProvider } from "./ui/tooltip";
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <TRPCReactProvider>
-      <ToastProvider>{children}</ToastProvider>
+      <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
+      <Toasts />
     </TRPCReactProvider>
   );
 }

@@ -12,10 +12,7 @@ export default function MagicLinkEmail({ url, host }: MagicLinkEmailProps) {
       <Paragraph>{`Use the button below to sign in to AI Video Interview at ${host}.`}</Paragraph>
       {/* Browser tests and people alike look for a link named exactly "Sign in". */}
       <ActionButton href={url} label="Sign in" />
-      <Muted>
-        The link expires in 24 hours and works once. If you didn&apos;t ask to sign in, you can ignore this email: nobody can
-        sign in without it.
-      </Muted>
+      <Muted>The link expires in 24 hours and works once. If you didn&apos;t ask to sign in, you can ignore this email: nobody can sign in without it.</Muted>
     </EmailLayout>
   );
 }

@@ -25,7 +25,9 @@ export async function relayOutbox(db: Db, opts: RelayOptions = {}, now: Date = n
     orderBy: { createdAt: "asc" },
     take: opts.batch ?? 50,
   });
-  const due = pending.filter((row) => !row.lastAttemptAt || row.lastAttemptAt.getTime() + Math.min(1000 * 2 ** row.attempts, MAX_RETRY_GAP_MS) <= now.getTime());
+  const due = pending.filter(
+    (row) => !row.lastAttemptAt || row.lastAttemptAt.getTime() + Math.min(1000 * 2 ** row.attempts, MAX_RETRY_GAP_MS) <= now.getTime(),
+  );
   if (!due.length) return { sent: 0, failed: 0 };
   const toEvent = (row: (typeof due)[number]) => ({ id: row.id, name: row.name, data: row.payload as Record<string, unknown>, ts: row.createdAt.getTime() });
 
@@ -46,7 +48,10 @@ export async function relayOutbox(db: Db, opts: RelayOptions = {}, now: Date = n
       sent++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await db.outboxEvent.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lastError: message.slice(0, 1000), lastAttemptAt: new Date() } });
+      await db.outboxEvent.update({
+        where: { id: row.id },
+        data: { attempts: { increment: 1 }, lastError: message.slice(0, 1000), lastAttemptAt: new Date() },
+      });
       failed++;
     }
   }

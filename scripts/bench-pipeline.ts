@@ -84,16 +84,64 @@ async function makeAnswer(dir: string, index: number, speech: string[]): Promise
   const list = path.join(dir, `answer-${index}.txt`);
   await fs.writeFile(list, order.map((f) => `file '${f.replace(/'/g, "'\\''")}'`).join("\n") + "\n");
   const wav = path.join(dir, `answer-${index}.wav`);
-  await run("ffmpeg", ["-hide_banner", "-v", "error", "-y", "-stream_loop", "-1", "-f", "concat", "-safe", "0", "-i", list, "-t", String(SECONDS), "-ar", "48000", "-ac", "1", wav]);
+  await run("ffmpeg", [
+    "-hide_banner",
+    "-v",
+    "error",
+    "-y",
+    "-stream_loop",
+    "-1",
+    "-f",
+    "concat",
+    "-safe",
+    "0",
+    "-i",
+    list,
+    "-t",
+    String(SECONDS),
+    "-ar",
+    "48000",
+    "-ac",
+    "1",
+    wav,
+  ]);
   const webm = path.join(dir, `answer-${index}.webm`);
   await run(
     "ffmpeg",
     [
-      "-hide_banner", "-v", "error", "-y",
-      "-f", "lavfi", "-i", "testsrc=size=640x480:rate=30",
-      "-i", wav, "-map", "0:v", "-map", "1:a", "-t", String(SECONDS),
-      "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "1M", "-threads", "2",
-      "-c:a", "libopus", "-b:a", "64k", "-f", "webm", "pipe:1",
+      "-hide_banner",
+      "-v",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=640x480:rate=30",
+      "-i",
+      wav,
+      "-map",
+      "0:v",
+      "-map",
+      "1:a",
+      "-t",
+      String(SECONDS),
+      "-c:v",
+      "libvpx",
+      "-deadline",
+      "realtime",
+      "-cpu-used",
+      "8",
+      "-b:v",
+      "1M",
+      "-threads",
+      "2",
+      "-c:a",
+      "libopus",
+      "-b:a",
+      "64k",
+      "-f",
+      "webm",
+      "pipe:1",
     ],
     webm,
   );
@@ -103,11 +151,19 @@ async function makeAnswer(dir: string, index: number, speech: string[]): Promise
 
 async function main() {
   await makeFixtures();
-  const speech = (await fs.readdir(MEDIA_DIR)).filter((f) => /^(strong|average|weak|injection)-q\d\.wav$/.test(f)).sort().map((f) => path.join(MEDIA_DIR, f));
+  const speech = (await fs.readdir(MEDIA_DIR))
+    .filter((f) => /^(strong|average|weak|injection)-q\d\.wav$/.test(f))
+    .sort()
+    .map((f) => path.join(MEDIA_DIR, f));
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "bench-pipeline-"));
   try {
     console.log(`Pipeline benchmark: ${N} answer(s) of ${SECONDS} s, WebM VP8 640x480 + Opus, offline transcription`);
-    console.log(`  machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(
+      `  machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
     const inputs: string[] = [];
     for (let i = 0; i < N; i++) inputs.push(await makeAnswer(dir, i, speech));
 
@@ -124,7 +180,9 @@ async function main() {
       const audio = await timed(() => extractAudio(input, path.join(work, "audio.wav"), { durationMs: probe.value.durationMs }));
       const thumbnail = await timed(() => makeThumbnail(input, path.join(work, "thumbnail.jpg"), probe.value, { threads }));
       const plan = planPlayback(probe.value);
-      const playback = await timed(async () => (plan ? makePlayback(input, path.join(work, `playback.${plan.extension}`), plan, { durationMs: probe.value.durationMs, threads }) : null));
+      const playback = await timed(async () =>
+        plan ? makePlayback(input, path.join(work, `playback.${plan.extension}`), plan, { durationMs: probe.value.durationMs, threads }) : null,
+      );
       const transcript = await timed(() => transcribeAudio(path.join(work, "audio.wav")));
       const answerMs = probe.ms + audio.ms + thumbnail.ms + playback.ms + transcript.ms;
       totalMs += answerMs;
@@ -138,7 +196,8 @@ async function main() {
       for (let r = 0; r < ROUNDS; r++) {
         const bareOut = path.join(work, `bare-${r}.wav`);
         const oursOut = path.join(work, `ours-${r}.wav`);
-        const runBare = async () => bare.push((await timed(() => run("ffmpeg", ["-v", "error", "-y", "-i", input, "-ar", "16000", "-ac", "1", "-c:a", "pcm_s16le", bareOut]))).ms);
+        const runBare = async () =>
+          bare.push((await timed(() => run("ffmpeg", ["-v", "error", "-y", "-i", input, "-ar", "16000", "-ac", "1", "-c:a", "pcm_s16le", bareOut]))).ms);
         const runOurs = async () => ours.push((await timed(() => extractAudio(input, oursOut, { durationMs: probe.value.durationMs }))).ms);
         // Alternating which goes first keeps the page cache and CPU frequency from favouring one.
         if (r % 2 === 0) await runBare().then(runOurs);
@@ -150,7 +209,9 @@ async function main() {
         const plan = { format: "mp4", video: "h264", audio: "aac", contentType: "video/mp4", extension: "mp4" } as const;
         const copy = await timed(() => makePlayback(input, path.join(work, "transcoded.mp4"), plan, { durationMs: probe.value.durationMs, threads }));
         transcodeMs.push(copy.ms);
-        console.log(`    (--transcode) MP4 H.264 + AAC playback copy of the same answer: ${sec(copy.ms)} on ${threads} thread(s), ${(copy.value.sizeBytes / 2 ** 20).toFixed(1)} MiB`);
+        console.log(
+          `    (--transcode) MP4 H.264 + AAC playback copy of the same answer: ${sec(copy.ms)} on ${threads} thread(s), ${(copy.value.sizeBytes / 2 ** 20).toFixed(1)} MiB`,
+        );
       }
       await fs.rm(work, { recursive: true });
     }
@@ -160,11 +221,15 @@ async function main() {
     console.log(`Audio extraction, median of ${ours.length} runs each on the same files:`);
     console.log(`  bare ffmpeg -i x.webm -ar 16000 -ac 1 -c:a pcm_s16le: ${sec(median(bare))}`);
     console.log(`  extractAudio (server/media):                          ${sec(median(ours))} = ${ratio.toFixed(2)}× (target ≤ ${EXTRACTION_TARGET}×)`);
-    console.log(`Whole pipeline: ${sec(totalMs)} for ${sec(totalAudioMs)} of answers, ${sec(totalMs / N)} per answer, RTF ${rtf.toFixed(3)} (target < ${RTF_TARGET})`);
+    console.log(
+      `Whole pipeline: ${sec(totalMs)} for ${sec(totalAudioMs)} of answers, ${sec(totalMs / N)} per answer, RTF ${rtf.toFixed(3)} (target < ${RTF_TARGET})`,
+    );
     console.log(`  a 10-minute interview: about ${((rtf * 600) / 60).toFixed(1)} min of processing, one answer at a time`);
     if (transcodeMs.length) {
       const extra = median(transcodeMs) / (totalAudioMs / N);
-      console.log(`  an upload that needs a transcoded playback copy adds ${sec(median(transcodeMs))} per answer (median), RTF ${(rtf + extra).toFixed(3)} with it`);
+      console.log(
+        `  an upload that needs a transcoded playback copy adds ${sec(median(transcodeMs))} per answer (median), RTF ${(rtf + extra).toFixed(3)} with it`,
+      );
     }
     const pass = ratio <= EXTRACTION_TARGET && rtf < RTF_TARGET;
     console.log(pass ? "PASS" : "FAIL");

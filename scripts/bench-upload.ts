@@ -52,7 +52,7 @@ async function runServer(): Promise<void> {
     return new Response("not found", { status: 404 });
   }
 
-  const server = http.createServer(async (req, res) => {
+  const serve = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const headers = new Headers();
@@ -71,7 +71,8 @@ async function runServer(): Promise<void> {
       console.error(error);
       res.writeHead(500).end();
     }
-  });
+  };
+  const server = http.createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 
   let baseline = 0;
@@ -177,11 +178,18 @@ function ok(answer: Answer, what: string): Record<string, unknown> {
  * each chunk waits for the previous reply, as the browser's uploader does.
  */
 async function upload(port: number, token: string, responseId: string, file: string, bytes: number, inFlight: 1 | 2) {
-  const started = ok(await request(port, token, "POST", "/api/uploads", { json: { responseId, take: 1, contentType: "video/webm", declaredSize: bytes } }).answered, "start");
+  const started = ok(
+    await request(port, token, "POST", "/api/uploads", { json: { responseId, take: 1, contentType: "video/webm", declaredSize: bytes } }).answered,
+    "start",
+  );
   const uploadId = started.uploadId as string;
   const waiting: Promise<unknown>[] = [];
   for (let index = 0, offset = 0; offset < bytes; index += 1, offset += CHUNK) {
-    const { sent, answered } = request(port, token, "PUT", `/api/uploads/${uploadId}/chunks/${index}`, { file, start: offset, length: Math.min(CHUNK, bytes - offset) });
+    const { sent, answered } = request(port, token, "PUT", `/api/uploads/${uploadId}/chunks/${index}`, {
+      file,
+      start: offset,
+      length: Math.min(CHUNK, bytes - offset),
+    });
     waiting.push(answered.then((answer) => ok(answer, `chunk ${index}`)));
     await sent;
     while (waiting.length >= inFlight) await waiting.shift();
@@ -225,7 +233,9 @@ async function seedInterview(url: string, uploads: number) {
       consentAt: new Date(),
     },
   });
-  await db.response.createMany({ data: questions.map((q) => ({ invitationId: invitation.id, questionId: q.id, position: q.position, type: q.type, takesUsed: 1 })) });
+  await db.response.createMany({
+    data: questions.map((q) => ({ invitationId: invitation.id, questionId: q.id, position: q.position, type: q.type, takesUsed: 1 })),
+  });
   const responses = await db.response.findMany({ where: { invitationId: invitation.id }, orderBy: { position: "asc" } });
   await db.$disconnect();
   return { token, responseIds: responses.map((r) => r.id) };
@@ -315,7 +325,9 @@ async function runBenchmark(): Promise<void> {
         await fs.rm(stored);
       }
       const fmt = (n: number) => n.toFixed(0).padStart(4);
-      console.log(`  round ${round}: copy ${fmt(rates.copy.at(-1)!)} MiB/s, upload ${fmt(rates.serial.at(-1)!)} MiB/s (1 chunk in flight), ${fmt(rates.pipelined.at(-1)!)} MiB/s (2 in flight)`);
+      console.log(
+        `  round ${round}: copy ${fmt(rates.copy.at(-1)!)} MiB/s, upload ${fmt(rates.serial.at(-1)!)} MiB/s (1 chunk in flight), ${fmt(rates.pipelined.at(-1)!)} MiB/s (2 in flight)`,
+      );
     }
     child.send("report" satisfies ParentMessage);
     const memory = await once(child, (m) => ("peak" in m ? m : undefined));

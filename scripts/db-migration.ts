@@ -18,12 +18,19 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
+// The parts of the wasm-bindgen glue this script uses; the package ships no typings for it.
+type SchemaEngineInstance = { diff(input: unknown): Promise<{ stdout?: string | null }> };
+type SchemaEngineGlue = {
+  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  SchemaEngine: { new: (config: unknown, log: () => void, adapter: unknown) => Promise<SchemaEngineInstance> };
+};
+
 async function loadSchemaEngine() {
   const require = createRequire(import.meta.url);
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const glue = await import(gluePath);
+  const glue = (await import(gluePath)) as SchemaEngineGlue;
   const bytes = await readFile(gluePath.replace(/\.js$/, ".wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue });
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue.SchemaEngine;
@@ -47,7 +54,7 @@ const result = await engine.diff({
   exitCode: null,
   filters: { externalTables: [], externalEnums: [] },
 });
-const sql: string = result.stdout ?? "";
+const sql = result.stdout ?? "";
 if (!sql.trim() || sql.includes("This is an empty migration")) {
   console.log("prisma/schema.prisma matches the migrations: nothing to write.");
 } else {

@@ -42,7 +42,13 @@ const shown = new Set(loadSets(values.sets as SetSelection).map((s) => s.id));
 const heldOut = new Set(allSets.filter((s) => s.heldOut).map((s) => s.id));
 const org = await db.organization.create({ data: { name: "Evaluation", slug: "evaluation" } });
 const responseOf = await indexSets(db, org.id, allSets, source);
-const outcomes = await runQueries(db, org.id, responseOf, loadSearchQueries().filter((q) => shown.has(q.set)), heldOut);
+const outcomes = await runQueries(
+  db,
+  org.id,
+  responseOf,
+  loadSearchQueries().filter((q) => shown.has(q.set)),
+  heldOut,
+);
 await db.$disconnect();
 await pg.stop();
 
@@ -57,7 +63,11 @@ for (const group of [
   { name: "HELD OUT (never tuned on)", os: outcomes.filter((o) => o.heldOut) },
 ].filter((g) => g.os.length > 0)) {
   console.log(`\n${group.name}`);
-  for (const kind of QUERY_KINDS) line(kind, group.os.filter((o) => o.kind === kind));
+  for (const kind of QUERY_KINDS)
+    line(
+      kind,
+      group.os.filter((o) => o.kind === kind),
+    );
   line("all", group.os);
   if (values.verbose) {
     for (const o of group.os) {

@@ -76,9 +76,21 @@ export async function makeFixtures(opts: { force?: boolean; log?: (line: string)
     }
     const madeFace = await produce(FAKE_MEDIA.videoY4m, force, (tmp) =>
       run("ffmpeg", [
-        "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "lavfi", "-i", "testsrc=size=320x240:rate=15",
-        "-pix_fmt", "yuv420p", "-t", String(FACE_SECONDS), "-f", "yuv4mpegpipe", tmp,
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=size=320x240:rate=15",
+        "-pix_fmt",
+        "yuv420p",
+        "-t",
+        String(FACE_SECONDS),
+        "-f",
+        "yuv4mpegpipe",
+        tmp,
       ]),
     );
     if (madeFace) log(`rendered ${path.relative(root, FAKE_MEDIA.videoY4m)}`);

@@ -22,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       <Card>
         <CardHeader>
-          <CardTitle>Sign in to AI Video Interview</CardTitle>
+          <CardTitle as="h1">Sign in to AI Video Interview</CardTitle>
           <CardDescription>We email you a link: no password to remember.</CardDescription>
         </CardHeader>
         <CardContent className="space-y-6">

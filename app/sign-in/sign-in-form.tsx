@@ -33,11 +33,9 @@ export function SignInForm({ providers, callbackUrl }: { providers: { id: string
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">
         <Field label="Work email" error={error ?? undefined}>
-          {(props) => (
-            <Input {...props} type="email" name="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-          )}
+          {(props) => <Input {...props} type="email" name="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />}
         </Field>
         <Button type="submit" loading={pending} className="w-full">
           Email me a sign-in link

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { formatDateTime } from "@/components/invitations/format";
+import { formatDateTime, formatScore } from "@/components/format";
 import { Alert, Badge, Card, CardContent, CardHeader, CardTitle, Table, TableCaption, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { RECOMMENDATION_LABELS } from "@/server/analysis/analysis.schema";
@@ -10,7 +10,7 @@ import { RECOMMENDATION_FIELD } from "@/server/review/effective";
 import { AnswerAnalyses, type AnalysedQuestion } from "./answer-analyses";
 import { ClaimList, FlagList } from "./claims";
 import { AnswerPlacesProvider, EvidenceList, type AnswerPlaces } from "./evidence";
-import { formatScore, RECOMMENDATION_TONES } from "./labels";
+import { RECOMMENDATION_TONES } from "./labels";
 import { OverrideButton } from "./override-dialog";
 import { OverrideNote } from "./override-note";
 
@@ -75,7 +75,7 @@ function ScoreTable({ a, invitationId }: { a: Analysis; invitationId: string }) 
   return (
     <TableContainer>
       <Table>
-        <TableCaption className="sr-only">Scores by competency: the AI's, the one that counts, and why</TableCaption>
+        <TableCaption className="sr-only">Scores by competency: the AI’s, the one that counts, and why</TableCaption>
         <THead>
           <TR>
             <TH>Competency</TH>

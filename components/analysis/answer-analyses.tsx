@@ -3,7 +3,7 @@ import { coverageSummary, describeCoverage } from "@/server/analysis/coverage";
 import type { AnswerAnalysisView } from "@/server/review/analysis";
 import { ClaimList, FlagList } from "./claims";
 import { EvidenceList } from "./evidence";
-import { formatScore } from "./labels";
+import { formatScore, formatSeconds } from "@/components/format";
 
 export type AnalysedQuestion = { number: number; prompt: string; type: "VIDEO" | "TEXT"; responseId: string | null };
 
@@ -14,7 +14,7 @@ function Metrics({ metrics }: { metrics: NonNullable<AnswerAnalysisView["metrics
     ["Words", String(metrics.wordCount)],
     ["Speaking time", `${Math.round(metrics.durationSec)} s`],
     ["Pace", `${Math.round(metrics.wordsPerMinute)} words/min`],
-    ["Pauses", `${metrics.pauseCount} (longest ${metrics.longestPauseSec.toFixed(1)} s)`],
+    ["Pauses", `${metrics.pauseCount} (longest ${formatSeconds(metrics.longestPauseSec)})`],
     ["Filler words", `${metrics.fillerWords} (${percent(metrics.fillerRate)} of words)`],
   ];
   return (

@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { formatDateTime } from "@/components/invitations/format";
+import { formatDateTime } from "@/components/format";
 import { Alert, Button, EmptyState, Label, Select, Skeleton, Table, TableCaption, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { RECOMMENDATION_LABELS, type Recommendation } from "@/server/analysis/analysis.schema";

@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { seekTo } from "@/components/review/seek";
 import type { Evidence } from "@/server/analysis/analysis.schema";
-import { formatMoment } from "./labels";
+import { formatClock } from "@/components/format";
 
 /** Where each answer sits on the page: its question number and whether it was recorded or written. */
 export type AnswerPlaces = Record<string, { number: number; type: "VIDEO" | "TEXT" }>;
@@ -29,7 +29,7 @@ function scrollToQuestion(number: number) {
 export function EvidenceQuote({ evidence }: { evidence: Evidence }) {
   const place = useContext(PlacesContext)[evidence.responseId];
   const spoken = place?.type === "VIDEO" && evidence.startMs !== null;
-  const where = place ? `Question ${place.number}${spoken ? ` at ${formatMoment(evidence.startMs!)}` : ""}` : null;
+  const where = place ? `Question ${place.number}${spoken ? ` at ${formatClock(evidence.startMs!)}` : ""}` : null;
   return (
     <button
       type="button"

@@ -9,12 +9,3 @@ export const FLAG_LABELS: Record<Flag["kind"], { label: string; tone: Tone }> = 
   no_answer: { label: "No answer", tone: "neutral" },
   low_transcript_quality: { label: "Low transcript quality", tone: "warning" },
 };
-
-/** Scores are shown with one decimal, as they are compared. */
-export const formatScore = (n: number | null) => (n === null ? "–" : n.toFixed(1));
-
-/** "Q2 · 1:05" for a quote's place in the interview. */
-export function formatMoment(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
-}

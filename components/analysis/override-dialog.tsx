@@ -90,7 +90,12 @@ export function OverrideButton({ invitationId, field, label, current }: Props) {
               </Select>
             )}
           </Field>
-          <Field label="Why" description={`${OVERRIDE_REASON.min} to ${OVERRIDE_REASON.max} characters; kept in the audit log.`} error={errors.reason?.message} required>
+          <Field
+            label="Why"
+            description={`${OVERRIDE_REASON.min} to ${OVERRIDE_REASON.max} characters; kept in the audit log.`}
+            error={errors.reason?.message}
+            required
+          >
             {(props) => <Textarea {...props} rows={3} maxLength={OVERRIDE_REASON.max + 50} {...register("reason")} />}
           </Field>
           {otherError ? <Alert tone="danger">{otherError}</Alert> : null}

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/invitations/format";
+import { formatDateTime } from "@/components/format";
 import type { AppliedOverride } from "@/server/review/effective";
 
 /** Who replaced the AI's value, when and why: shown wherever an overridden value is. */

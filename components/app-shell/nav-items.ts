@@ -1,22 +1,35 @@
 import type { SessionUser } from "@/server/auth/session-user";
 import { hrMembership } from "@/server/auth/session-user";
 
-export type NavItem = { href: string; label: string };
+/** Names of icons in nav-icons.tsx; a name, not a component, so items can come from a server component. */
+export type NavIcon = "dashboard" | "templates" | "invitations" | "search" | "audit" | "organization" | "candidate" | "users" | "runs" | "health" | "mailbox";
+
+export type NavItem = { href: string; label: string; icon: NavIcon };
+
+export function isHr(user: SessionUser): boolean {
+  return hrMembership(user) !== null && (user.role === "HR" || user.role === "ADMIN");
+}
 
 export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
   const items: NavItem[] = [];
-  if (hrMembership(user) && (user.role === "HR" || user.role === "ADMIN")) {
+  if (isHr(user)) {
     items.push(
-      { href: "/dashboard", label: "Dashboard" },
-      { href: "/templates", label: "Templates" },
-      { href: "/invitations", label: "Invitations" },
-      { href: "/search", label: "Search" },
-      { href: "/audit", label: "Audit log" },
-      { href: "/settings/organization", label: "Organization" },
+      { href: "/dashboard", label: "Dashboard", icon: "dashboard" },
+      { href: "/templates", label: "Templates", icon: "templates" },
+      { href: "/invitations", label: "Invitations", icon: "invitations" },
+      { href: "/search", label: "Search", icon: "search" },
+      { href: "/audit", label: "Audit log", icon: "audit" },
+      { href: "/settings/organization", label: "Organization", icon: "organization" },
     );
   }
-  if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews" });
-  if (user.role === "ADMIN") items.push({ href: "/admin/users", label: "Users" }, { href: "/admin/runs", label: "Background runs" }, { href: "/admin/health", label: "System health" });
-  if (devTools) items.push({ href: "/dev/mailbox", label: "Dev mailbox" });
+  if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews", icon: "candidate" });
+  if (user.role === "ADMIN") {
+    items.push(
+      { href: "/admin/users", label: "Users", icon: "users" },
+      { href: "/admin/runs", label: "Background runs", icon: "runs" },
+      { href: "/admin/health", label: "System health", icon: "health" },
+    );
+  }
+  if (devTools) items.push({ href: "/dev/mailbox", label: "Dev mailbox", icon: "mailbox" });
   return items;
 }

@@ -3,15 +3,32 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { formatDate } from "@/components/invitations/format";
+import { formatDate, formatScore } from "@/components/format";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
-import { Alert, Badge, buttonClasses, cn, EmptyState, Label, Select, Table, TableCaption, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  Alert,
+  Badge,
+  buttonClasses,
+  cn,
+  EmptyState,
+  Label,
+  Popover,
+  Select,
+  Table,
+  TableCaption,
+  TableContainer,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation } from "@/server/analysis/analysis.schema";
 import type { Comparison, ComparisonScore } from "@/server/comparison/compare";
 import { comparisonSearchParams, OVERALL_SORT } from "@/server/comparison/comparison.schema";
 import { INVITATION_STATUSES, STATUS_LABELS, type InvitationStatusValue } from "@/server/invitations/status";
-import { formatScore, RECOMMENDATION_TONES } from "@/components/analysis/labels";
+import { RECOMMENDATION_TONES } from "@/components/analysis/labels";
 
 function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
@@ -51,20 +68,51 @@ function CheckboxGroup<T extends string>({
 function SortHeader({ id, label, sort, onSort, className }: { id: string; label: string; sort: string; onSort: (id: string) => void; className?: string }) {
   const active = sort === id;
   return (
-    <TH aria-sort={active ? "descending" : undefined} className={className}>
+    <TH aria-sort={active ? "descending" : undefined} className={cn(wrapHeader, className)}>
       <button
         type="button"
         onClick={() => onSort(id)}
         className={cn(
-          "inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
+          "rounded text-left uppercase hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
           active && "text-slate-900",
         )}
       >
-        {label}
-        <span aria-hidden="true">{active ? "▼" : "↕"}</span>
+        {label} <span aria-hidden="true">{active ? "▼" : "↕"}</span>
         <span className="sr-only">{active ? "(ranked by this, highest first)" : "(rank by this)"}</span>
       </button>
     </TH>
+  );
+}
+
+// Headers wrap (and lose the letter-spacing) so that all eleven-odd columns fit a laptop without a sideways scroll.
+const wrapHeader = "whitespace-normal tracking-normal";
+
+// Below 768 px the table is laid out as one card per candidate; the same markup, so each candidate has one link.
+// Each cell names itself with its data-label, drawn as a pseudo-element so the cell's text stays the value alone.
+const cardCell =
+  "max-md:flex max-md:items-center max-md:justify-between max-md:gap-3 max-md:px-0 max-md:py-1 " +
+  "max-md:before:text-xs max-md:before:font-medium max-md:before:uppercase max-md:before:tracking-wide max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]";
+
+/** "HR" beside a value a reviewer changed; it opens what the AI gave (a title tooltip would not show on touch screens). */
+function OverrideMarker({ ai, said = false }: { ai: string; said?: boolean }) {
+  return (
+    <Popover
+      label="Overridden by HR"
+      trigger={
+        <button
+          type="button"
+          className="rounded px-0.5 text-xs font-medium text-brand-700 underline decoration-dotted underline-offset-2 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+        >
+          HR
+          <span className="sr-only">
+            , overridden; AI {said ? "said" : "gave"} {ai}
+          </span>
+        </button>
+      }
+      className="w-56"
+    >
+      A reviewer overrode this. The AI {said ? "said" : "gave"} <span className="font-medium">{ai}</span>; the audit log has who and why.
+    </Popover>
   );
 }
 
@@ -73,11 +121,7 @@ function ScoreCell({ score }: { score: ComparisonScore | undefined }) {
   return (
     <span className="inline-flex items-center gap-1">
       <span className="font-medium text-slate-900">{formatScore(score.effective)}</span>
-      {score.overridden ? (
-        <span className="text-xs text-brand-700" title={`AI: ${formatScore(score.ai)}`}>
-          HR<span className="sr-only">, overridden; AI gave {formatScore(score.ai)}</span>
-        </span>
-      ) : null}
+      {score.overridden ? <OverrideMarker ai={formatScore(score.ai)} /> : null}
     </span>
   );
 }
@@ -130,8 +174,8 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" aria-live="polite">
-          {data.rows.length} candidate{data.rows.length === 1 ? "" : "s"}, ranked by {sortLabel}; equal scores go to the stronger
-          recommendation, then the higher criteria coverage, then whoever finished first
+          {data.rows.length} candidate{data.rows.length === 1 ? "" : "s"}, ranked by {sortLabel}; equal scores go to the stronger recommendation, then the
+          higher criteria coverage, then whoever finished first
           {query.isFetching ? " (updating…)" : ""}
         </p>
         <a href={csvHref} download className={buttonClasses("outline", "sm")}>
@@ -148,33 +192,38 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
           }
         />
       ) : (
-        <TableContainer>
-          <Table>
+        <TableContainer className="max-md:overflow-visible max-md:border-0 max-md:bg-transparent">
+          <Table className="max-md:block">
             <TableCaption className="sr-only">
               Candidates for {data.template.title}, ranked by {sortLabel}, highest first; candidates without an analysis last
             </TableCaption>
-            <THead>
+            <THead className="max-md:hidden">
               <TR>
-                <TH>Rank</TH>
-                <TH>Candidate</TH>
-                <TH>Status</TH>
+                <TH className={wrapHeader}>Rank</TH>
+                <TH className={wrapHeader}>Candidate</TH>
+                <TH className={wrapHeader}>Status</TH>
                 <SortHeader id={OVERALL_SORT} label="Overall" sort={sort} onSort={setSort} />
                 {competencies.map((c) => (
                   <SortHeader key={c.id} id={c.id} label={c.competency} sort={sort} onSort={setSort} />
                 ))}
-                <TH>Recommendation</TH>
-                <TH>Flags</TH>
-                <TH>Completed</TH>
-                <TH>Engine</TH>
+                <TH className={wrapHeader}>Recommendation</TH>
+                <TH className={wrapHeader}>Flags</TH>
+                <TH className={wrapHeader}>Completed</TH>
+                <TH className={wrapHeader}>Engine</TH>
               </TR>
             </THead>
-            <TBody>
+            <TBody className="max-md:block max-md:space-y-3 max-md:divide-y-0">
               {data.rows.map((r) => {
                 const a = r.analysis;
                 return (
-                  <TR key={r.invitationId}>
-                    <TD className="font-semibold text-slate-900">{r.rank ?? <span className="sr-only">Not ranked</span>}</TD>
-                    <TH scope="row" className="whitespace-normal text-sm font-normal normal-case tracking-normal">
+                  <TR
+                    key={r.invitationId}
+                    className="max-md:flex max-md:flex-col max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-4"
+                  >
+                    <TD className={cn("font-semibold text-slate-900", cardCell)} data-label="Rank">
+                      {r.rank ?? <span className="sr-only">Not ranked</span>}
+                    </TD>
+                    <TH scope="row" className="whitespace-normal text-sm font-normal normal-case tracking-normal max-md:order-first max-md:px-0">
                       <Link
                         href={`/interviews/${r.invitationId}`}
                         className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:underline"
@@ -183,10 +232,10 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                       </Link>
                       <span className="block break-all text-xs text-slate-500">{r.candidateEmail}</span>
                     </TH>
-                    <TD>
+                    <TD className={cardCell} data-label="Status">
                       <InvitationStatusBadge status={r.status} />
                     </TD>
-                    <TD>
+                    <TD className={cardCell} data-label="Overall">
                       {a ? (
                         <ScoreCell score={{ ai: a.aiOverall, effective: a.overall, overridden: a.overridden && a.overall !== a.aiOverall }} />
                       ) : (
@@ -194,25 +243,27 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                       )}
                     </TD>
                     {competencies.map((c) => (
-                      <TD key={c.id}>
+                      <TD key={c.id} className={cardCell} data-label={c.competency}>
                         <ScoreCell score={a?.scores[c.id]} />
                       </TD>
                     ))}
-                    <TD>
+                    <TD className={cardCell} data-label="Recommendation">
                       {a ? (
                         <span className="inline-flex items-center gap-1">
                           <Badge tone={RECOMMENDATION_TONES[a.recommendation.effective]}>{RECOMMENDATION_LABELS[a.recommendation.effective]}</Badge>
-                          {a.recommendation.overridden ? (
-                            <span className="text-xs text-brand-700" title={`AI: ${RECOMMENDATION_LABELS[a.recommendation.ai]}`}>
-                              HR<span className="sr-only">, overridden; AI said {RECOMMENDATION_LABELS[a.recommendation.ai]}</span>
-                            </span>
-                          ) : null}
+                          {a.recommendation.overridden ? <OverrideMarker ai={RECOMMENDATION_LABELS[a.recommendation.ai]} said /> : null}
                         </span>
                       ) : null}
                     </TD>
-                    <TD>{a?.flagged ? <Badge tone="danger">Flagged</Badge> : null}</TD>
-                    <TD className="whitespace-nowrap text-sm">{r.completedAt ? formatDate(r.completedAt) : "–"}</TD>
-                    <TD className="whitespace-nowrap text-xs text-slate-600">{a?.engineLabel ?? ""}</TD>
+                    <TD className={cn(cardCell, !a?.flagged && "max-md:hidden")} data-label="Flags">
+                      {a?.flagged ? <Badge tone="danger">Flagged</Badge> : null}
+                    </TD>
+                    <TD className={cn("whitespace-nowrap text-sm", cardCell)} data-label="Completed">
+                      {r.completedAt ? formatDate(r.completedAt) : "–"}
+                    </TD>
+                    <TD className={cn("min-w-24 text-xs text-slate-600", cardCell, !a && "max-md:hidden")} data-label="Engine">
+                      {a?.engineLabel ?? ""}
+                    </TD>
                   </TR>
                 );
               })}

@@ -29,15 +29,17 @@ export function ConsentScreen({ organizationName, videoQuestions, textQuestions,
             {videoQuestions > 0
               ? `For each of the ${videoQuestions} video question${videoQuestions === 1 ? "" : "s"}, your camera's picture and your microphone's sound while you answer, from when recording starts until you stop it or the time runs out.`
               : "There are no video questions in this interview."}
-            {textQuestions > 0 ? ` Your written answer${textQuestions === 1 ? "" : "s"} to the ${textQuestions} text question${textQuestions === 1 ? "" : "s"}.` : ""}{" "}
+            {textQuestions > 0
+              ? ` Your written answer${textQuestions === 1 ? "" : "s"} to the ${textQuestions} text question${textQuestions === 1 ? "" : "s"}.`
+              : ""}{" "}
             Nothing is recorded before you agree below, and the camera check that follows is not recorded.
           </p>
         </div>
         <div>
           <h3 className="font-medium text-slate-900">How your answers are used</h3>
           <p>
-            Your answers are transcribed and analysed automatically, which gives the hiring team at {organizationName} a first read of each answer.
-            People at {organizationName} review your answers themselves and make every decision; the automatic analysis decides nothing on its own.
+            Your answers are transcribed and analysed automatically, which gives the hiring team at {organizationName} a first read of each answer. People at{" "}
+            {organizationName} review your answers themselves and make every decision; the automatic analysis decides nothing on its own.
           </p>
         </div>
         <div>

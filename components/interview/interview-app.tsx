@@ -1,9 +1,8 @@
 "use client";
 
-import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Alert, Button, Card, CardContent, Progress } from "@/components/ui";
-import { errorMessage, useTRPCClient } from "@/components/trpc/client";
+import { errorMessage, useTRPCClient, trpcErrorCode } from "@/components/trpc/client";
 import type { SubmittedAnswer } from "@/server/interview/answers";
 import type { InterviewState } from "@/server/interview/state";
 import { chunkStore } from "./chunk-store";
@@ -26,7 +25,11 @@ function subscribeOnline(callback: () => void) {
 }
 
 function useOnline() {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
 }
 
 function Shell({ heading, subheading, children }: { heading?: string; subheading?: string; children: ReactNode }) {
@@ -66,13 +69,15 @@ export function InterviewApp({ token }: { token: string }) {
         setState(next);
         setLoadError(null);
       } catch (e) {
-        setLoadError({ message: errorMessage(e), invalid: e instanceof TRPCClientError && (e.data?.code === "NOT_FOUND" || e.data?.code === "BAD_REQUEST") });
+        setLoadError({ message: errorMessage(e), invalid: trpcErrorCode(e) === "NOT_FOUND" || trpcErrorCode(e) === "BAD_REQUEST" });
       }
     },
     [client, token],
   );
 
   useEffect(() => {
+    // load() sets state only once the server has answered, not synchronously.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load("open");
   }, [load]);
 
@@ -140,7 +145,10 @@ export function InterviewApp({ token }: { token: string }) {
 
   if (state.availability === "UNAVAILABLE") {
     return (
-      <Shell heading={state.reason === "EXPIRED" ? "This interview has expired" : "This interview was cancelled"} subheading={`${state.organizationName} · ${state.title}`}>
+      <Shell
+        heading={state.reason === "EXPIRED" ? "This interview has expired" : "This interview was cancelled"}
+        subheading={`${state.organizationName} · ${state.title}`}
+      >
         <p className="text-slate-700">
           {state.reason === "EXPIRED"
             ? "The link's deadline has passed, so answers can no longer be recorded. If you still want to interview, ask the hiring team to send you a new link."
@@ -155,8 +163,8 @@ export function InterviewApp({ token }: { token: string }) {
     return (
       <Shell heading="Thank you!" subheading={subheading}>
         <p className="text-slate-700">
-          {state.candidateName.split(" ")[0] || state.candidateName}, your answers have been sent to {state.organizationName}. The hiring team will review them and
-          get back to you. You can close this page.
+          {state.candidateName.split(" ")[0] || state.candidateName}, your answers have been sent to {state.organizationName}. The hiring team will review them
+          and get back to you. You can close this page.
         </p>
       </Shell>
     );
@@ -169,7 +177,16 @@ export function InterviewApp({ token }: { token: string }) {
           <Alert tone="warning">You are offline. Keep going: your answers are saved on this device and will upload when the connection is back.</Alert>
         </div>
       ) : null}
-      <Steps state={state} token={token} media={media} consent={consent} onAccept={() => void accept()} devicesChecked={devicesChecked} onDevicesChecked={() => setDevicesChecked(true)} onSubmitted={onSubmitted} />
+      <Steps
+        state={state}
+        token={token}
+        media={media}
+        consent={consent}
+        onAccept={() => void accept()}
+        devicesChecked={devicesChecked}
+        onDevicesChecked={() => setDevicesChecked(true)}
+        onSubmitted={onSubmitted}
+      />
     </Shell>
   );
 }
@@ -236,7 +253,14 @@ function Steps(props: {
         {current.prompt}
       </h2>
       {current.type === "VIDEO" ? (
-        <VideoQuestion key={current.responseId} token={token} invitationId={state.invitationId} question={current} media={media} onSubmitted={props.onSubmitted} />
+        <VideoQuestion
+          key={current.responseId}
+          token={token}
+          invitationId={state.invitationId}
+          question={current}
+          media={media}
+          onSubmitted={props.onSubmitted}
+        />
       ) : (
         <TextQuestion key={current.responseId} token={token} question={current} onSubmitted={props.onSubmitted} />
       )}

@@ -60,7 +60,10 @@ export function LevelMeter({ stream, label = "Microphone level" }: { stream: Med
         data-level={percent}
         className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
       >
-        <div className={`h-full rounded-full transition-[width] duration-75 ${percent > 90 ? "bg-amber-500" : "bg-emerald-500"}`} style={{ width: `${percent}%` }} />
+        <div
+          className={`h-full rounded-full transition-[width] duration-75 ${percent > 90 ? "bg-amber-500" : "bg-emerald-500"}`}
+          style={{ width: `${percent}%` }}
+        />
       </div>
     </div>
   );

@@ -1,9 +1,8 @@
 "use client";
 
-import { TRPCClientError } from "@trpc/client";
 import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from "react";
 import { Alert, Button, Textarea } from "@/components/ui";
-import { errorMessage, fieldErrors, useTRPCClient } from "@/components/trpc/client";
+import { errorMessage, fieldErrors, useTRPCClient, trpcErrorCode } from "@/components/trpc/client";
 import type { SubmittedAnswer } from "@/server/interview/answers";
 import { textLimit } from "@/server/interview/interview.schema";
 import type { InterviewQuestion } from "@/server/interview/state";
@@ -20,7 +19,15 @@ function readDraft(responseId: string): string {
 }
 
 /** A written answer, with its character limit shown as the candidate types and kept as a draft across reloads. */
-export function TextQuestion({ token, question, onSubmitted }: { token: string; question: InterviewQuestion; onSubmitted: (result: SubmittedAnswer | null) => void }) {
+export function TextQuestion({
+  token,
+  question,
+  onSubmitted,
+}: {
+  token: string;
+  question: InterviewQuestion;
+  onSubmitted: (result: SubmittedAnswer | null) => void;
+}) {
   const client = useTRPCClient();
   const id = useId();
   const limit = textLimit(question.maxChars);
@@ -29,6 +36,8 @@ export function TextQuestion({ token, question, onSubmitted }: { token: string; 
   const [waiting, setWaiting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // The draft lives in localStorage, which the server render cannot read: it is loaded once mounted.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setText(readDraft(question.responseId)), [question.responseId]);
 
   function change(value: string) {
@@ -51,7 +60,7 @@ export function TextQuestion({ token, question, onSubmitted }: { token: string; 
       localStorage.removeItem(draftKey(question.responseId));
       onSubmitted(result);
     } catch (e) {
-      if (e instanceof TRPCClientError && e.data?.code === "CONFLICT") {
+      if (trpcErrorCode(e) === "CONFLICT") {
         localStorage.removeItem(draftKey(question.responseId));
         onSubmitted(null);
         return;

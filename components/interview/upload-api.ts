@@ -24,7 +24,10 @@ async function call(token: string, method: string, path: string, body?: BodyInit
   try {
     response = await fetch(path, {
       method,
-      headers: { "x-interview-token": token, ...(json && body !== undefined ? { "content-type": "application/json" } : { "content-type": "application/octet-stream" }) },
+      headers: {
+        "x-interview-token": token,
+        ...(json && body !== undefined ? { "content-type": "application/json" } : { "content-type": "application/octet-stream" }),
+      },
       body,
       cache: "no-store",
     });

@@ -8,6 +8,13 @@ import { useEffect, useRef, useState } from "react";
  */
 export function useThinkCountdown(running: boolean, seconds: number, onDone: () => void): number {
   const [left, setLeft] = useState(seconds);
+  // Restarting from `seconds` is an adjustment during render (React's pattern for state that follows
+  // a prop), so the first frame of a new countdown already shows the full time.
+  const [wasRunning, setWasRunning] = useState(false);
+  if (running !== wasRunning) {
+    setWasRunning(running);
+    if (running) setLeft(seconds);
+  }
   // The latest callback, so a re-render during the countdown neither restarts it nor calls a stale one.
   const done = useRef(onDone);
   useEffect(() => {
@@ -15,9 +22,7 @@ export function useThinkCountdown(running: boolean, seconds: number, onDone: () 
   }, [onDone]);
 
   useEffect(() => {
-    if (!running) return;
-    setLeft(seconds);
-    if (seconds <= 0) return;
+    if (!running || seconds <= 0) return;
     const endsAt = Date.now() + seconds * 1000;
     const timer = setInterval(() => {
       const next = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));

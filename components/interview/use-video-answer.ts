@@ -28,7 +28,7 @@ export type VideoAnswerOptions = {
 type Active = { recording: Recording; key: string; take: number };
 
 function isAlreadySubmitted(error: unknown) {
-  return error instanceof TRPCClientError && error.data?.code === "CONFLICT" && /already been submitted/.test(error.message);
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "CONFLICT" && /already been submitted/.test(error.message);
 }
 
 /**
@@ -76,7 +76,9 @@ export function useVideoAnswer({ token, invitationId, question, media, onSubmitt
       }
       if (server && (server.status === "COMPLETE" || server.receivedBytes > 0)) {
         if (server.status !== "COMPLETE") {
-          follow({ store, key: takeKey(responseId, server.take), take: server.take, contentType: "video/webm", recorded: 0, uploadId: server.uploadId }).finish(undefined);
+          follow({ store, key: takeKey(responseId, server.take), take: server.take, contentType: "video/webm", recorded: 0, uploadId: server.uploadId }).finish(
+            undefined,
+          );
         }
         dispatch({ type: "resumed", recorded: { take: server.take, url: null, durationMs: 0, interrupted: true } });
         return;
@@ -192,7 +194,8 @@ export function useVideoAnswer({ token, invitationId, question, media, onSubmitt
     try {
       await settled();
       const result = await untilAnswered(
-        () => client.interview.submitVideo.mutate({ token, responseId, take: from.take, ...(from.durationMs ? { durationMs: Math.round(from.durationMs) } : {}) }),
+        () =>
+          client.interview.submitVideo.mutate({ token, responseId, take: from.take, ...(from.durationMs ? { durationMs: Math.round(from.durationMs) } : {}) }),
         { onWaiting: (offline) => dispatch({ type: "offline", offline }) },
       );
       await (await chunkStore()).deleteTake(key);

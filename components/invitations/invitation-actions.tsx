@@ -8,8 +8,14 @@ import { useForm } from "react-hook-form";
 import { requiredNumber } from "@/components/forms/field-values";
 import { Alert, Button, Dialog, Field, Input, useToast } from "@/components/ui";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
-import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, resendInvitationInput, type ResendInvitationInput } from "@/server/invitations/invitations.schema";
-import { formatDate } from "./format";
+import {
+  DEFAULT_EXPIRY_DAYS,
+  MAX_EXPIRY_DAYS,
+  MIN_EXPIRY_DAYS,
+  resendInvitationInput,
+  type ResendInvitationInput,
+} from "@/server/invitations/invitations.schema";
+import { formatDate } from "@/components/format";
 
 const resolver = zodResolver(resendInvitationInput);
 
@@ -89,7 +95,12 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
         </Button>
       ) : null}
 
-      <Dialog open={open === "resend"} onOpenChange={(next) => !next && close()} title={`Send ${candidateName} a new link`} description="The link they have now stops working as soon as the new one is sent.">
+      <Dialog
+        open={open === "resend"}
+        onOpenChange={(next) => !next && close()}
+        title={`Send ${candidateName} a new link`}
+        description="The link they have now stops working as soon as the new one is sent."
+      >
         <form onSubmit={(e) => void onResend(e)} noValidate className="space-y-4">
           {expired ? (
             <p className="text-sm text-slate-700">This invitation has expired; the new link needs a new expiry.</p>
@@ -104,7 +115,14 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
               {(props) => (
                 <div className="w-28">
                   {/* Unregistered while hidden: without a new expiry the current one stands. */}
-                  <Input {...props} type="number" inputMode="numeric" min={MIN_EXPIRY_DAYS} max={MAX_EXPIRY_DAYS} {...register("expiresInDays", { setValueAs: requiredNumber, shouldUnregister: true })} />
+                  <Input
+                    {...props}
+                    type="number"
+                    inputMode="numeric"
+                    min={MIN_EXPIRY_DAYS}
+                    max={MAX_EXPIRY_DAYS}
+                    {...register("expiresInDays", { setValueAs: requiredNumber, shouldUnregister: true })}
+                  />
                 </div>
               )}
             </Field>
@@ -121,7 +139,12 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
         </form>
       </Dialog>
 
-      <Dialog open={open === "cancel"} onOpenChange={(next) => !next && close()} title={`Cancel ${candidateName}'s invitation?`} description="The link stops working at once. Answers already recorded stay here for review.">
+      <Dialog
+        open={open === "cancel"}
+        onOpenChange={(next) => !next && close()}
+        title={`Cancel ${candidateName}'s invitation?`}
+        description="The link stops working at once. Answers already recorded stay here for review."
+      >
         <div className="space-y-4">
           {cancel.error ? <Alert tone="danger">{errorMessage(cancel.error)}</Alert> : null}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

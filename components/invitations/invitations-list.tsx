@@ -3,10 +3,10 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { Alert, Button, ButtonLink, EmptyState, Input, Select, Skeleton, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { Alert, Button, ButtonLink, EmptyState, Input, Select, Skeleton, Table, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { INVITATION_STATUSES, STATUS_LABELS, type InvitationStatusValue } from "@/server/invitations/status";
-import { formatDate } from "./format";
+import { formatDate } from "@/components/format";
 import { InvitationStatusBadge } from "./status-badge";
 
 const PAGE_SIZE = 25;
@@ -93,7 +93,7 @@ export function InvitationsList({ initialStatus, initialTemplateId }: { initialS
           />
         )
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableContainer>
           <Table>
             <THead>
               <TR>
@@ -131,7 +131,7 @@ export function InvitationsList({ initialStatus, initialTemplateId }: { initialS
               ))}
             </TBody>
           </Table>
-        </div>
+        </TableContainer>
       )}
       {list.hasNextPage ? (
         <div className="flex justify-center">

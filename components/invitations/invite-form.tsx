@@ -7,15 +7,9 @@ import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-for
 import { allMessages, requiredNumber } from "@/components/forms/field-values";
 import { Alert, Button, ButtonLink, Card, CardContent, Field, Input, Select, Tabs, Textarea } from "@/components/ui";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
-import {
-  createInvitationsInput,
-  DEFAULT_EXPIRY_DAYS,
-  MAX_EXPIRY_DAYS,
-  MAX_MESSAGE_CHARS,
-  MIN_EXPIRY_DAYS,
-} from "@/server/invitations/invitations.schema";
+import { createInvitationsInput, DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MAX_MESSAGE_CHARS, MIN_EXPIRY_DAYS } from "@/server/invitations/invitations.schema";
 import { MAX_BATCH, parseCandidateList } from "@/server/invitations/parse";
-import { formatDate } from "./format";
+import { formatDate } from "@/components/format";
 import { InviteResult, type InviteOutcome } from "./invite-result";
 
 export type TemplateOption = { id: string; title: string; questionCount: number };
@@ -68,7 +62,9 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
 
   // Parsed as the person types, so the count and the bad lines show before anything is sent.
   const preview = useMemo(() => (mode === "list" && text.trim() ? parseCandidateList(text) : null), [mode, text]);
-  const expiryPreview = Number.isInteger(days) && days >= MIN_EXPIRY_DAYS && days <= MAX_EXPIRY_DAYS ? formatDate(new Date(Date.now() + days * DAY_MS)) : null;
+  // When the form opened: "valid until" previews count from here, close enough to the send and stable across renders.
+  const [openedAt] = useState(() => Date.now());
+  const expiryPreview = Number.isInteger(days) && days >= MIN_EXPIRY_DAYS && days <= MAX_EXPIRY_DAYS ? formatDate(new Date(openedAt + days * DAY_MS)) : null;
 
   const create = useMutation(
     trpc.invitations.create.mutationOptions({
@@ -140,7 +136,9 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
                     description={
                       preview
                         ? `${preview.candidates.length} candidate${preview.candidates.length === 1 ? "" : "s"} ready` +
-                          (preview.duplicates.length ? `; ${preview.duplicates.length} repeated email${preview.duplicates.length === 1 ? "" : "s"} will be invited once` : "")
+                          (preview.duplicates.length
+                            ? `; ${preview.duplicates.length} repeated email${preview.duplicates.length === 1 ? "" : "s"} will be invited once`
+                            : "")
                         : "Paste from a spreadsheet or an email; commas, tabs and semicolons all work."
                     }
                     error={lineErrors.length ? `${lineErrors.length} line${lineErrors.length === 1 ? "" : "s"} to fix, listed below` : undefined}
@@ -170,7 +168,14 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
           >
             {(props) => (
               <div className="w-28">
-                <Input {...props} type="number" inputMode="numeric" min={MIN_EXPIRY_DAYS} max={MAX_EXPIRY_DAYS} {...register("expiresInDays", { setValueAs: requiredNumber })} />
+                <Input
+                  {...props}
+                  type="number"
+                  inputMode="numeric"
+                  min={MIN_EXPIRY_DAYS}
+                  max={MAX_EXPIRY_DAYS}
+                  {...register("expiresInDays", { setValueAs: requiredNumber })}
+                />
               </div>
             )}
           </Field>
@@ -191,7 +196,9 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
           Back to invitations
         </ButtonLink>
         <Button type="submit" loading={create.isPending}>
-          {mode === "list" && preview?.candidates.length ? `Send ${preview.candidates.length} invitation${preview.candidates.length === 1 ? "" : "s"}` : "Send invitation"}
+          {mode === "list" && preview?.candidates.length
+            ? `Send ${preview.candidates.length} invitation${preview.candidates.length === 1 ? "" : "s"}`
+            : "Send invitation"}
         </Button>
       </div>
     </form>

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Alert, Button, ButtonLink, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import type { CreateInvitationsResult } from "@/server/invitations/create";
-import { formatDate } from "./format";
+import { formatDate } from "@/components/format";
 
 export type InviteOutcome = CreateInvitationsResult & { templateTitle: string };
 
@@ -80,7 +80,9 @@ export function InviteResult({ outcome, onInviteMore }: { outcome: InviteOutcome
 
           {outcome.alreadyInvited.length ? (
             <div>
-              <p className="text-sm font-medium">{plural(outcome.alreadyInvited.length, "candidate")} already had an open invitation to this interview and got no new one:</p>
+              <p className="text-sm font-medium">
+                {plural(outcome.alreadyInvited.length, "candidate")} already had an open invitation to this interview and got no new one:
+              </p>
               <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
                 {outcome.alreadyInvited.map((c) => (
                   <li key={c.email} className="break-all">
@@ -91,9 +93,7 @@ export function InviteResult({ outcome, onInviteMore }: { outcome: InviteOutcome
             </div>
           ) : null}
 
-          {outcome.duplicates.length ? (
-            <p className="text-sm text-slate-700">Listed more than once, invited once: {outcome.duplicates.join(", ")}.</p>
-          ) : null}
+          {outcome.duplicates.length ? <p className="text-sm text-slate-700">Listed more than once, invited once: {outcome.duplicates.join(", ")}.</p> : null}
         </CardContent>
       </Card>
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { Bell } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui";
@@ -24,19 +25,7 @@ export function NotificationsBell() {
         "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
       )}
     >
-      <svg
-        viewBox="0 0 24 24"
-        className="size-5"
-        aria-hidden="true"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
-        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-      </svg>
+      <Bell className="size-5" aria-hidden="true" />
       {unread > 0 ? (
         <span
           aria-hidden="true"

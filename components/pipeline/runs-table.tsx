@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import { Alert, Badge, Button, EmptyState, Select, Skeleton, Table, TBody, TD, TH, THead, TR, useToast, type Tone } from "@/components/ui";
-import { formatDateTime } from "@/components/invitations/format";
+import { Alert, Badge, Button, EmptyState, Select, Skeleton, Table, TableContainer, TBody, TD, TH, THead, type Tone, TR, useToast } from "@/components/ui";
+import { formatDateTime } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { JOB_STATUSES } from "@/server/pipeline/pipeline.schema";
 
@@ -97,7 +97,7 @@ export function RunsTable() {
       ) : !data?.runs.length ? (
         <EmptyState title="No runs" description="Runs appear here when answers are submitted." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableContainer>
           <Table>
             <THead>
               <TR>
@@ -171,7 +171,7 @@ export function RunsTable() {
               ))}
             </TBody>
           </Table>
-        </div>
+        </TableContainer>
       )}
       <div className="flex gap-2">
         <Button variant="secondary" size="sm" disabled={!cursors.length} onClick={() => setCursors(cursors.slice(0, -1))}>

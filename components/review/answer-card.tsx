@@ -1,5 +1,5 @@
 import { Badge, Card, CardContent, CardHeader, CardTitle } from "@/components/ui";
-import { formatDateTime, formatDuration } from "@/components/invitations/format";
+import { formatDateTime, formatDuration } from "@/components/format";
 import type { InterviewReview } from "@/server/review/interview";
 import { AnswerRecording } from "./recording-player";
 import { RetryProcessingButton } from "./pipeline-controls";
@@ -33,7 +33,9 @@ export function AnswerCard({ answer }: { answer: Answer }) {
         <CardContent className="space-y-3">
           {q.type === "VIDEO" ? (
             <>
-              {answer.playback ? null : <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">{missingVideoText(answer)}</p>}
+              {answer.playback ? null : (
+                <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">{missingVideoText(answer)}</p>
+              )}
               {r && (answer.playback || answer.transcript) ? (
                 <AnswerRecording
                   responseId={r.id}

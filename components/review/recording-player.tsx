@@ -98,7 +98,9 @@ export function AnswerRecording({
 }) {
   const [time, setTime] = useState<number | null>(null);
   if (!transcript) {
-    return playback ? <RecordingPlayer responseId={responseId} url={playback.url} contentType={playback.contentType} posterUrl={playback.posterUrl} label={label} /> : null;
+    return playback ? (
+      <RecordingPlayer responseId={responseId} url={playback.url} contentType={playback.contentType} posterUrl={playback.posterUrl} label={label} />
+    ) : null;
   }
   return (
     <div className="@container">

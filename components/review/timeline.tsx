@@ -1,5 +1,5 @@
 import type { TimelineEvent } from "@/server/review/timeline";
-import { formatDateTime } from "@/components/invitations/format";
+import { formatDateTime } from "@/components/format";
 
 const DOT: Record<TimelineEvent["kind"], string> = {
   sent: "bg-slate-400",

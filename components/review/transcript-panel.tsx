@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { formatDuration } from "@/components/invitations/format";
+import { formatDuration } from "@/components/format";
 import { Badge, cn } from "@/components/ui";
 import type { ReviewTranscript } from "@/server/review/interview";
 import type { TranscriptSegment } from "@/server/transcription/transcript.schema";
@@ -60,9 +60,15 @@ export function TranscriptPanel({
         </h3>
         <Badge tone={transcript.rough ? "warning" : "neutral"}>{transcript.engineLabel}</Badge>
       </div>
-      {transcript.caution ? <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-inset ring-amber-200">{transcript.caution}</p> : null}
+      {transcript.caution ? (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-inset ring-amber-200">{transcript.caution}</p>
+      ) : null}
       {transcript.segments.length > 0 ? (
-        <ol ref={listRef} aria-label="Transcript lines: choose one to play the recording from there" className="relative max-h-80 space-y-0.5 overflow-y-auto pr-1">
+        <ol
+          ref={listRef}
+          aria-label="Transcript lines: choose one to play the recording from there"
+          className="relative max-h-80 space-y-0.5 overflow-y-auto pr-1"
+        >
           {transcript.segments.map((segment, i) => (
             <li key={`${segment.start}-${i}`}>
               <button

@@ -11,13 +11,14 @@ export function groupHits(hits: readonly SearchHit[]): HitGroup[] {
   for (const hit of hits) {
     const g = groups.get(hit.invitationId);
     if (g) g.hits.push(hit);
-    else groups.set(hit.invitationId, { invitationId: hit.invitationId, candidateName: hit.candidateName, templateTitle: hit.templateTitle, best: hit.score, hits: [hit] });
+    else
+      groups.set(hit.invitationId, {
+        invitationId: hit.invitationId,
+        candidateName: hit.candidateName,
+        templateTitle: hit.templateTitle,
+        best: hit.score,
+        hits: [hit],
+      });
   }
   return [...groups.values()];
-}
-
-/** 83 400 ms → "1:23". */
-export function formatMoment(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
 }

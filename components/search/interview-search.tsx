@@ -8,7 +8,8 @@ import { Alert, Badge, Button, Card, CardContent, CardHeader, CardTitle, EmptySt
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
 import { searchInput, type ParsedSearchInput } from "@/server/search/search.schema";
 import { queryTerms } from "@/server/search/text";
-import { formatMoment, groupHits } from "./group-hits";
+import { formatClock, formatRelevance } from "@/components/format";
+import { groupHits } from "./group-hits";
 import { HighlightedPassage } from "./highlighted-passage";
 
 export type InterviewSearchProps = {
@@ -59,7 +60,13 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
 
   return (
     <div className="space-y-6">
-      <form role="search" aria-label="Search interviews" noValidate onSubmit={onSubmit} className="grid items-start gap-3 sm:grid-cols-[minmax(0,1fr)_16rem_auto]">
+      <form
+        role="search"
+        aria-label="Search interviews"
+        noValidate
+        onSubmit={onSubmit}
+        className="grid items-start gap-3 sm:grid-cols-[minmax(0,1fr)_16rem_auto]"
+      >
         <Field label="What did a candidate say?" error={queryError} description="For example: EXPLAIN ANALYZE composite index, or rolled back the deploy.">
           {(props) => (
             <Input
@@ -94,18 +101,25 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
       </form>
 
       <p className="text-xs text-slate-500">
-        Ranked by two signals fused: the words you typed (&quot;quotes&quot; for an exact phrase, <code>or</code> for either word, <code>-word</code> to leave a word out) and meaning, by{" "}
-        <span className="font-medium text-slate-700">{engineLabel}</span>. A score of 1 is first on both.
+        Ranked by two signals fused: the words you typed (&quot;quotes&quot; for an exact phrase, <code>or</code> for either word, <code>-word</code> to leave a
+        word out) and meaning, by <span className="font-medium text-slate-700">{engineLabel}</span>. A score of 1 is first on both.
       </p>
 
       <div aria-live="polite" className="sr-only">
-        {search.isFetching ? "Searching…" : submitted && search.data ? `${hits.length} passage${hits.length === 1 ? "" : "s"} in ${groups.length} interview${groups.length === 1 ? "" : "s"}` : ""}
+        {search.isFetching
+          ? "Searching…"
+          : submitted && search.data
+            ? `${hits.length} passage${hits.length === 1 ? "" : "s"} in ${groups.length} interview${groups.length === 1 ? "" : "s"}`
+            : ""}
       </div>
 
       {search.error && !serverFieldError ? <Alert tone="danger">{errorMessage(search.error)}</Alert> : null}
 
       {!submitted ? (
-        <EmptyState title="Search what candidates said" description="Every transcribed video answer and written answer of your organization's interviews is searchable; a result opens the answer at that moment." />
+        <EmptyState
+          title="Search what candidates said"
+          description="Every transcribed video answer and written answer of your organization's interviews is searchable; a result opens the answer at that moment."
+        />
       ) : search.isLoading ? (
         <div aria-busy="true" className="space-y-3">
           <Skeleton className="h-28" />
@@ -146,7 +160,7 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
                         </blockquote>
                         <div className="flex flex-wrap items-center gap-3 text-sm">
                           <Link href={hit.href} className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:underline">
-                            {hit.startMs === null ? "Open the written answer" : `Play from ${formatMoment(hit.startMs)}`}
+                            {hit.startMs === null ? "Open the written answer" : `Play from ${formatClock(hit.startMs)}`}
                             <span className="sr-only">
                               {" "}
                               ({group.candidateName}, question {hit.questionNumber})
@@ -154,11 +168,11 @@ export function InterviewSearch({ initialQuery = "", initialTemplateId = "", eng
                           </Link>
                           {hit.startMs !== null && hit.endMs !== null ? (
                             <span className="text-slate-500">
-                              {formatMoment(hit.startMs)}–{formatMoment(hit.endMs)}
+                              {formatClock(hit.startMs)}–{formatClock(hit.endMs)}
                             </span>
                           ) : null}
                           <span className="text-slate-500" title="Rank fusion of word match and meaning: 1 is first on both, 0.5 first on one">
-                            score {hit.score.toFixed(2)}
+                            score {formatRelevance(hit.score)}
                           </span>
                         </div>
                       </li>

@@ -12,9 +12,9 @@ class MouseAndPenSensor extends PointerSensor {
   static activators = [
     {
       eventName: "onPointerDown" as const,
-      handler: ({ nativeEvent: event }: PointerEvent, { onActivation }: PointerSensorOptions) => {
+      handler: ({ nativeEvent: event }: PointerEvent, options: PointerSensorOptions) => {
         if (!event.isPrimary || event.button !== 0 || event.pointerType === "touch") return false;
-        onActivation?.({ event });
+        options.onActivation?.({ event });
         return true;
       },
     },

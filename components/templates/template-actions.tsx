@@ -1,11 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Alert, Button, ButtonLink, Dialog, DropdownMenu, DropdownMenuItem, useToast } from "@/components/ui";
-import { errorMessage, useTRPC } from "@/components/trpc/client";
+import { errorMessage, useTRPC, trpcErrorCode } from "@/components/trpc/client";
 import type { TemplateDetail } from "@/server/templates/queries";
 import type { TemplateStatusValue } from "@/server/templates/templates.schema";
 
@@ -64,7 +63,7 @@ export function TemplateActions({
       },
     }),
   );
-  const refusedDelete = remove.error instanceof TRPCClientError && remove.error.data?.code === "CONFLICT";
+  const refusedDelete = trpcErrorCode(remove.error) === "CONFLICT";
 
   const status = (next: TemplateStatusValue) => setStatus.mutate({ id: template.id, status: next });
   const busy = setStatus.isPending || duplicate.isPending;
@@ -72,7 +71,12 @@ export function TemplateActions({
   return (
     <div className="flex flex-wrap items-center gap-2">
       {template.status === "DRAFT" ? (
-        <Button onClick={() => status("PUBLISHED")} loading={setStatus.isPending && setStatus.variables?.status === "PUBLISHED"} disabled={busy || dirty} aria-describedby={dirty ? hint : undefined}>
+        <Button
+          onClick={() => status("PUBLISHED")}
+          loading={setStatus.isPending && setStatus.variables?.status === "PUBLISHED"}
+          disabled={busy || dirty}
+          aria-describedby={dirty ? hint : undefined}
+        >
           Publish
         </Button>
       ) : null}

@@ -3,14 +3,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Alert, PageHeader } from "@/components/ui";
+import { formatDateTime } from "@/components/format";
+import { Alert, ButtonLink, PageHeader } from "@/components/ui";
 import { useTRPC } from "@/components/trpc/client";
 import type { TemplateDetail } from "@/server/templates/queries";
 import { TemplateStatusBadge } from "./status-badge";
 import { TemplateActions } from "./template-actions";
 import { TemplateEditor } from "./template-editor";
-
-const updated = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 /** One template's page: its status and actions above the editor, kept in step through the query cache. */
 export function TemplateWorkspace({ initial }: { initial: TemplateDetail }) {
@@ -39,12 +38,19 @@ export function TemplateWorkspace({ initial }: { initial: TemplateDetail }) {
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <TemplateStatusBadge status={template.status} />
             <span suppressHydrationWarning>
-              {template.questions.length} question{template.questions.length === 1 ? "" : "s"} · {invitations} invitation{invitations === 1 ? "" : "s"} · updated{" "}
-              {updated.format(template.updatedAt)}
+              {template.questions.length} question{template.questions.length === 1 ? "" : "s"} · {invitations} invitation{invitations === 1 ? "" : "s"} ·
+              updated {formatDateTime(template.updatedAt)}
             </span>
           </span>
         }
-        actions={<TemplateActions template={template} dirty={dirty} onChanged={changed} onError={setActionError} />}
+        actions={
+          <>
+            <ButtonLink href={`/templates/${template.id}/compare`} variant="outline">
+              Compare candidates
+            </ButtonLink>
+            <TemplateActions template={template} dirty={dirty} onChanged={changed} onError={setActionError} />
+          </>
+        }
       />
       {actionError ? (
         <Alert tone="danger" title="That did not work">
@@ -57,8 +63,8 @@ export function TemplateWorkspace({ initial }: { initial: TemplateDetail }) {
         </Alert>
       ) : invitations > 0 ? (
         <Alert tone="info">
-          {invitations} invitation{invitations === 1 ? " was" : "s were"} sent from this template. Candidates answer the questions as they were when invited: your edits apply to new invitations
-          only. Because of them, the template can be archived but not deleted.
+          {invitations} invitation{invitations === 1 ? " was" : "s were"} sent from this template. Candidates answer the questions as they were when invited:
+          your edits apply to new invitations only. Because of them, the template can be archived but not deleted.
         </Alert>
       ) : null}
       <TemplateEditor template={template} onSaved={changed} onDirtyChange={setDirty} />

@@ -3,7 +3,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { Alert, Button, ButtonLink, EmptyState, Input, Select, Skeleton, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { formatDate } from "@/components/format";
+import { Alert, Button, ButtonLink, EmptyState, Input, Select, Skeleton, Table, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import type { ListTemplatesInput } from "@/server/templates/templates.schema";
 import { TemplateStatusBadge } from "./status-badge";
@@ -19,7 +20,6 @@ const FILTERS: { value: Filter; label: string }[] = [
 ];
 
 const PAGE_SIZE = 25;
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -37,7 +37,10 @@ export function TemplatesList() {
   const [status, setStatus] = useState<Filter>("ACTIVE");
   const query = useDebounced(search.trim(), 300);
   const list = useInfiniteQuery(
-    trpc.templates.list.infiniteQueryOptions({ status, query: query || undefined, take: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+    trpc.templates.list.infiniteQueryOptions(
+      { status, query: query || undefined, take: PAGE_SIZE },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
   );
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total;
@@ -82,7 +85,7 @@ export function TemplatesList() {
           />
         )
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableContainer>
           <Table>
             <THead>
               <TR>
@@ -110,13 +113,13 @@ export function TemplatesList() {
                   <TD className="hidden text-sm sm:table-cell">{t.questionCount}</TD>
                   <TD className="hidden text-sm sm:table-cell">{t.invitationCount}</TD>
                   <TD className="hidden text-sm md:table-cell" suppressHydrationWarning>
-                    {date.format(t.updatedAt)}
+                    {formatDate(t.updatedAt)}
                   </TD>
                 </TR>
               ))}
             </TBody>
           </Table>
-        </div>
+        </TableContainer>
       )}
       {list.hasNextPage ? (
         <div className="flex justify-center">

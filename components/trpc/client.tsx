@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
@@ -15,7 +16,10 @@ function makeQueryClient() {
       queries: {
         staleTime: 10_000,
         // Authorization and validation failures will not fix themselves on retry.
-        retry: (count, error) => !(error instanceof TRPCClientError && error.data?.httpStatus && error.data.httpStatus < 500) && count < 2,
+        retry: (count, error) => {
+          const status = error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>).data?.httpStatus : undefined;
+          return !(status && status < 500) && count < 2;
+        },
       },
     },
   });
@@ -23,9 +27,7 @@ function makeQueryClient() {
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
-  );
+  const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
@@ -33,6 +35,11 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
       </TRPCProvider>
     </QueryClientProvider>
   );
+}
+
+/** The tRPC error code of a failed call ("NOT_FOUND", "CONFLICT"…), or null when it was not a tRPC error. */
+export function trpcErrorCode(error: unknown): TRPC_ERROR_CODE_KEY | null {
+  return error instanceof TRPCClientError ? ((error as TRPCClientError<AppRouter>).data?.code ?? null) : null;
 }
 
 /** Field messages from a failed mutation, keyed by the input's path ("name", "organization.name"). */
@@ -45,8 +52,9 @@ export function fieldErrors(error: unknown): Record<string, string> {
 /** A message for the person using the app: the server's own for expected errors, a generic one otherwise. */
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) {
-    if (error.data?.zod) return "Please correct the highlighted fields.";
-    if (error.data?.code === "INTERNAL_SERVER_ERROR") return "Something went wrong on our side. Please try again.";
+    const data = (error as TRPCClientError<AppRouter>).data;
+    if (data?.zod) return "Please correct the highlighted fields.";
+    if (data?.code === "INTERNAL_SERVER_ERROR") return "Something went wrong on our side. Please try again.";
     return error.message;
   }
   return "Something went wrong. Check your connection and try again.";

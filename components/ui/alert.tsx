@@ -15,7 +15,11 @@ export type AlertProps = Omit<HTMLAttributes<HTMLDivElement>, "title"> & {
  */
 export function Alert({ tone = "info", title, className, children, role, ...rest }: AlertProps) {
   return (
-    <div role={role ?? (tone === "danger" ? "alert" : "status")} className={cn("rounded-lg px-4 py-3 text-sm ring-1 ring-inset", tones[tone], className)} {...rest}>
+    <div
+      role={role ?? (tone === "danger" ? "alert" : "status")}
+      className={cn("rounded-lg px-4 py-3 text-sm ring-1 ring-inset", tones[tone], className)}
+      {...rest}
+    >
       {title ? <p className="font-medium">{title}</p> : null}
       {title && children ? <div className="mt-1">{children}</div> : children}
     </div>

@@ -1,7 +1,10 @@
 import { cn } from "./cn";
 
 export function initials(name: string): string {
-  const parts = name.trim().split(/[\s@.]+/).filter(Boolean);
+  const parts = name
+    .trim()
+    .split(/[\s@.]+/)
+    .filter(Boolean);
   return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
 }
 
@@ -22,8 +25,17 @@ export type AvatarProps = {
 export function Avatar({ name, src, size = 32, label, className }: AvatarProps) {
   const style = { width: size, height: size, fontSize: Math.max(10, Math.round(size * 0.4)) };
   if (src) {
-    // eslint-disable-next-line @next/next/no-img-element -- avatars come from signed, expiring URLs that next/image cannot cache
-    return <img src={src} alt={label ?? ""} width={size} height={size} style={style} className={cn("inline-block shrink-0 rounded-full bg-slate-100 object-cover", className)} />;
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- avatars come from signed, expiring URLs that next/image cannot cache
+      <img
+        src={src}
+        alt={label ?? ""}
+        width={size}
+        height={size}
+        style={style}
+        className={cn("inline-block shrink-0 rounded-full bg-slate-100 object-cover", className)}
+      />
+    );
   }
   return (
     <span

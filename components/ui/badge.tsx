@@ -15,5 +15,10 @@ export type Tone = keyof typeof tones;
 export type BadgeProps = HTMLAttributes<HTMLSpanElement> & { tone?: Tone };
 
 export function Badge({ tone = "neutral", className, ...rest }: BadgeProps) {
-  return <span className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)} {...rest} />;
+  return (
+    <span
+      className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)}
+      {...rest}
+    />
+  );
 }

@@ -10,7 +10,7 @@ export function CardHeader({ className, ...rest }: Div) {
   return <div className={cn("space-y-1 p-4 pb-2 sm:p-5 sm:pb-3", className)} {...rest} />;
 }
 /** An h2 by default; pass `as="h3"` inside a section that already has an h2, so the outline stays correct. */
-export function CardTitle({ className, as: Heading = "h2", ...rest }: HTMLAttributes<HTMLHeadingElement> & { as?: "h2" | "h3" | "h4" }) {
+export function CardTitle({ className, as: Heading = "h2", ...rest }: HTMLAttributes<HTMLHeadingElement> & { as?: "h1" | "h2" | "h3" | "h4" }) {
   return <Heading className={cn("text-lg font-semibold text-slate-900", className)} {...rest} />;
 }
 export function CardDescription({ className, ...rest }: HTMLAttributes<HTMLParagraphElement>) {

@@ -1,24 +1,18 @@
 "use client";
 
+import { ChevronDown } from "lucide-react";
 import Link from "next/link";
-import { createContext, useContext, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { DropdownMenu as Menu } from "radix-ui";
+import type { ReactNode } from "react";
 import { cn } from "./cn";
-import { rovingIndex } from "./roving";
-
-const CloseContext = createContext<() => void>(() => {});
 
 const itemClasses =
-  "flex w-full items-center gap-2 rounded px-3 py-2 text-left text-sm outline-none " +
-  "hover:bg-slate-100 focus:bg-slate-100 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 " +
-  "aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-disabled:hover:bg-transparent";
+  "flex w-full cursor-default select-none items-center gap-2 rounded px-3 py-2 text-left text-sm outline-none " +
+  "data-[highlighted]:bg-slate-100 data-[disabled]:cursor-not-allowed data-[disabled]:opacity-50";
 
 const triggerClasses =
   "inline-flex items-center gap-1 rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 " +
-  "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 aria-expanded:bg-slate-100";
-
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return Array.from(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? []);
-}
+  "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 data-[state=open]:bg-slate-100";
 
 export type DropdownMenuProps = {
   /** The trigger's content: text, or an icon together with `triggerLabel`. */
@@ -30,159 +24,83 @@ export type DropdownMenuProps = {
   align?: "start" | "end";
   triggerClassName?: string;
   className?: string;
+  /** Hide the chevron, e.g. for an avatar trigger that is obviously a menu. */
+  hideChevron?: boolean;
 };
 
 /**
- * A menu button (WAI-ARIA APG): Enter, Space or the arrow keys open it onto an item; arrows,
- * Home and End move; Escape, Tab and a click outside close it. Focus goes back to the trigger
- * when an item is chosen or Escape is pressed, so keyboard users are not dropped on <body>.
+ * A menu button on Radix's DropdownMenu, which implements the WAI-ARIA pattern (typeahead, arrow
+ * keys, focus return to the trigger) and renders in a portal so no overflow container clips it.
+ * Radix stops Escape there, so an enclosing dialog stays open when only the menu closes.
  */
-export function DropdownMenu({ label, triggerLabel, children, align = "end", triggerClassName, className }: DropdownMenuProps) {
-  const [open, setOpen] = useState(false);
-  // Which item to focus once the menu has rendered: ArrowUp on the trigger opens onto the last one.
-  const [focusOnOpen, setFocusOnOpen] = useState<"first" | "last">("first");
-  const menuId = useId();
-  const triggerId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const items = menuItems(menu.current);
-    (focusOnOpen === "last" ? items[items.length - 1] : items[0])?.focus();
-    // pointerdown rather than mousedown so a tap outside closes it on touch screens as well.
-    const onPointerDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open, focusOnOpen]);
-
-  function openMenu(at: "first" | "last") {
-    setFocusOnOpen(at);
-    setOpen(true);
-  }
-
-  const close = () => {
-    setOpen(false);
-    trigger.current?.focus();
-  };
-
-  function onTriggerKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      openMenu(e.key === "ArrowUp" ? "last" : "first");
-    }
-  }
-
-  function onMenuKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    if (e.key === "Escape") {
-      // Only the menu closes: the browser would otherwise also cancel an enclosing modal <dialog>.
-      e.preventDefault();
-      e.stopPropagation();
-      close();
-      return;
-    }
-    if (e.key === "Tab") {
-      // Let the browser move focus on from the trigger's position; just fold the menu away.
-      setOpen(false);
-      return;
-    }
-    const items = menuItems(menu.current);
-    const next = rovingIndex(e.key, items.indexOf(document.activeElement as HTMLElement), items.length, "vertical");
-    if (next === null) return;
-    e.preventDefault();
-    items[next]?.focus();
-  }
-
+export function DropdownMenu({ label, triggerLabel, children, align = "end", triggerClassName, className, hideChevron = false }: DropdownMenuProps) {
   return (
-    <div ref={root} className={cn("relative inline-block", className)}>
-      <button
-        ref={trigger}
-        id={triggerId}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        aria-label={triggerLabel}
-        onClick={() => (open ? setOpen(false) : openMenu("first"))}
-        onKeyDown={onTriggerKeyDown}
-        className={cn(triggerClasses, triggerClassName)}
-      >
+    <Menu.Root modal={false}>
+      <Menu.Trigger aria-label={triggerLabel} className={cn(triggerClasses, triggerClassName)}>
         {label}
-        <svg viewBox="0 0 16 16" className="size-3.5 opacity-70" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-          <path d="M4 6l4 4 4-4" />
-        </svg>
-      </button>
-      {open ? (
-        <div
-          ref={menu}
-          id={menuId}
-          role="menu"
-          aria-labelledby={triggerId}
-          onKeyDown={onMenuKeyDown}
+        {hideChevron ? null : <ChevronDown className="size-3.5 opacity-70" aria-hidden="true" />}
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content
+          align={align}
+          sideOffset={4}
+          collisionPadding={8}
           className={cn(
-            "absolute z-40 mt-1 max-h-[60vh] min-w-48 max-w-[calc(100vw-2rem)] overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 text-slate-700 shadow-lg",
-            align === "end" ? "right-0" : "left-0",
+            "z-50 max-h-[var(--radix-dropdown-menu-content-available-height)] min-w-48 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 text-slate-700 shadow-lg",
+            "motion-safe:data-[state=open]:animate-pop-in",
+            className,
           )}
         >
-          <CloseContext.Provider value={close}>{children}</CloseContext.Provider>
-        </div>
-      ) : null}
-    </div>
+          {children}
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
   );
 }
 
 export type DropdownMenuItemProps = {
-  /** Makes the item a link; otherwise it is a button that calls onSelect. */
+  /** Makes the item a link; otherwise it calls onSelect. */
   href?: string;
   onSelect?: () => void;
   disabled?: boolean;
   /** "danger" for destructive actions such as Delete. */
   tone?: "default" | "danger";
+  /** A decorative icon before the text. */
+  icon?: ReactNode;
   children: ReactNode;
 };
 
-export function DropdownMenuItem({ href, onSelect, disabled = false, tone = "default", children }: DropdownMenuItemProps) {
-  const close = useContext(CloseContext);
+export function DropdownMenuItem({ href, onSelect, disabled = false, tone = "default", icon, children }: DropdownMenuItemProps) {
   const classes = cn(itemClasses, tone === "danger" ? "text-red-700" : "text-slate-700");
-  // Items are reached with the arrow keys, not Tab, so each one is out of the tab order.
+  const content = (
+    <>
+      {icon ? (
+        <span aria-hidden="true" className="flex size-4 items-center justify-center opacity-70">
+          {icon}
+        </span>
+      ) : null}
+      {children}
+    </>
+  );
   if (href && !disabled) {
     return (
-      <Link role="menuitem" tabIndex={-1} href={href} className={classes} onClick={close}>
-        {children}
-      </Link>
+      <Menu.Item asChild className={classes} onSelect={onSelect}>
+        <Link href={href}>{content}</Link>
+      </Menu.Item>
     );
   }
   return (
-    <button
-      role="menuitem"
-      type="button"
-      tabIndex={-1}
-      // aria-disabled rather than disabled, so the item is still announced and explains itself.
-      aria-disabled={disabled || undefined}
-      className={classes}
-      onClick={() => {
-        if (disabled) return;
-        close();
-        onSelect?.();
-      }}
-    >
-      {children}
-    </button>
+    <Menu.Item disabled={disabled} className={classes} onSelect={() => onSelect?.()}>
+      {content}
+    </Menu.Item>
   );
 }
 
 /** Non-interactive text inside the menu, such as the signed-in email address. */
 export function DropdownMenuLabel({ children, className }: { children: ReactNode; className?: string }) {
-  return (
-    <div role="presentation" className={cn("px-3 py-2 text-xs text-slate-500", className)}>
-      {children}
-    </div>
-  );
+  return <Menu.Label className={cn("px-3 py-2 text-xs text-slate-500", className)}>{children}</Menu.Label>;
 }
 
 export function DropdownMenuSeparator() {
-  return <div role="separator" className="-mx-1 my-1 h-px bg-slate-100" />;
+  return <Menu.Separator className="-mx-1 my-1 h-px bg-slate-100" />;
 }

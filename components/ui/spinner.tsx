@@ -1,3 +1,4 @@
+import { LoaderCircle } from "lucide-react";
 import { cn } from "./cn";
 
 const sizes = { sm: "size-3.5", md: "size-4", lg: "size-6" } as const;
@@ -9,10 +10,7 @@ const sizes = { sm: "size-3.5", md: "size-4", lg: "size-6" } as const;
 export function Spinner({ className, label, size = "md" }: { className?: string; label?: string; size?: keyof typeof sizes }) {
   return (
     <span role={label ? "status" : undefined} className={cn("inline-flex items-center gap-2", className)}>
-      <svg className={cn(sizes[size], "animate-spin")} viewBox="0 0 24 24" fill="none" aria-hidden="true">
-        <circle cx="12" cy="12" r="10" stroke="currentColor" strokeOpacity="0.25" strokeWidth="4" />
-        <path d="M22 12a10 10 0 0 0-10-10" stroke="currentColor" strokeWidth="4" strokeLinecap="round" />
-      </svg>
+      <LoaderCircle className={cn(sizes[size], "animate-spin")} aria-hidden="true" />
       {label ? <span className="sr-only">{label}</span> : null}
     </span>
   );

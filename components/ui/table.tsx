@@ -1,9 +1,13 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-/** Lets a wide table scroll sideways on a phone instead of widening the page. */
+/**
+ * Lets a wide table scroll sideways on a phone instead of widening the page. It is `relative` so
+ * it also clips the table's absolutely positioned screen-reader text, which would otherwise sit
+ * past the page's right edge and widen it.
+ */
 export function TableContainer({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white", className)} {...rest} />;
+  return <div className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white", className)} {...rest} />;
 }
 export function Table({ className, ...rest }: HTMLAttributes<HTMLTableElement>) {
   return <table className={cn("w-full border-collapse text-left text-sm", className)} {...rest} />;

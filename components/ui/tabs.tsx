@@ -1,8 +1,8 @@
 "use client";
 
-import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { Tabs as TabsPrimitive } from "radix-ui";
+import type { ReactNode } from "react";
 import { cn } from "./cn";
-import { rovingIndex } from "./roving";
 
 export type TabItem<T extends string> = { value: T; label: ReactNode };
 
@@ -18,59 +18,35 @@ export type TabsProps<T extends string> = {
 };
 
 /**
- * Tabs with a roving tabindex (WAI-ARIA APG, automatic activation): the list is one tab stop,
- * the arrow keys, Home and End select a tab and move focus to it, and Tab goes on into the panel.
+ * Radix Tabs (WAI-ARIA APG, automatic activation: the list is one tab stop and the arrow keys,
+ * Home and End select). Only the selected panel is rendered, so the parent keeps owning what
+ * each tab shows, and a value the list does not know never leaves the tabs without a selection.
  */
 export function Tabs<T extends string>({ tabs, value, onValueChange, children, label, className }: TabsProps<T>) {
-  const base = useId();
-  const list = useRef<HTMLDivElement>(null);
-  const selected = Math.max(
-    0,
-    tabs.findIndex((t) => t.value === value),
-  );
-  // Ids use the position, not the value, because values may hold characters that are not valid in an id.
-  const tabId = (i: number) => `${base}-tab-${i}`;
-  const panelId = `${base}-panel`;
-
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const next = rovingIndex(e.key, selected, tabs.length, "horizontal");
-    if (next === null) return;
-    e.preventDefault();
-    onValueChange(tabs[next]!.value);
-    list.current?.querySelectorAll<HTMLElement>('[role="tab"]')[next]?.focus();
-  }
-
-  // The list's grey rule is an inset shadow, not a border, so the tabs' own underline can cover it
-  // without the negative margin that would be clipped when the list scrolls sideways on a phone.
+  const selected = tabs.some((t) => t.value === value) ? value : tabs[0]?.value;
   return (
-    <div className={className}>
-      <div ref={list} role="tablist" aria-label={label} aria-orientation="horizontal" onKeyDown={onKeyDown} className="flex gap-1 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-slate-200)]">
-        {tabs.map((t, i) => {
-          const isSelected = i === selected;
-          return (
-            <button
-              key={t.value}
-              role="tab"
-              type="button"
-              id={tabId(i)}
-              aria-selected={isSelected}
-              // Only one panel is rendered: the selected tab's.
-              aria-controls={isSelected ? panelId : undefined}
-              tabIndex={isSelected ? 0 : -1}
-              onClick={() => onValueChange(t.value)}
-              className={cn(
-                "shrink-0 whitespace-nowrap rounded-t-md border-b-2 px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500",
-                isSelected ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
-              )}
-            >
-              {t.label}
-            </button>
-          );
-        })}
-      </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(selected)} className="pt-4">
-        {children}
-      </div>
-    </div>
+    <TabsPrimitive.Root value={selected} onValueChange={(v) => onValueChange(v as T)} activationMode="automatic" className={className}>
+      {/* The grey rule is an inset shadow, not a border, so the selected tab's underline covers it without a negative margin that would be clipped when the list scrolls sideways on a phone. */}
+      <TabsPrimitive.List aria-label={label} className="relative flex gap-1 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-slate-200)]">
+        {tabs.map((t) => (
+          <TabsPrimitive.Trigger
+            key={t.value}
+            value={t.value}
+            className={cn(
+              "shrink-0 whitespace-nowrap rounded-t-md border-b-2 px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500",
+              "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+              "data-[state=active]:border-brand-600 data-[state=active]:font-medium data-[state=active]:text-brand-700",
+            )}
+          >
+            {t.label}
+          </TabsPrimitive.Trigger>
+        ))}
+      </TabsPrimitive.List>
+      {selected === undefined ? null : (
+        <TabsPrimitive.Content value={selected} className="pt-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+          {children}
+        </TabsPrimitive.Content>
+      )}
+    </TabsPrimitive.Root>
   );
 }

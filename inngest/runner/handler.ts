@@ -16,7 +16,8 @@ export function inProcessHandler(functions: readonly InngestFunction.Any[]): (re
       headers: (key: string) => req.headers.get(key),
       method: () => req.method,
       url: () => new URL(req.url),
-      transformResponse: ({ body, status, headers }: { body: string; status: number; headers: Record<string, string> }) => new Response(body, { status, headers }),
+      transformResponse: ({ body, status, headers }: { body: string; status: number; headers: Record<string, string> }) =>
+        new Response(body, { status, headers }),
     }),
-  }).createHandler() as (req: Request) => Promise<Response>;
+  }).createHandler<(req: Request) => Promise<Response>>();
 }

@@ -10,8 +10,7 @@ import { z } from "zod";
  */
 
 export type MemoizedStep =
-  | { name: string; type: "data"; data: unknown; attempts: number; at: string }
-  | { name: string; type: "error"; error: unknown; attempts: number; at: string };
+  { name: string; type: "data"; data: unknown; attempts: number; at: string } | { name: string; type: "error"; error: unknown; attempts: number; at: string };
 
 export type RunEvent = { id: string; name: string; data: Record<string, unknown>; ts: number };
 

@@ -15,12 +15,12 @@ export type RegisteredFunction = {
 const DEFAULT_RETRIES = 3;
 
 function eventNames(triggers: unknown): string[] {
-  const list = Array.isArray(triggers) ? triggers : triggers ? [triggers] : [];
+  const list: unknown[] = Array.isArray(triggers) ? (triggers as unknown[]) : triggers ? [triggers] : [];
   return list.flatMap((t) => (t && typeof t === "object" && "event" in t && typeof t.event === "string" ? [t.event] : []));
 }
 
 function concurrencyLimit(option: unknown): number | null {
-  const first = Array.isArray(option) ? option[0] : option;
+  const first: unknown = Array.isArray(option) ? (option as unknown[])[0] : option;
   if (typeof first === "number") return first > 0 ? first : null;
   if (first && typeof first === "object" && "limit" in first && typeof first.limit === "number") return first.limit > 0 ? first.limit : null;
   return null;

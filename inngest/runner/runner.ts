@@ -200,9 +200,12 @@ export class InProcessRunner {
     const stepOrder = [...run.stepOrder];
     let attempt = run.attempt;
     let stepId: string | undefined;
-    const heartbeat = setInterval(() => {
-      void this.db.jobRun.updateMany({ where: { id: run.id, owner: this.owner }, data: { lockedAt: new Date() } }).catch(() => {});
-    }, Math.max(1000, Math.floor(this.leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        void this.db.jobRun.updateMany({ where: { id: run.id, owner: this.owner }, data: { lockedAt: new Date() } }).catch(() => {});
+      },
+      Math.max(1000, Math.floor(this.leaseMs / 3)),
+    );
 
     const memoize = (id: string, step: MemoizedStep) => {
       steps[id] = step;
@@ -257,11 +260,22 @@ export class InProcessRunner {
             continue;
           case "sleep":
             memoize(outcome.id, { name: outcome.name, type: "data", data: null, attempts: 1, at: outcome.until.toISOString() });
-            await this.save(run.id, { ...state(), attempt: 0, status: "SLEEPING", currentStep: outcome.name, runAfter: outcome.until, owner: null, lockedAt: null });
+            await this.save(run.id, {
+              ...state(),
+              attempt: 0,
+              status: "SLEEPING",
+              currentStep: outcome.name,
+              runAfter: outcome.until,
+              owner: null,
+              lockedAt: null,
+            });
             return;
           case "step-errored": {
             const delay = this.backoff(attempt, outcome.retryAfterMs);
-            this.log(`step "${outcome.name}" failed (attempt ${attempt + 1} of ${fn.maxAttempts}); retrying in ${delay} ms`, { runId: run.id, error: errorMessage(outcome.error) });
+            this.log(`step "${outcome.name}" failed (attempt ${attempt + 1} of ${fn.maxAttempts}); retrying in ${delay} ms`, {
+              runId: run.id,
+              error: errorMessage(outcome.error),
+            });
             await this.save(run.id, {
               ...state(),
               attempt: attempt + 1,
@@ -304,7 +318,15 @@ export class InProcessRunner {
             });
             return;
           case "failed":
-            await this.save(run.id, { ...state(), status: "FAILED", error: errorMessage(outcome.error), currentStep: null, finishedAt: now, owner: null, lockedAt: null });
+            await this.save(run.id, {
+              ...state(),
+              status: "FAILED",
+              error: errorMessage(outcome.error),
+              currentStep: null,
+              finishedAt: now,
+              owner: null,
+              lockedAt: null,
+            });
             return;
           case "unsupported":
             await this.save(run.id, {
@@ -318,7 +340,14 @@ export class InProcessRunner {
             return;
         }
       }
-      await this.save(run.id, { ...state(), status: "FAILED", error: `The function asked for more than ${MAX_REQUESTS_PER_CLAIM} steps in one go.`, finishedAt: new Date(), owner: null, lockedAt: null });
+      await this.save(run.id, {
+        ...state(),
+        status: "FAILED",
+        error: `The function asked for more than ${MAX_REQUESTS_PER_CLAIM} steps in one go.`,
+        finishedAt: new Date(),
+        owner: null,
+        lockedAt: null,
+      });
     } finally {
       clearInterval(heartbeat);
     }

@@ -94,7 +94,13 @@ export type SearchOutcome = SearchQuery & {
   first: { set: string; text: string } | null;
 };
 
-export async function runQueries(db: Db, organizationId: string, responseOf: IndexedSets, queries: readonly SearchQuery[], heldOut: ReadonlySet<string>): Promise<SearchOutcome[]> {
+export async function runQueries(
+  db: Db,
+  organizationId: string,
+  responseOf: IndexedSets,
+  queries: readonly SearchQuery[],
+  heldOut: ReadonlySet<string>,
+): Promise<SearchOutcome[]> {
   const setOf = new Map([...responseOf].map(([key, id]) => [id, key.split("/")[0]!]));
   const outcomes: SearchOutcome[] = [];
   for (const q of queries) {

@@ -63,7 +63,9 @@ export async function aggregateInterview(
   const steeredLabels = steered.map((a) => labelOf(questions, a.questionId)).join(", ");
   const unrounded: number[] = [];
   const scores: CompetencyScore[] = snapshot.rubric.map((r, ci) => {
-    const raw = questions.map((q, qi) => Math.exp(cosine(questionVec[qi]!, compVec[ci]!) / RELEVANCE_TEMPERATURE) * (q.type === "TEXT" ? TEXT_QUESTION_WEIGHT : 1));
+    const raw = questions.map(
+      (q, qi) => Math.exp(cosine(questionVec[qi]!, compVec[ci]!) / RELEVANCE_TEMPERATURE) * (q.type === "TEXT" ? TEXT_QUESTION_WEIGHT : 1),
+    );
     const total = raw.reduce((s, w) => s + w, 0) || 1;
     const parts = questions.map((q, qi) => ({ q, weight: raw[qi]! / total, answer: byQuestion.get(q.id) }));
     const weighted = parts.reduce((s, p) => s + p.weight * (p.answer?.score ?? 1), 0);
@@ -97,11 +99,18 @@ export async function aggregateInterview(
   const recorded = answers.filter((a) => byQuestion.get(a.questionId) && questions.find((q) => q.id === a.questionId)?.type !== "TEXT");
   const coverage = steered.length > 0 ? 0 : Math.round(coverageSummary(recorded.flatMap((a) => a.criteria)).mean * 1000) / 1000;
 
-  const prefixed = (a: AnswerAnalysisResult, claims: Claim[]) => claims.map((c) => ({ text: `${labelOf(questions, a.questionId)}: ${c.text}`, evidence: c.evidence }));
-  const strengths = roundRobin(answers.filter((a) => a.score >= 3).map((a) => prefixed(a, a.strengths)), MAX_CLAIMS);
+  const prefixed = (a: AnswerAnalysisResult, claims: Claim[]) =>
+    claims.map((c) => ({ text: `${labelOf(questions, a.questionId)}: ${c.text}`, evidence: c.evidence }));
+  const strengths = roundRobin(
+    answers.filter((a) => a.score >= 3).map((a) => prefixed(a, a.strengths)),
+    MAX_CLAIMS,
+  );
   const concerns: Claim[] = [
     ...input.unanswered.map((q) => ({ text: `${label(q)}: not answered`, evidence: [] })),
-    ...roundRobin(answers.map((a) => prefixed(a, a.concerns)), MAX_CLAIMS),
+    ...roundRobin(
+      answers.map((a) => prefixed(a, a.concerns)),
+      MAX_CLAIMS,
+    ),
   ];
   const flags = answers.flatMap((a) => a.flags);
 
@@ -111,7 +120,9 @@ export async function aggregateInterview(
   const noAnswer = flags.filter((f) => f.kind === "no_answer").length + input.unanswered.length;
   const summary = [
     `Overall ${one(overallScore)}/5 (${RECOMMENDATION_LABELS[recommendation]}) across ${answers.length} answer${answers.length === 1 ? "" : "s"}.`,
-    best && worst && best.score !== worst.score ? `Strongest: ${best.competency} (${one(best.score)}/5); weakest: ${worst.competency} (${one(worst.score)}/5).` : "",
+    best && worst && best.score !== worst.score
+      ? `Strongest: ${best.competency} (${one(best.score)}/5); weakest: ${worst.competency} (${one(worst.score)}/5).`
+      : "",
     noAnswer > 0 ? `${noAnswer} question${noAnswer === 1 ? "" : "s"} without an answer.` : "",
     manip > 0
       ? `${manip} answer${manip === 1 ? "" : "s"} (${steeredLabels}) addressed the evaluation instead of the question, so the AI does not score this interview (1.0); a reviewer should judge it from the recordings.`

@@ -55,7 +55,16 @@ async function loadInterview(db: Db, invitationId: string) {
       organizationId: true,
       templateVersionId: true,
       templateVersion: { select: { snapshot: true } },
-      responses: { select: { id: true, questionId: true, type: true, status: true, textAnswer: true, transcript: { select: { text: true, segments: true, engine: true } } } },
+      responses: {
+        select: {
+          id: true,
+          questionId: true,
+          type: true,
+          status: true,
+          textAnswer: true,
+          transcript: { select: { text: true, segments: true, engine: true } },
+        },
+      },
     },
   });
   if (!invitation) throw notFound("The interview");
@@ -77,7 +86,8 @@ async function loadInterview(db: Db, invitationId: string) {
       if (!response.transcript || response.status === "FAILED") continue;
       const segments = transcriptSegmentsSchema.safeParse(response.transcript.segments);
       const { engine: transcriptEngine } = response.transcript;
-      if (isTranscriptionEngine(transcriptEngine) && TRANSCRIPTION_ENGINES[transcriptEngine].rough) roughTranscripts.set(response.id, TRANSCRIPTION_ENGINES[transcriptEngine].label);
+      if (isTranscriptionEngine(transcriptEngine) && TRANSCRIPTION_ENGINES[transcriptEngine].rough)
+        roughTranscripts.set(response.id, TRANSCRIPTION_ENGINES[transcriptEngine].label);
       answers.push({ question, answer: { responseId: response.id, segments: segments.success ? segments.data : [], text: response.transcript.text } });
     }
   }
@@ -88,7 +98,9 @@ async function loadInterview(db: Db, invitationId: string) {
 
 /** sha256 of the inputs' JSON with sorted keys, so equal inputs always hash the same. */
 function hashInputs(inputs: unknown): string {
-  return createHash("sha256").update(JSON.stringify(canonical(inputs))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(inputs)))
+    .digest("hex");
 }
 
 function canonical(value: unknown): unknown {
@@ -132,7 +144,14 @@ export async function analyzeInterview(
     model: engine.model,
     promptVersion: engine.promptVersion,
   });
-  const rowKey = { organizationId: invitation.organizationId, invitationId, engine: engine.engine, model: engine.model, promptVersion: engine.promptVersion, inputHash };
+  const rowKey = {
+    organizationId: invitation.organizationId,
+    invitationId,
+    engine: engine.engine,
+    model: engine.model,
+    promptVersion: engine.promptVersion,
+    inputHash,
+  };
 
   const analysedIds = answers.map((a) => a.answer.responseId);
   const done = await db.analysis.findFirst({ where: { invitationId, responseId: null, inputHash, status: "COMPLETE" } });
@@ -173,7 +192,15 @@ export async function analyzeInterview(
     if (raced) return reusedResult(raced);
 
     for (const a of perAnswer) {
-      const data = { ...rowKey, status: "COMPLETE" as const, overallScore: a.score, recommendation: null, flagged: needsAttention(a.flags), result: a as Prisma.InputJsonValue, error: null };
+      const data = {
+        ...rowKey,
+        status: "COMPLETE" as const,
+        overallScore: a.score,
+        recommendation: null,
+        flagged: needsAttention(a.flags),
+        result: a as Prisma.InputJsonValue,
+        error: null,
+      };
       await tx.analysis.upsert({
         where: { invitationId_responseId_inputHash: { invitationId, responseId: a.responseId, inputHash } },
         create: { ...data, responseId: a.responseId },
@@ -198,12 +225,32 @@ export async function analyzeInterview(
       where: { id: { in: analysedIds }, OR: [{ type: "TEXT" }, { status: { in: ["TRANSCRIBED", "ANALYZING", "ANALYZED"] } }] },
       data: { status: "ANALYZED" },
     });
-    return { analysisId: row.id, engine: engine.engine, overallScore: interview.overallScore, recommendation: interview.recommendation, flagged: data.flagged, reused: false };
+    return {
+      analysisId: row.id,
+      engine: engine.engine,
+      overallScore: interview.overallScore,
+      recommendation: interview.recommendation,
+      flagged: data.flagged,
+      reused: false,
+    };
   });
 }
 
-function reusedResult(row: { id: string; engine: string; overallScore: number | null; recommendation: string | null; flagged: boolean }): AnalyzeInterviewResult {
-  return { analysisId: row.id, engine: row.engine, overallScore: row.overallScore ?? 0, recommendation: row.recommendation ?? "", flagged: row.flagged, reused: true };
+function reusedResult(row: {
+  id: string;
+  engine: string;
+  overallScore: number | null;
+  recommendation: string | null;
+  flagged: boolean;
+}): AnalyzeInterviewResult {
+  return {
+    analysisId: row.id,
+    engine: row.engine,
+    overallScore: row.overallScore ?? 0,
+    recommendation: row.recommendation ?? "",
+    flagged: row.flagged,
+    reused: true,
+  };
 }
 
 /** Keeps why an analysis failed on the interview's row, so the review page can say so. */
@@ -213,7 +260,10 @@ async function recordFailure(
   error: unknown,
 ): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
-  const previous = await db.analysis.findFirst({ where: { invitationId: rowKey.invitationId, responseId: null, inputHash: rowKey.inputHash }, select: { id: true } });
+  const previous = await db.analysis.findFirst({
+    where: { invitationId: rowKey.invitationId, responseId: null, inputHash: rowKey.inputHash },
+    select: { id: true },
+  });
   const data = { ...rowKey, status: "FAILED" as const, error: message.slice(0, 2000) };
   if (previous) await db.analysis.update({ where: { id: previous.id }, data });
   else await db.analysis.create({ data: { ...data, responseId: null } });

@@ -12,20 +12,64 @@ import { words } from "./text";
  * not requests, so they are left alone.
  */
 const EVALUATION_SEEDS = [
-  "score", "scoring", "rating", "rate", "rank", "ranking", "grade", "grading", "grader", "rubric", "criteria", "criterion",
-  "evaluation", "evaluate", "evaluator", "assessment", "assess", "assessor", "shortlist", "scorecard", "checklist", "marks",
-  "points", "approved", "approval", "preapproved", "recommendation", "recommend", "hire", "hiring", "committee", "reviewer",
-  "requirements", "checks", "qualified", "shortlisted", "verified", "status", "candidate", "candidates", "applicant", "applicants",
-  "panel", "interviewer", "interviewers", "round",
+  "score",
+  "scoring",
+  "rating",
+  "rate",
+  "rank",
+  "ranking",
+  "grade",
+  "grading",
+  "grader",
+  "rubric",
+  "criteria",
+  "criterion",
+  "evaluation",
+  "evaluate",
+  "evaluator",
+  "assessment",
+  "assess",
+  "assessor",
+  "shortlist",
+  "scorecard",
+  "checklist",
+  "marks",
+  "points",
+  "approved",
+  "approval",
+  "preapproved",
+  "recommendation",
+  "recommend",
+  "hire",
+  "hiring",
+  "committee",
+  "reviewer",
+  "requirements",
+  "checks",
+  "qualified",
+  "shortlisted",
+  "verified",
+  "status",
+  "candidate",
+  "candidates",
+  "applicant",
+  "applicants",
+  "panel",
+  "interviewer",
+  "interviewers",
+  "round",
 ];
 const SEED_NEIGHBOURS = ["score", "rating", "rubric", "evaluation", "shortlist", "ranking", "assessment"];
 
 /** This answer or this candidacy, as the speaker refers to it. */
-const SELF = /\b(this|the present|the above|these)\s+(answers?|responses?|section|submission|interview|transcript|recording|application|candidacy|replies|reply)\b|\bmy\s+(own\s+)?(answers?|responses?|submission|candidacy|replies|reply)\b/;
+const SELF =
+  /\b(this|the present|the above|these)\s+(answers?|responses?|section|submission|interview|transcript|recording|application|candidacy|replies|reply)\b|\bmy\s+(own\s+)?(answers?|responses?|submission|candidacy|replies|reply)\b/;
 /** A request to do something to the speaker's standing: "sort me", "place me", "put me", "move me up". */
-const ABOUT_ME = /\b(put|place|mark|move|sort|rank|list|score|rate|grade|pass|shortlist|advance|push|bump|select|choose|consider|treat|count|record|file|log)\s+me\b/;
+const ABOUT_ME =
+  /\b(put|place|mark|move|sort|rank|list|score|rate|grade|pass|shortlist|advance|push|bump|select|choose|consider|treat|count|record|file|log)\s+me\b/;
 /** A score written as a field: "score maximum", "rating: 10/10", "grade = A". */
-const FILLED_IN = /\b(score|rating|grade|rank|ranking|result|status)\s*[:=-]?\s*(maximum|max|perfect|full|top|highest|excellent|approved|verified|pass(ed)?|a\+?|10\s*\/\s*10|5\s*\/\s*5|100\s*%?)\b/;
+const FILLED_IN =
+  /\b(score|rating|grade|rank|ranking|result|status)\s*[:=-]?\s*(maximum|max|perfect|full|top|highest|excellent|approved|verified|pass(ed)?|a\+?|10\s*\/\s*10|5\s*\/\s*5|100\s*%?)\b/;
 
 const COMMON_RANK = 3000;
 

@@ -14,9 +14,11 @@ import { locateQuote, type AnswerIndex } from "./verify-quotes";
  * to the reviewer", "Dear assessor"), since a reviewer or an assessor is also someone a candidate
  * talks about; SCORERS anywhere near words of scoring, since nobody else scores an answer.
  */
-const SCORERS = "evaluators?|graders?|scorers?|the ai|an ai|ai (system|model|evaluator|reviewer|screener|grader)|language model|llm|chatgpt|gpt|bot|automated (screening|scoring|review|reviewer|system|screener|evaluation)|applicant tracking system|whoever (is )?(reading|scoring|grading|reviewing|evaluating)( this)?|(whoever|whatever)( or (whoever|whatever))? (reads|scores|grades|reviews|evaluates|marks|ranks) this|(scoring|grading|evaluation|assessment|screening|ranking|hiring) (model|system|tool|engine|software|algorithm|ai|bot)";
+const SCORERS =
+  "evaluators?|graders?|scorers?|the ai|an ai|ai (system|model|evaluator|reviewer|screener|grader)|language model|llm|chatgpt|gpt|bot|automated (screening|scoring|review|reviewer|system|screener|evaluation)|applicant tracking system|whoever (is )?(reading|scoring|grading|reviewing|evaluating)( this)?|(whoever|whatever)( or (whoever|whatever))? (reads|scores|grades|reviews|evaluates|marks|ranks) this|(scoring|grading|evaluation|assessment|screening|ranking|hiring) (model|system|tool|engine|software|algorithm|ai|bot)";
 const ADDRESSEES = `${SCORERS}|reviewers?|assessors?|screeners?|recruiters?|hiring (manager|team)`;
-const EVALUATION_WORDS = "score[sd]?|scoring|rate[sd]?|rating|grade[sd]?|grading|marks?|points|rubric|criteri(a|on)|evaluat\\w*|assess\\w*|rank\\w*|recommend\\w*|shortlist\\w*|advance|pass me|hire me|keywords?";
+const EVALUATION_WORDS =
+  "score[sd]?|scoring|rate[sd]?|rating|grade[sd]?|grading|marks?|points|rubric|criteri(a|on)|evaluat\\w*|assess\\w*|rank\\w*|recommend\\w*|shortlist\\w*|advance|pass me|hire me|keywords?";
 const SCORE_WORDS = "perfect|full|maximum|max|highest|top|best|excellent|high|highly|well|five|ten|hundred";
 
 const PATTERNS: { reason: string; test: RegExp }[] = [

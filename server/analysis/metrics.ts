@@ -9,7 +9,33 @@ const SINGLE_FILLERS = new Set(["um", "umm", "uh", "uhh", "er", "erm", "ah", "hm
 /** After these, "you know" / "I mean" are real verbs ("you know what it does", "I mean that"). */
 const VERB_OBJECTS = new Set(["that", "what", "how", "why", "where", "when", "who", "it", "the", "a", "an", "him", "her", "them", "to", "this", "about", "if"]);
 /** "like" after these is a verb or a comparison ("would like", "looks like"), not a filler. */
-const LIKE_NOT_FILLER_BEFORE = new Set(["would", "i", "we", "they", "you", "looks", "look", "looked", "feel", "feels", "felt", "seems", "seem", "sounds", "something", "just", "dont", "didnt", "do", "did", "more", "much", "things", "stuff", "exactly"]);
+const LIKE_NOT_FILLER_BEFORE = new Set([
+  "would",
+  "i",
+  "we",
+  "they",
+  "you",
+  "looks",
+  "look",
+  "looked",
+  "feel",
+  "feels",
+  "felt",
+  "seems",
+  "seem",
+  "sounds",
+  "something",
+  "just",
+  "dont",
+  "didnt",
+  "do",
+  "did",
+  "more",
+  "much",
+  "things",
+  "stuff",
+  "exactly",
+]);
 
 type Word = { norm: string; raw: string; start: number; end: number };
 
@@ -24,7 +50,12 @@ function timedWords(segments: TranscriptSegment[]): Word[] {
     const tokens = tokenize(s.text);
     const span = Math.max(0, s.end - s.start);
     tokens.forEach((t, i) =>
-      out.push({ norm: t.norm, raw: s.text.slice(t.start, t.end + 1), start: s.start + (span * i) / tokens.length, end: s.start + (span * (i + 1)) / tokens.length }),
+      out.push({
+        norm: t.norm,
+        raw: s.text.slice(t.start, t.end + 1),
+        start: s.start + (span * i) / tokens.length,
+        end: s.start + (span * (i + 1)) / tokens.length,
+      }),
     );
   }
   return out;
@@ -49,7 +80,7 @@ export function countFillers(ws: { norm: string; raw: string }[]): number {
       if ((setOff || afterFiller || repeated) && !doesWork) count++;
     } else if ((w === "you" && next?.norm === "know") || (w === "i" && next?.norm === "mean")) {
       const after = ws[i + 2];
-      if (!after || /,$/.test(next!.raw) || !VERB_OBJECTS.has(after.norm)) {
+      if (!after || /,$/.test(next.raw) || !VERB_OBJECTS.has(after.norm)) {
         count++;
         i++;
       }

@@ -24,7 +24,13 @@ export function tokenize(text: string): Token[] {
     const norm = normalizeWord(m[0]);
     if (!norm) continue;
     const lead = m[0].search(/[\p{L}\p{N}]/u);
-    const tail = m[0].length - 1 - [...m[0]].reverse().join("").search(/[\p{L}\p{N}]/u);
+    const tail =
+      m[0].length -
+      1 -
+      [...m[0]]
+        .reverse()
+        .join("")
+        .search(/[\p{L}\p{N}]/u);
     tokens.push({ norm, start: m.index + Math.max(0, lead), end: m.index + tail + 1 });
   }
   return tokens;

@@ -35,8 +35,7 @@ export function prismaAdapter(db: Db): Adapter {
       });
       return account ? toAdapterUser(account.user) : null;
     },
-    updateUser: async ({ id, name, image, emailVerified }) =>
-      toAdapterUser(await db.user.update({ where: { id }, data: { name, image, emailVerified } })),
+    updateUser: async ({ id, name, image, emailVerified }) => toAdapterUser(await db.user.update({ where: { id }, data: { name, image, emailVerified } })),
     deleteUser: async (id) => {
       await db.user.delete({ where: { id } });
     },

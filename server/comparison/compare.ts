@@ -3,7 +3,7 @@ import type { Db, InvitationStatus } from "../db/client";
 import { DomainError, notFound } from "../errors";
 import { effectiveStatus } from "../invitations/status";
 import { engineLabel, overrideSelect, readRubricOf } from "../review/analysis";
-import { effectiveValues, type OverrideRecord } from "../review/effective";
+import { effectiveValues } from "../review/effective";
 import { readRubric } from "../templates/versions";
 import { OVERALL_SORT, type CompareCandidatesInput } from "./comparison.schema";
 
@@ -87,7 +87,7 @@ export async function compareCandidates(db: Db, organizationId: string, input: C
     const a = analysisOf.get(inv.id);
     const parsed = a ? interviewAnalysisResultSchema.safeParse(a.result) : null;
     if (!a || !parsed?.success) return { ...base, analysis: null };
-    const effective = effectiveValues(parsed.data, readRubricOf(inv.templateVersion.snapshot), a.overrides as OverrideRecord[]);
+    const effective = effectiveValues(parsed.data, readRubricOf(inv.templateVersion.snapshot), a.overrides);
     for (const s of effective.scores) addCompetency({ id: s.competencyId, competency: s.competency, weight: s.weight });
     return {
       ...base,

@@ -9,7 +9,10 @@ const serverSchema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     APP_URL: z.url({ message: "APP_URL must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
     DATABASE_URL: z
-      .string({ message: "DATABASE_URL is not set: start the app with `npm run dev` or `npm start` (they start the embedded Postgres) or point it at a Postgres with pgvector" })
+      .string({
+        message:
+          "DATABASE_URL is not set: start the app with `npm run dev` or `npm start` (they start the embedded Postgres) or point it at a Postgres with pgvector",
+      })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL"),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),

@@ -9,7 +9,13 @@ export const EMBEDDED_MAX_CONNECTIONS = 4;
 
 export type EmbeddedPostgres = { url: string; db: PGlite; stop: () => Promise<void> };
 
-type QueuedMessage = { handlerId: number; message: Uint8Array; resolve: (bytes: number) => void; reject: (error: unknown) => void; onData: (data: Uint8Array) => void };
+type QueuedMessage = {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+  onData: (data: Uint8Array) => void;
+};
 type QueryQueue = {
   queue: QueuedMessage[];
   processing: boolean;
@@ -70,11 +76,7 @@ export function keepSequencesTogether(queue: QueryQueue): void {
  * socket, so the app talks to it through the same `pg` driver and Prisma adapter as to a real server.
  * `dataDir` undefined keeps everything in memory (tests).
  */
-export async function startEmbeddedPostgres(opts: {
-  dataDir?: string;
-  port?: number;
-  loadDataDir?: Blob;
-}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number; loadDataDir?: Blob }): Promise<EmbeddedPostgres> {
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
   const db = await PGlite.create({
     dataDir: opts.dataDir ?? "memory://",

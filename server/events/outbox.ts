@@ -19,5 +19,5 @@ type Tx = Pick<Prisma.TransactionClient, "outboxEvent">;
 
 export function enqueueEvent<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, organizationId: string | null) {
   const data = eventSchemas[name].parse(payload);
-  return tx.outboxEvent.create({ data: { name, payload: data as Prisma.InputJsonValue, organizationId } });
+  return tx.outboxEvent.create({ data: { name, payload: data, organizationId } });
 }

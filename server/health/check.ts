@@ -73,7 +73,10 @@ function reason(error: unknown): string {
 // readdir of a path Turbopack cannot scope makes it trace the whole project into this route's bundle.
 async function migrationNames(): Promise<string[]> {
   const entries = await readdir(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function probeDatabase(db: Db) {
@@ -113,9 +116,7 @@ async function probeDatabase(db: Db) {
  * What /api/health answers. Never throws: a database that is unreachable, misconfigured or slow
  * comes back as `status: "error"` with the reason, so the route can answer 503 rather than 500.
  */
-export async function checkHealth(
-  opts: { db?: Db; env?: Source; timeoutMs?: number } = {},
-): Promise<HealthReport> {
+export async function checkHealth(opts: { db?: Db; env?: Source; timeoutMs?: number } = {}): Promise<HealthReport> {
   const source = opts.env ?? process.env;
   const checkedAt = new Date().toISOString();
   try {

@@ -15,7 +15,12 @@ const MAX_DURATION_MS = 60 * 60 * 1000;
 
 // The link's token as createInvitationToken makes it (43 base64url characters); the bounds leave
 // room for other lengths and keep arbitrary junk out of the hash lookup.
-const token = z.string().trim().min(16, "This interview link is not valid.").max(256, "This interview link is not valid.").regex(/^[A-Za-z0-9_-]+$/, "This interview link is not valid.");
+const token = z
+  .string()
+  .trim()
+  .min(16, "This interview link is not valid.")
+  .max(256, "This interview link is not valid.")
+  .regex(/^[A-Za-z0-9_-]+$/, "This interview link is not valid.");
 const responseId = z.string().min(1).max(64);
 
 export const interviewTokenInput = z.object({ token });

@@ -13,10 +13,7 @@ const STDERR_LIMIT = 8_000;
  * holds. `source` is a file path or a stream of the file's bytes (piped to ffmpeg's stdin, so
  * nothing is copied to disk). ffmpeg is spawned directly, never through a shell.
  */
-export function measureDuration(
-  source: string | Readable,
-  opts: { ffmpegPath?: string; timeoutMs?: number } = {},
-): Promise<DurationMeasurement> {
+export function measureDuration(source: string | Readable, opts: { ffmpegPath?: string; timeoutMs?: number } = {}): Promise<DurationMeasurement> {
   const input = typeof source === "string" ? source : "pipe:0";
   const args = ["-hide_banner", "-nostats", "-v", "error", "-progress", "pipe:1", "-i", input, "-map", "0:v?", "-map", "0:a?", "-f", "null", "-"];
   return new Promise((resolve) => {

@@ -60,7 +60,12 @@ async function requirePublishedTemplate(tx: Prisma.TransactionClient, organizati
  * so a batch exists whole or not at all; the emails go out after the commit, because a failed
  * send must not undo invitations that HR can still resend.
  */
-export async function createInvitations(db: Db, actor: Pick<SessionUser, "id">, organizationId: string, input: CreateInvitationsInput): Promise<CreateInvitationsResult> {
+export async function createInvitations(
+  db: Db,
+  actor: Pick<SessionUser, "id">,
+  organizationId: string,
+  input: CreateInvitationsInput,
+): Promise<CreateInvitationsResult> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
 

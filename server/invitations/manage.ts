@@ -89,7 +89,14 @@ export async function cancelInvitation(db: Db, actor: Pick<SessionUser, "id">, o
     const cancelledAt = new Date();
     const { count } = await tx.invitation.updateMany({ where: { id: inv.id, status: inv.status }, data: { status: "CANCELLED", cancelledAt } });
     if (!count) throw changedMeanwhile();
-    await audit(tx, { organizationId, actorId: actor.id, action: "invitation.cancelled", targetType: "invitation", targetId: inv.id, data: { from: inv.status } });
+    await audit(tx, {
+      organizationId,
+      actorId: actor.id,
+      action: "invitation.cancelled",
+      targetType: "invitation",
+      targetId: inv.id,
+      data: { from: inv.status },
+    });
     return { id: inv.id, status: "CANCELLED" as const, cancelledAt };
   });
 }

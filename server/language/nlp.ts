@@ -1,6 +1,8 @@
 import winkNLP, { type ItemEntity, type ItemSentence, type ItemToken } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 
+/* eslint-disable @typescript-eslint/unbound-method -- wink-nlp's `its.*` helpers are plain functions that its typings declare as methods; they are passed to out(), never called unbound */
+
 /**
  * English tokens with part of speech, lemma and entity type, from wink-nlp's light English model
  * (a statistical tagger shipped in an npm package: no download at run time). The offline analyzer
@@ -38,7 +40,7 @@ export function readText(text: string): NlpSentence[] {
   const entityOf = new Map<number, string>();
   doc.entities().each((e: ItemEntity) => {
     const [from, to] = e.out(its.span) as unknown as [number, number];
-    const type = e.out(its.type) as string;
+    const type = e.out<string>(its.type);
     for (let i = from; i <= to; i++) entityOf.set(i, type);
   });
   const sentences: NlpSentence[] = [];
@@ -47,10 +49,10 @@ export function readText(text: string): NlpSentence[] {
     s.tokens().each((t: ItemToken) => {
       if (t.out(its.type) === "punctuation") return;
       tokens.push({
-        word: (t.out(its.normal) as string).toLowerCase(),
-        raw: t.out(its.value) as string,
+        word: t.out<string>(its.normal).toLowerCase(),
+        raw: t.out<string>(its.value),
         lemma: (t.out(its.lemma as Parameters<ItemToken["out"]>[0]) as string).toLowerCase(),
-        pos: t.out(its.pos) as string,
+        pos: t.out<string>(its.pos),
         stop: t.out(its.stopWordFlag) as unknown as boolean,
         negated: t.out(its.negationFlag) as unknown as boolean,
         entity: entityOf.get(t.index()) ?? null,

@@ -107,9 +107,16 @@ export function convertWordVectors(target = cacheFile()): void {
     const norm = Math.hypot(...r) || 1;
     const max = Math.max(...r.map((x) => Math.abs(x / norm))) || 1;
     scales[k] = max / 127;
-    for (let i = 0; i < VECTOR_DIMENSIONS; i++) data[k * VECTOR_DIMENSIONS + i] = Math.round(((r[i]! / norm) / max) * 127);
+    for (let i = 0; i < VECTOR_DIMENSIONS; i++) data[k * VECTOR_DIMENSIONS + i] = Math.round((r[i]! / norm / max) * 127);
   });
-  const header: Header = { format: FORMAT, source: sourceVersion(file), dims: VECTOR_DIMENSIONS, count: words.length, sourceSize: source.words.length, removed: REMOVED_COMPONENTS };
+  const header: Header = {
+    format: FORMAT,
+    source: sourceVersion(file),
+    dims: VECTOR_DIMENSIONS,
+    count: words.length,
+    sourceSize: source.words.length,
+    removed: REMOVED_COMPONENTS,
+  };
   const head = Buffer.from(`${JSON.stringify(header)}\n${words.join("\n")}\n`, "utf8");
   const lengths = Buffer.alloc(4);
   lengths.writeUInt32LE(head.length);
@@ -122,14 +129,19 @@ export function convertWordVectors(target = cacheFile()): void {
 function read(file: string): WordVectors {
   const buf = fs.readFileSync(file);
   const headLength = buf.readUInt32LE(0);
-  const lines = buf.subarray(4, 4 + headLength).toString("utf8").split("\n");
+  const lines = buf
+    .subarray(4, 4 + headLength)
+    .toString("utf8")
+    .split("\n");
   const header = JSON.parse(lines[0]!) as Header;
   if (header.format !== FORMAT || header.dims !== VECTOR_DIMENSIONS) throw new Error(`${file} is not a ${FORMAT} file`);
   const words = lines.slice(1, 1 + header.count);
   const offset = 4 + headLength;
   // Copies, so the typed arrays are aligned whatever the header's length.
   const scales = new Float32Array(buf.buffer.slice(buf.byteOffset + offset, buf.byteOffset + offset + header.count * 4));
-  const data = new Int8Array(buf.buffer.slice(buf.byteOffset + offset + header.count * 4, buf.byteOffset + offset + header.count * 4 + header.count * VECTOR_DIMENSIONS));
+  const data = new Int8Array(
+    buf.buffer.slice(buf.byteOffset + offset + header.count * 4, buf.byteOffset + offset + header.count * 4 + header.count * VECTOR_DIMENSIONS),
+  );
   const index = new Map<string, number>();
   words.forEach((w, i) => index.set(w, i));
   const decoded = new Map<number, Float32Array>();

@@ -20,7 +20,12 @@ function describeFailure(error: ResendFailure): string {
  * Resend refuses the message, after recording why on the stored row. Call it outside a
  * transaction: it writes with getDb(), which waits for an open transaction on the embedded engine.
  */
-export async function sendEmail(msg: { to: string; subject: string; template: string; react: ReactElement }): Promise<{ id: string; provider: "resend" | "dev" }> {
+export async function sendEmail(msg: {
+  to: string;
+  subject: string;
+  template: string;
+  react: ReactElement;
+}): Promise<{ id: string; provider: "resend" | "dev" }> {
   const html = await render(msg.react);
   const text = toPlainText(html);
   const e = env();
@@ -36,7 +41,7 @@ export async function sendEmail(msg: { to: string; subject: string; template: st
   // The SDK reports failures in `error`; a throw would only come from a version that behaves otherwise.
   const { data, error } = await resend.emails
     .send({ from: e.EMAIL_FROM, to: msg.to, subject: msg.subject, html, text }, { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) })
-    .catch((thrown: unknown) => ({ data: null, error: { message: thrown instanceof Error ? thrown.message : String(thrown) } as ResendFailure }));
+    .catch((thrown: unknown) => ({ data: null, error: { message: thrown instanceof Error ? thrown.message : String(thrown) } }));
 
   if (error || !data?.id) {
     const reason = error ? describeFailure(error) : "the response carried no message id";

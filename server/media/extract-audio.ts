@@ -24,14 +24,26 @@ export async function extractAudio(
     ...FFMPEG_BASE_ARGS,
     // Opus/Vorbis decoding and resampling run on one thread whatever -threads says, and with -vn
     // the video is never decoded: more threads would only sit idle.
-    "-threads", "1",
-    "-i", inputPath,
-    "-map", "0:a:0", "-vn", "-sn", "-dn",
-    "-ac", String(TRANSCRIPTION_AUDIO.channels),
-    "-ar", String(TRANSCRIPTION_AUDIO.sampleRate),
-    "-c:a", "pcm_s16le",
+    "-threads",
+    "1",
+    "-i",
+    inputPath,
+    "-map",
+    "0:a:0",
+    "-vn",
+    "-sn",
+    "-dn",
+    "-ac",
+    String(TRANSCRIPTION_AUDIO.channels),
+    "-ar",
+    String(TRANSCRIPTION_AUDIO.sampleRate),
+    "-c:a",
+    "pcm_s16le",
     "-bitexact",
-    "-f", "wav", "-y", outputPath,
+    "-f",
+    "wav",
+    "-y",
+    outputPath,
   ];
   try {
     // Decoding audio runs at 100× real time or more; the allowance covers a loaded machine.
@@ -46,7 +58,10 @@ export async function extractAudio(
   const info = await readWavInfo(outputPath);
   if (info.dataBytes === 0) throw new MediaProcessingError("NO_AUDIO", "The recording holds no sound, so it cannot be transcribed.");
   if (info.durationMs < MIN_AUDIO_MS) {
-    throw new MediaProcessingError("TOO_SHORT", "The recording holds less than half a second of sound, so there is nothing to transcribe: it was probably cut off.");
+    throw new MediaProcessingError(
+      "TOO_SHORT",
+      "The recording holds less than half a second of sound, so there is nothing to transcribe: it was probably cut off.",
+    );
   }
   return { durationMs: info.durationMs, sizeBytes: (await stat(outputPath)).size };
 }

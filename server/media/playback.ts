@@ -61,16 +61,39 @@ export function playbackArgs(inputPath: string, outputPath: string, plan: Playba
       ? ["-map", "0:V:0", "-c:v", "copy"]
       : plan.video === "h264"
         ? [
-            "-map", "0:V:0",
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
+            "-map",
+            "0:V:0",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "veryfast",
+            "-crf",
+            "23",
             // yuv420p at even dimensions is what every browser's H.264 decoder takes.
-            "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p",
-            "-profile:v", "high",
+            "-vf",
+            "scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p",
+            "-profile:v",
+            "high",
           ]
         : ["-vn"];
   const audio = plan.audio === "copy" ? ["-map", "0:a:0", "-c:a", "copy"] : plan.audio === "aac" ? ["-map", "0:a:0", "-c:a", "aac", "-b:a", "128k"] : ["-an"];
   const container = plan.format === "webm" ? ["-f", "webm"] : ["-movflags", "+faststart", "-f", "mp4"];
-  return [...FFMPEG_BASE_ARGS, "-threads", String(threads), "-i", inputPath, ...video, ...audio, "-sn", "-dn", "-map_metadata", "-1", ...container, "-y", outputPath];
+  return [
+    ...FFMPEG_BASE_ARGS,
+    "-threads",
+    String(threads),
+    "-i",
+    inputPath,
+    ...video,
+    ...audio,
+    "-sn",
+    "-dn",
+    "-map_metadata",
+    "-1",
+    ...container,
+    "-y",
+    outputPath,
+  ];
 }
 
 /**
@@ -89,7 +112,8 @@ export async function makePlayback(
   try {
     await runTool("ffmpeg", playbackArgs(inputPath, outputPath, plan, opts.threads ?? ffmpegThreads()), { timeoutMs, signal: opts.signal });
   } catch (error) {
-    if (failedOnTheMedia(error)) throw new MediaProcessingError("UNREADABLE", "A playable copy of the recording could not be made: the file is damaged.", { cause: error });
+    if (failedOnTheMedia(error))
+      throw new MediaProcessingError("UNREADABLE", "A playable copy of the recording could not be made: the file is damaged.", { cause: error });
     throw error;
   }
   return { sizeBytes: (await stat(outputPath)).size };

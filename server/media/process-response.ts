@@ -46,7 +46,11 @@ type Made = { kind: DerivedKind; file: string; key: string; contentType: string;
 export async function processResponseMedia(db: Db, responseId: string, opts: { workDir?: string; signal?: AbortSignal } = {}): Promise<ProcessedMedia> {
   const response = await db.response.findUnique({
     where: { id: responseId },
-    select: { id: true, invitation: { select: { organizationId: true } }, mediaAssets: { where: { kind: { in: ["RECORDING", "AUDIO", "THUMBNAIL", "PLAYBACK"] } } } },
+    select: {
+      id: true,
+      invitation: { select: { organizationId: true } },
+      mediaAssets: { where: { kind: { in: ["RECORDING", "AUDIO", "THUMBNAIL", "PLAYBACK"] } } },
+    },
   });
   if (!response) throw notFound("The answer");
   const recording = response.mediaAssets.find((a) => a.kind === "RECORDING");
@@ -76,7 +80,13 @@ export async function processResponseMedia(db: Db, responseId: string, opts: { w
     if (plan) {
       const playbackFile = path.join(work, `playback.${plan.extension}`);
       await makePlayback(input, playbackFile, plan, { durationMs: probe.durationMs, threads, signal });
-      made.push({ kind: "PLAYBACK", file: playbackFile, key: derivedMediaKey(responseId, "PLAYBACK", plan.extension), contentType: plan.contentType, durationMs: probe.durationMs });
+      made.push({
+        kind: "PLAYBACK",
+        file: playbackFile,
+        key: derivedMediaKey(responseId, "PLAYBACK", plan.extension),
+        contentType: plan.contentType,
+        durationMs: probe.durationMs,
+      });
     }
 
     const storage = getStorage();

@@ -74,7 +74,10 @@ export function runTool(command: string, args: string[], opts: RunOptions): Prom
     });
     child.once("close", (code, signal) => {
       if (code === 0) settle(null);
-      else settle(new ToolError("failed", `${command} exited with ${code === null ? `signal ${signal}` : `code ${code}`}: ${lastLine(stderr) ?? "no message"}`, stderr));
+      else
+        settle(
+          new ToolError("failed", `${command} exited with ${code === null ? `signal ${signal}` : `code ${code}`}: ${lastLine(stderr) ?? "no message"}`, stderr),
+        );
     });
   });
 }

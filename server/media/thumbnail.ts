@@ -35,7 +35,11 @@ export async function makeThumbnail(
     `[0:a:0]aformat=channel_layouts=mono,showwavespic=s=${width}x${height}:colors=0x4f46e5:scale=sqrt[w];` +
     `color=c=0xf4f4f5:s=${width}x${height}:d=1[bg];[bg][w]overlay=format=auto,format=yuvj420p[out]`;
   // The waveform spans the whole recording, so all of its audio is decoded.
-  await run([...FFMPEG_BASE_ARGS, "-threads", "1", "-i", inputPath, "-filter_complex", graph, "-map", "[out]", ...jpegOutput(outputPath)], 60_000 + probe.durationMs, opts);
+  await run(
+    [...FFMPEG_BASE_ARGS, "-threads", "1", "-i", inputPath, "-filter_complex", graph, "-map", "[out]", ...jpegOutput(outputPath)],
+    60_000 + probe.durationMs,
+    opts,
+  );
   const size = await sizeOf(outputPath);
   if (!size) throw new MediaProcessingError("UNREADABLE", "The recording's sound could not be decoded to draw its waveform.");
   return { sizeBytes: size };
@@ -45,13 +49,20 @@ export async function makeThumbnail(
 async function frameAt(inputPath: string, outputPath: string, seekMs: number, width: number, opts: Options): Promise<number | null> {
   const args = [
     ...FFMPEG_BASE_ARGS,
-    "-threads", String(opts.threads ?? 1),
+    "-threads",
+    String(opts.threads ?? 1),
     // Before -i: a fast seek to the keyframe before, then decoding up to the moment.
     ...(seekMs > 0 ? ["-ss", (seekMs / 1000).toFixed(3)] : []),
-    "-i", inputPath,
+    "-i",
+    inputPath,
     // V, not v: cover art attached to a file is not its video.
-    "-map", "0:V:0", "-an", "-sn", "-dn",
-    "-vf", `scale='min(${width},iw)':-2,format=yuvj420p`,
+    "-map",
+    "0:V:0",
+    "-an",
+    "-sn",
+    "-dn",
+    "-vf",
+    `scale='min(${width},iw)':-2,format=yuvj420p`,
     ...jpegOutput(outputPath),
   ];
   await run(args, 60_000, opts);
@@ -66,7 +77,8 @@ async function run(args: string[], timeoutMs: number, opts: Options): Promise<vo
   try {
     await runTool("ffmpeg", args, { timeoutMs: opts.timeoutMs ?? timeoutMs, signal: opts.signal });
   } catch (error) {
-    if (failedOnTheMedia(error)) throw new MediaProcessingError("UNREADABLE", "No picture could be taken from the recording: the file is damaged.", { cause: error });
+    if (failedOnTheMedia(error))
+      throw new MediaProcessingError("UNREADABLE", "No picture could be taken from the recording: the file is damaged.", { cause: error });
     throw error;
   }
 }

@@ -41,7 +41,9 @@ export async function notifyAnalysisReady(db: Db, analysisId: string): Promise<{
     await tx.$queryRaw`SELECT id FROM invitations WHERE id = ${invitation.id} FOR UPDATE`;
     const members = { status: "ACTIVE" as const, memberships: { some: { organizationId, role: { in: ["HR" as const, "ADMIN" as const] } } } };
     // The sender, while still HR in the interview's organization; otherwise every HR member.
-    const sender = invitation.createdById ? await tx.user.findMany({ where: { id: invitation.createdById, ...members }, select: { id: true, email: true } }) : [];
+    const sender = invitation.createdById
+      ? await tx.user.findMany({ where: { id: invitation.createdById, ...members }, select: { id: true, email: true } })
+      : [];
     const recipients = sender.length ? sender : await tx.user.findMany({ where: members, select: { id: true, email: true }, orderBy: { email: "asc" } });
     const already = await tx.notification.findMany({
       where: { type: ANALYSIS_READY, link, userId: { in: recipients.map((r) => r.id) } },

@@ -27,7 +27,14 @@ export async function getOrganization(db: Db, organizationId: string) {
 export async function renameOrganization(db: Db, actor: SessionUser, organizationId: string, name: string) {
   return db.$transaction(async (tx) => {
     const org = await tx.organization.update({ where: { id: organizationId }, data: { name }, select: { id: true, name: true } });
-    await audit(tx, { organizationId, actorId: actor.id, action: "organization.renamed", targetType: "organization", targetId: organizationId, data: { name } });
+    await audit(tx, {
+      organizationId,
+      actorId: actor.id,
+      action: "organization.renamed",
+      targetType: "organization",
+      targetId: organizationId,
+      data: { name },
+    });
     return org;
   });
 }

@@ -8,7 +8,7 @@ type StoredStep = { name?: string; type?: "data" | "error"; error?: unknown; att
 function stepError(error: unknown): string | null {
   if (!error) return null;
   if (typeof error === "object" && error && "message" in error && typeof error.message === "string") return error.message;
-  return String(error);
+  return typeof error === "string" ? error : JSON.stringify(error);
 }
 
 /** A run's steps in the order they finished, for the operator page (results are not shown: they may be large). */
@@ -19,7 +19,14 @@ function readSteps(steps: Prisma.JsonValue, order: string[]) {
     .filter((id) => byId[id])
     .map((id) => {
       const s = byId[id]!;
-      return { id, name: s.name ?? id, ok: s.type !== "error", error: s.type === "error" ? stepError(s.error) : null, attempts: s.attempts ?? 1, at: s.at ?? null };
+      return {
+        id,
+        name: s.name ?? id,
+        ok: s.type !== "error",
+        error: s.type === "error" ? stepError(s.error) : null,
+        attempts: s.attempts ?? 1,
+        at: s.at ?? null,
+      };
     });
 }
 
@@ -36,7 +43,12 @@ export async function listRuns(db: Db, input: ListRunsInput) {
     db.jobRun.groupBy({ by: ["status"], _count: { _all: true } }),
     db.jobRun.findMany({ distinct: ["functionId"], select: { functionId: true }, orderBy: { functionId: "asc" } }),
     db.outboxEvent.count({ where: { sentAt: null } }),
-    db.outboxEvent.findMany({ where: { sentAt: null, attempts: { gt: 0 } }, select: { id: true, name: true, attempts: true, lastError: true }, take: 5, orderBy: { createdAt: "asc" } }),
+    db.outboxEvent.findMany({
+      where: { sentAt: null, attempts: { gt: 0 } },
+      select: { id: true, name: true, attempts: true, lastError: true },
+      take: 5,
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   return {
     runs: page.map((r) => ({

@@ -8,7 +8,7 @@ import {
 import type { Db, Prisma } from "../db/client";
 import { notFound } from "../errors";
 import { templateSnapshotSchema, type SnapshotRubricItem } from "../templates/versions";
-import { effectiveValues, type OverrideRecord } from "./effective";
+import { effectiveValues } from "./effective";
 
 export const overrideSelect = {
   id: true,
@@ -100,7 +100,7 @@ export async function getInterviewAnalysis(db: Db, organizationId: string, invit
   }
 
   const result = parsed.data;
-  const effective = effectiveValues(result, rubric, current.overrides as OverrideRecord[]);
+  const effective = effectiveValues(result, rubric, current.overrides);
   const aiById = new Map(result.scores.map((s) => [s.competencyId, s]));
   return {
     state: "complete" as AnalysisPipelineState,

@@ -148,10 +148,20 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
   return {
     processing,
     invitation: { ...invitation, status, canResend: canResend(status), canCancel: canCancel(status) },
-    version: { id: templateVersion.id, version: templateVersion.version, createdAt: templateVersion.createdAt, title: snapshot.title, description: snapshot.description, rubric: snapshot.rubric },
+    version: {
+      id: templateVersion.id,
+      version: templateVersion.version,
+      createdAt: templateVersion.createdAt,
+      title: snapshot.title,
+      description: snapshot.description,
+      rubric: snapshot.rubric,
+    },
     answers,
     progress: { answered: answers.filter((a) => a.response?.submittedAt).length, total: answers.length },
-    timeline: buildTimeline({ ...invitation, status }, answers.map((a) => ({ number: a.number, submittedAt: a.response?.submittedAt ?? null }))),
+    timeline: buildTimeline(
+      { ...invitation, status },
+      answers.map((a) => ({ number: a.number, submittedAt: a.response?.submittedAt ?? null })),
+    ),
   };
 }
 

@@ -30,10 +30,12 @@ const BATCH = 500;
  */
 export async function upsertChunks(tx: RawTx, rows: readonly ChunkRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
-    const values = rows.slice(i, i + BATCH).map(
-      (r) =>
-        Prisma.sql`(${randomUUID()}, ${r.organizationId}, ${r.source}::"EmbeddingSource", ${r.sourceId}, ${r.templateId}, ${r.invitationId}, ${r.responseId}, ${r.ordinal}, ${r.content}, ${r.startMs}::int, ${r.endMs}::int, ${r.model}, ${toVector(r.embedding)}::vector)`,
-    );
+    const values = rows
+      .slice(i, i + BATCH)
+      .map(
+        (r) =>
+          Prisma.sql`(${randomUUID()}, ${r.organizationId}, ${r.source}::"EmbeddingSource", ${r.sourceId}, ${r.templateId}, ${r.invitationId}, ${r.responseId}, ${r.ordinal}, ${r.content}, ${r.startMs}::int, ${r.endMs}::int, ${r.model}, ${toVector(r.embedding)}::vector)`,
+      );
     await tx.$executeRaw`
       INSERT INTO embedding_chunks (id, "organizationId", source, "sourceId", "templateId", "invitationId", "responseId", ordinal, content, "startMs", "endMs", model, embedding)
       VALUES ${Prisma.join(values)}

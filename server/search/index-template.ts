@@ -42,7 +42,12 @@ export async function indexTemplateVersion(db: Db, templateVersionId: string): P
   const snapshot = templateSnapshotSchema.parse(version.snapshot);
   const { id: templateId, organizationId } = version.template;
   const base = { organizationId, templateId, invitationId: null, responseId: null, startMs: null, endMs: null, model: modelName };
-  const rubric = snapshot.rubric.map((item, i) => ({ source: "RUBRIC" as const, sourceId: rubricSourceId(templateVersionId, item.id), ordinal: i, content: rubricContent(item) }));
+  const rubric = snapshot.rubric.map((item, i) => ({
+    source: "RUBRIC" as const,
+    sourceId: rubricSourceId(templateVersionId, item.id),
+    ordinal: i,
+    content: rubricContent(item),
+  }));
   const job = textPassages(snapshot.description).map((p) => ({ source: "JOB" as const, sourceId: templateVersionId, ordinal: p.ordinal, content: p.content }));
   const items = [...rubric, ...job];
   const vectors = await embedTexts(items.map((it) => it.content));

@@ -32,7 +32,11 @@ function splitLong(s: Sentence): Sentence[] {
 
 /** A segment's sentences, timed from its words when it has them, else by their share of its words. */
 function segmentSentences(seg: TranscriptSegment): Sentence[] {
-  const texts = seg.text.trim().split(SENTENCE_END).map((t) => t.trim()).filter(Boolean);
+  const texts = seg.text
+    .trim()
+    .split(SENTENCE_END)
+    .map((t) => t.trim())
+    .filter(Boolean);
   const total = texts.reduce((n, t) => n + countWords(t), 0);
   const out: Sentence[] = [];
   let before = 0;

@@ -21,9 +21,7 @@ export type PassageScope = {
  * one template when asked, not of cancelled invitations, and saying none of the excluded words.
  */
 export function passageScope(scope: PassageScope): Prisma.Sql {
-  const tenant = scope.ownIndex
-    ? ownIndexFilter(scope.organizationId)
-    : Prisma.sql`c."organizationId" = ${scope.organizationId} AND c.source = 'TRANSCRIPT'`;
+  const tenant = scope.ownIndex ? ownIndexFilter(scope.organizationId) : Prisma.sql`c."organizationId" = ${scope.organizationId} AND c.source = 'TRANSCRIPT'`;
   return Prisma.sql`${tenant} AND c.model = ${scope.model}
       ${scope.templateId ? Prisma.sql`AND c."templateId" = ${scope.templateId}` : Prisma.empty}
       ${scope.excluded ? Prisma.sql`AND NOT c.lexemes @@ websearch_to_tsquery('english', ${scope.excluded})` : Prisma.empty}

@@ -4,11 +4,7 @@ export const MAX_SEARCH_LIMIT = 50;
 
 /** HR's search across the organization's interviews: used by the search form and search.interviews. */
 export const searchInput = z.object({
-  query: z
-    .string()
-    .trim()
-    .min(2, "Type at least 2 characters to search.")
-    .max(200, "Keep the search under 200 characters."),
+  query: z.string().trim().min(2, "Type at least 2 characters to search.").max(200, "Keep the search under 200 characters."),
   limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(20),
   templateId: z.string().min(1).optional(),
 });

@@ -50,7 +50,12 @@ export async function rankPassages(tx: RawTx, args: RankArgs & { efSearch?: numb
   const scope = { organizationId: args.organizationId, model: args.model, templateId: args.templateId };
   const { included, excluded } = websearchParts(args.query);
   const nearest = await nearestPassages(tx, { ...scope, excluded, vector: args.vector, take: args.take, efSearch: args.efSearch });
-  const answers = await answerContext(tx, { organizationId: args.organizationId, model: args.model, vector: args.vector, responseIds: nearest.map((c) => c.responseId) });
+  const answers = await answerContext(tx, {
+    organizationId: args.organizationId,
+    model: args.model,
+    vector: args.vector,
+    responseIds: nearest.map((c) => c.responseId),
+  });
   const asked = queryWords(included);
   const meaning = nearest
     .flatMap(({ distance, ...c }) => {

@@ -51,5 +51,7 @@ export async function seed(db: Db): Promise<string> {
       await ensureTemplateVersion(tx, template.id);
     });
   }
-  return `seeded: organization "${org.name}", users ${Object.values(DEMO_USERS).map((u) => u.email).join(", ")}, template "${t.title}"`;
+  return `seeded: organization "${org.name}", users ${Object.values(DEMO_USERS)
+    .map((u) => u.email)
+    .join(", ")}, template "${t.title}"`;
 }

@@ -8,7 +8,16 @@ import { env, type ServerEnv } from "../config/env";
 import { contentTypeFromKey, sanitizeKey } from "./keys";
 import { buildMediaUrl } from "./signing";
 import { toNodeReadable } from "./streams";
-import { StorageError, type ByteRange, type ObjectInfo, type PutOptions, type SignedUrlOptions, type Storage, type StorageBody, type StoredObject } from "./types";
+import {
+  StorageError,
+  type ByteRange,
+  type ObjectInfo,
+  type PutOptions,
+  type SignedUrlOptions,
+  type Storage,
+  type StorageBody,
+  type StoredObject,
+} from "./types";
 
 /**
  * The top-level folder of STORAGE_DIR that holds files being written (upload staging, half-written

@@ -14,9 +14,7 @@ export type MediaUrlParams = {
   disposition: Disposition;
 };
 
-export type MediaUrlCheck =
-  | { ok: true; params: MediaUrlParams }
-  | { ok: false; reason: "MISSING" | "INVALID" | "EXPIRED"; message: string };
+export type MediaUrlCheck = { ok: true; params: MediaUrlParams } | { ok: false; reason: "MISSING" | "INVALID" | "EXPIRED"; message: string };
 
 export const MEDIA_ROUTE_PREFIX = "/api/media/";
 

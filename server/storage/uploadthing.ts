@@ -9,7 +9,16 @@ import { UTApi, UTFile } from "uploadthing/server";
 import { sanitizeKey } from "./keys";
 import { stagingDir } from "./local";
 import { toNodeReadable } from "./streams";
-import { StorageError, type ByteRange, type ObjectInfo, type PutOptions, type SignedUrlOptions, type Storage, type StorageBody, type StoredObject } from "./types";
+import {
+  StorageError,
+  type ByteRange,
+  type ObjectInfo,
+  type PutOptions,
+  type SignedUrlOptions,
+  type Storage,
+  type StorageBody,
+  type StoredObject,
+} from "./types";
 
 /** How long the URLs the server makes for its own reads stay valid. */
 const INTERNAL_URL_TTL_SEC = 300;

@@ -4,7 +4,16 @@ import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { BlobNotFoundError, del, get, getDownloadUrl, head, issueSignedToken, presignUrl, put } from "@vercel/blob";
 import { sanitizeKey } from "./keys";
 import { countingStream, toNodeReadable } from "./streams";
-import { StorageError, type ByteRange, type ObjectInfo, type PutOptions, type SignedUrlOptions, type Storage, type StorageBody, type StoredObject } from "./types";
+import {
+  StorageError,
+  type ByteRange,
+  type ObjectInfo,
+  type PutOptions,
+  type SignedUrlOptions,
+  type Storage,
+  type StorageBody,
+  type StoredObject,
+} from "./types";
 
 /**
  * Vercel Blob, with private blobs (supported since @vercel/blob 2): a blob's URL alone opens

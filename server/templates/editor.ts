@@ -113,7 +113,14 @@ export async function duplicateTemplate(db: Db, actor: Actor, organizationId: st
       },
       select: { id: true, title: true },
     });
-    await audit(tx, { organizationId, actorId: actor.id, action: "template.created", targetType: "template", targetId: copy.id, data: { title, duplicatedFrom: id } });
+    await audit(tx, {
+      organizationId,
+      actorId: actor.id,
+      action: "template.created",
+      targetType: "template",
+      targetId: copy.id,
+      data: { title, duplicatedFrom: id },
+    });
     return copy;
   });
 }

@@ -41,7 +41,10 @@ async function requirePublishable(tx: Prisma.TransactionClient, id: string) {
   // older releases) must not reach candidates unchecked either.
   const content = templateInput.safeParse(t);
   if (!content.success) {
-    throw new DomainError("PRECONDITION_FAILED", "Some of this template's content is not valid: open it in the editor, correct the highlighted fields and save, then publish.");
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "Some of this template's content is not valid: open it in the editor, correct the highlighted fields and save, then publish.",
+    );
   }
   const blockers = Object.values(publishBlockers(content.data));
   if (blockers.length) throw new DomainError("PRECONDITION_FAILED", `${blockers.join(". ")}.`);
@@ -55,7 +58,14 @@ export async function setTemplateStatus(db: Db, actor: Pick<SessionUser, "id">, 
     if (action) {
       if (action === "published") await requirePublishable(tx, input.id);
       await tx.template.update({ where: { id: input.id }, data: { status: input.status } });
-      await audit(tx, { organizationId, actorId: actor.id, action: `template.${action}`, targetType: "template", targetId: input.id, data: { from: current.status, to: input.status } });
+      await audit(tx, {
+        organizationId,
+        actorId: actor.id,
+        action: `template.${action}`,
+        targetType: "template",
+        targetId: input.id,
+        data: { from: current.status, to: input.status },
+      });
     }
     return getTemplate(tx, organizationId, input.id);
   });

@@ -28,15 +28,15 @@ function checkRange(ctx: z.RefinementCtx, key: string, value: number | null | un
 }
 
 // Ids are those the server gave out: a question row's id, or a competency's id in the rubric JSON.
-const clientId = z.string().regex(/^[\w-]{1,64}$/, "Unknown id").optional();
+const clientId = z
+  .string()
+  .regex(/^[\w-]{1,64}$/, "Unknown id")
+  .optional();
 
 export const rubricItemInput = z.object({
   id: clientId,
   competency: z.string().trim().min(1, "Name the competency").max(LIMITS.competency, `Keep the name under ${LIMITS.competency} characters`),
-  weight: z
-    .number({ error: "Enter a weight" })
-    .positive("The weight must be more than 0")
-    .max(LIMITS.weight, `Keep the weight at ${LIMITS.weight} or less`),
+  weight: z.number({ error: "Enter a weight" }).positive("The weight must be more than 0").max(LIMITS.weight, `Keep the weight at ${LIMITS.weight} or less`),
   looksFor: z.string().trim().min(1, "Describe what a strong candidate shows").max(LIMITS.looksFor, `Keep this under ${LIMITS.looksFor} characters`),
 });
 
@@ -79,7 +79,16 @@ export const questionInput = z
           maxChars: null,
           criteria: q.criteria,
         }
-      : { id: q.id, prompt: q.prompt, type: q.type, timeLimitSec: 0, thinkTimeSec: 0, retakes: 0, maxChars: q.maxChars ?? QUESTION_DEFAULTS.maxChars, criteria: q.criteria },
+      : {
+          id: q.id,
+          prompt: q.prompt,
+          type: q.type,
+          timeLimitSec: 0,
+          thinkTimeSec: 0,
+          retakes: 0,
+          maxChars: q.maxChars ?? QUESTION_DEFAULTS.maxChars,
+          criteria: q.criteria,
+        },
   );
 
 /**
@@ -88,7 +97,11 @@ export const questionInput = z
  */
 export const templateInput = z.object({
   title: z.string().trim().min(1, "Enter the job title").max(LIMITS.title, `Keep the title under ${LIMITS.title} characters`),
-  description: z.string().trim().min(1, "Describe the job").max(LIMITS.description, `Keep the description under ${LIMITS.description.toLocaleString("en")} characters`),
+  description: z
+    .string()
+    .trim()
+    .min(1, "Describe the job")
+    .max(LIMITS.description, `Keep the description under ${LIMITS.description.toLocaleString("en")} characters`),
   rubric: z
     .array(rubricItemInput)
     .max(LIMITS.competencies, `A rubric has at most ${LIMITS.competencies} competencies`)

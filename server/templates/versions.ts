@@ -59,7 +59,9 @@ function canonicalize(value: unknown): unknown {
 
 /** sha256 of the snapshot's JSON with sorted keys, so equal content always hashes the same. */
 export function snapshotHash(snapshot: TemplateSnapshot): string {
-  return createHash("sha256").update(JSON.stringify(canonicalize(snapshot))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonicalize(snapshot)))
+    .digest("hex");
 }
 
 /**

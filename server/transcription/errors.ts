@@ -18,6 +18,8 @@ export class TranscriptionError extends Error {
 }
 
 /** What an aborted transcription rejects with: the signal's reason, as fetch and spawn do. */
-export function abortReason(signal: AbortSignal | undefined): unknown {
-  return signal?.reason ?? new DOMException("The transcription was aborted.", "AbortError");
+export function abortReason(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof Error) return reason;
+  return new DOMException(typeof reason === "string" ? reason : "The transcription was aborted.", "AbortError");
 }

@@ -25,7 +25,9 @@ const NOT_RETRIABLE: Record<number, string> = {
 function classifyGroqError(error: unknown, signal?: AbortSignal): unknown {
   if (error instanceof APIUserAbortError || signal?.aborted) return abortReason(signal);
   if (error instanceof ZodError) {
-    return new TranscriptionError(`Groq answered in an unexpected shape: ${error.issues[0]?.message ?? error.message}`, false, "groq-whisper", { cause: error });
+    return new TranscriptionError(`Groq answered in an unexpected shape: ${error.issues[0]?.message ?? error.message}`, false, "groq-whisper", {
+      cause: error,
+    });
   }
   if (error instanceof APIConnectionError) {
     return new TranscriptionError(`Groq could not be reached: ${error.message}`, true, "groq-whisper", { cause: error });

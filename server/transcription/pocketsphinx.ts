@@ -52,13 +52,19 @@ function runPocketsphinx(audioPath: string, timeoutMs: number, signal?: AbortSig
     });
     child.once("error", (error: NodeJS.ErrnoException) => {
       if (signal?.aborted) return reject(abortReason(signal));
-      if (error.code === "ENOENT") return reject(new TranscriptionError(`The offline transcriber (${POCKETSPHINX_BIN}) is not installed: ${INSTALL_HINT}.`, false, "pocketsphinx", { cause: error }));
+      if (error.code === "ENOENT")
+        return reject(
+          new TranscriptionError(`The offline transcriber (${POCKETSPHINX_BIN}) is not installed: ${INSTALL_HINT}.`, false, "pocketsphinx", { cause: error }),
+        );
       reject(new TranscriptionError(`${POCKETSPHINX_BIN} could not start: ${error.message}`, true, "pocketsphinx", { cause: error }));
     });
     child.once("close", (code, killedBy) => {
       if (signal?.aborted) return reject(abortReason(signal));
       if (code === 0) return resolve(Buffer.concat(out).toString("utf8"));
-      if (killedBy) return reject(new TranscriptionError(`${POCKETSPHINX_BIN} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped.`, true, "pocketsphinx"));
+      if (killedBy)
+        return reject(
+          new TranscriptionError(`${POCKETSPHINX_BIN} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped.`, true, "pocketsphinx"),
+        );
       reject(new TranscriptionError(`${POCKETSPHINX_BIN} failed (exit ${code}): ${diagnostics(stderr)}`, false, "pocketsphinx"));
     });
   });

@@ -21,9 +21,7 @@ export type Access =
 
 export type Who = Access["who"];
 
-export type AccessDecision =
-  | { ok: true; membership: SessionMembership | null }
-  | { ok: false; code: "UNAUTHORIZED" | "FORBIDDEN"; message: string };
+export type AccessDecision = { ok: true; membership: SessionMembership | null } | { ok: false; code: "UNAUTHORIZED" | "FORBIDDEN"; message: string };
 
 export function decideAccess(access: Access, user: SessionUser | null): AccessDecision {
   if (access.who === "public") return { ok: true, membership: null };

@@ -67,15 +67,11 @@ export const tokenProcedure = base.meta({ access: { who: "public", tenant: "toke
 export const onboardingProcedure = base
   .meta({ access: { who: "onboarding", tenant: "self" } })
   .use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
-export const signedInProcedure = base
-  .meta({ access: { who: "signedIn", tenant: "self" } })
-  .use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
+export const signedInProcedure = base.meta({ access: { who: "signedIn", tenant: "self" } }).use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
 export const candidateProcedure = base
   .meta({ access: { who: "candidate", tenant: "self" } })
   .use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
-export const adminProcedure = base
-  .meta({ access: { who: "admin", tenant: "platform" } })
-  .use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
+export const adminProcedure = base.meta({ access: { who: "admin", tenant: "platform" } }).use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
 export const hrProcedure = base.meta({ access: { who: "hr", tenant: "organization" } }).use(({ ctx, next }) => {
   const membership = ctx.membership!;
   return next({ ctx: { ...(ctx as typeof ctx & WithOrg), membership, organizationId: membership.organizationId } });

@@ -6,7 +6,7 @@
 // It serialises within one server process, which the staging files on local disk imply anyway.
 
 const globalForLocks = globalThis as unknown as { __uploadLocks?: Map<string, Promise<void>> };
-const tails = (globalForLocks.__uploadLocks ??= new Map());
+const tails = (globalForLocks.__uploadLocks ??= new Map<string, Promise<void>>());
 
 export async function withUploadLock<T>(uploadId: string, work: () => Promise<T>): Promise<T> {
   const previous = tails.get(uploadId) ?? Promise.resolve();

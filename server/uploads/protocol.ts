@@ -139,7 +139,9 @@ export async function startUpload(input: StartUploadInput, deps: UploadDeps = {}
     );
   }
 
-  const storageKey = sanitizeKey(`recordings/${response.invitation.organizationId}/${response.invitationId}/${response.id}-take${input.take}.${type.extension}`);
+  const storageKey = sanitizeKey(
+    `recordings/${response.invitation.organizationId}/${response.invitationId}/${response.id}-take${input.take}.${type.extension}`,
+  );
   let session: UploadSession;
   try {
     session = await db.uploadSession.create({ data: { responseId: response.id, take: input.take, contentType: type.full, storageKey } });
@@ -225,7 +227,10 @@ export async function completeUpload(input: CompleteUploadInput, deps: UploadDep
   const limits = uploadLimits(deps.limits);
   const { uploadId, durationMs } = input;
   if (durationMs !== undefined && durationMs > limits.maxDurationMs) {
-    throw new UploadError("TOO_LONG", `This recording is ${Math.round(durationMs / 60_000)} minutes long; the most one answer may be is ${Math.round(limits.maxDurationMs / 60_000)} minutes.`);
+    throw new UploadError(
+      "TOO_LONG",
+      `This recording is ${Math.round(durationMs / 60_000)} minutes long; the most one answer may be is ${Math.round(limits.maxDurationMs / 60_000)} minutes.`,
+    );
   }
 
   return withUploadLock(uploadId, async () => {

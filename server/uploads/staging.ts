@@ -170,7 +170,7 @@ async function writeChunk(handle: FileHandle, body: StorageBody, opts: AppendOpt
         source.cancel(new Error("too long"));
         throw new UploadError("BAD_REQUEST", `The chunk is longer than its Content-Length of ${opts.contentLength} bytes.`);
       }
-      for (let offset = 0; offset < piece.byteLength; ) {
+      for (let offset = 0; offset < piece.byteLength;) {
         const batch = batches[current]!;
         const take = Math.min(batch.length - filled, piece.byteLength - offset);
         batch.set(piece.subarray(offset, offset + take), filled);

@@ -3,10 +3,19 @@ import { z } from "zod";
 // Request shapes of app/api/uploads. Limits that depend on configuration (total size, duration)
 // are checked by the protocol itself, so their errors carry the TOO_LARGE / TOO_LONG codes.
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
 
 /** The interview link's token (x-interview-token), as createInvitationToken makes it. */
-export const interviewTokenSchema = z.string().trim().min(16).max(256).regex(/^[A-Za-z0-9_-]+$/);
+export const interviewTokenSchema = z
+  .string()
+  .trim()
+  .min(16)
+  .max(256)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const startUploadBody = z.object({
   responseId: id,

@@ -35,7 +35,9 @@ export async function uploadAvatar(db: Db, user: SessionUser, input: UploadAvata
   const image = `${avatarPath(user.id)}?v=${Date.now()}`;
   await db.user.update({ where: { id: user.id }, data: { avatarKey: stored.key, avatarDriver: storage.driver, image } });
   if (previous.avatarKey && previous.avatarDriver && isStorageDriver(previous.avatarDriver)) {
-    await storageForDriver(previous.avatarDriver).delete(previous.avatarKey).catch(() => undefined);
+    await storageForDriver(previous.avatarDriver)
+      .delete(previous.avatarKey)
+      .catch(() => undefined);
   }
   return { image };
 }

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousA11yViolations } from "../helpers/a11y";
 import { baseURL, launchBrowser } from "../helpers/browser";
 
 /**
@@ -24,7 +25,10 @@ async function requestMagicLink(page: Page, email: string) {
 /** Opens the newest message to `email` in the dev mailbox and follows its "Sign in" link. */
 async function followMagicLink(page: Page, email: string) {
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-  await page.getByRole("link", { name: /sign in/i }).first().click();
+  await page
+    .getByRole("link", { name: /sign in/i })
+    .first()
+    .click();
   const frame = page.frameLocator("iframe");
   const href = await frame.getByRole("link", { name: "Sign in", exact: true }).getAttribute("href");
   expect(href).toContain("/api/auth/callback/email");
@@ -34,6 +38,7 @@ async function followMagicLink(page: Page, email: string) {
 async function signInByEmail(page: Page, email: string) {
   await requestMagicLink(page, email);
   await page.waitForURL(/\/sign-in\/check-email/);
+  expect(await seriousA11yViolations(page), "the check-your-email page").toEqual([]);
   await followMagicLink(page, email);
 }
 
@@ -53,12 +58,17 @@ describe("signing in", () => {
     const page = await newPage();
     await signInByEmail(page, hrEmail);
     await page.waitForURL(/\/onboarding/);
+    expect(await seriousA11yViolations(page), "onboarding").toEqual([]);
     await page.getByLabel("I hire: create my organization").check();
     await page.getByLabel("Organization name").fill("Initech Talent");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL(/\/dashboard/);
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await page.getByText("Interviews at Initech Talent").waitFor();
+    // A new organization has nothing to attend to yet: the dashboard starts it off with a template.
+    await expect(page.getByRole("link", { name: "Create a template" }).getAttribute("href")).resolves.toBe("/templates/new");
+    await expect(page.getByRole("heading", { name: "Needs attention" }).count()).resolves.toBe(0);
+    expect(await seriousA11yViolations(page), "the new organization's dashboard").toEqual([]);
   });
 
   it("onboarding shows the server's field message for a too-short organization name", async () => {
@@ -78,6 +88,7 @@ describe("signing in", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL(/\/candidate/);
     await page.getByRole("heading", { name: "My interviews" }).waitFor();
+    expect(await seriousA11yViolations(page), "the candidate's interviews").toEqual([]);
   });
 
   it("a user suspended by an admin is signed out everywhere and refused a new link", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_MEDIA, fixturesPresent, makeFixtures } from "../../scripts/make-fixtures";
 import { inviteToCustomInterview, inviteToSeededInterview, storedInterview, type StoredAnswer } from "../fixtures/interview-app-db";
 import { readStoredRecording } from "../fixtures/interview-storage";
+import { seriousA11yViolations } from "../helpers/a11y";
 import { baseURL, launchBrowser } from "../helpers/browser";
 
 /**
@@ -41,7 +42,10 @@ async function newPage(opts: { phone?: boolean } = {}): Promise<{ context: Brows
 /** Decodes a stored recording end to end; returns its size, its length and anything ffmpeg complained about. */
 async function decode(answer: StoredAnswer): Promise<{ bytes: number; exitCode: number | null; durationMs: number; errors: string }> {
   const bytes = await readStoredRecording(answer.asset!.storageKey, answer.asset!.storageDriver);
-  const result = spawnSync("ffmpeg", ["-hide_banner", "-nostats", "-v", "error", "-progress", "pipe:1", "-i", "pipe:0", "-f", "null", "-"], { input: bytes, encoding: "buffer" });
+  const result = spawnSync("ffmpeg", ["-hide_banner", "-nostats", "-v", "error", "-progress", "pipe:1", "-i", "pipe:0", "-f", "null", "-"], {
+    input: bytes,
+    encoding: "buffer",
+  });
   const progress = result.stdout.toString("utf8");
   const times = [...progress.matchAll(/out_time_us=(\d+)/g)].map((m) => Number(m[1]));
   // Chrome's recorder now and then stamps a frame out of order; ffmpeg notes it on the null muxer and decodes on.
@@ -59,10 +63,10 @@ function localRecordingBytes(page: Page): Promise<number> {
     () =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open("interview-recordings");
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error("IndexedDB did not open"));
         open.onsuccess = () => {
           const all = open.result.transaction("chunks").objectStore("chunks").getAll();
-          all.onerror = () => reject(all.error);
+          all.onerror = () => reject(all.error ?? new Error("IndexedDB could not read the chunks"));
           all.onsuccess = () => {
             open.result.close();
             resolve((all.result as { blob: Blob }[]).reduce((sum, c) => sum + c.blob.size, 0));
@@ -72,14 +76,21 @@ function localRecordingBytes(page: Page): Promise<number> {
   );
 }
 
-async function agreeAndCheckDevices(page: Page) {
+/** No serious or critical axe violation on the page as it is now. */
+async function expectAccessible(page: Page, where: string) {
+  expect(await seriousA11yViolations(page), where).toEqual([]);
+}
+
+async function agreeAndCheckDevices(page: Page, opts: { checkA11y?: boolean } = {}) {
   await page.getByRole("heading", { name: "Before you start" }).waitFor();
+  if (opts.checkA11y) await expectAccessible(page, "the consent screen");
   await expect(page.getByText("180 days").isVisible()).resolves.toBe(true);
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Agree and continue" }).click();
   await page.getByRole("heading", { name: "Check your camera and microphone" }).waitFor();
   // The fake microphone speaks: the meter must move before the candidate goes on.
   await page.waitForFunction(() => Number(document.querySelector('[role="meter"]')?.getAttribute("aria-valuenow") ?? 0) > 5, undefined, { timeout: 20_000 });
+  if (opts.checkA11y) await expectAccessible(page, "the device check");
   await page.getByRole("button", { name: "Start the interview" }).click();
 }
 
@@ -88,7 +99,10 @@ async function step<T>(page: Page, what: string, run: () => Promise<T>): Promise
   try {
     return await run();
   } catch (error) {
-    const text = await page.locator("main").innerText({ timeout: 2_000 }).catch(() => "(no page)");
+    const text = await page
+      .locator("main")
+      .innerText({ timeout: 2_000 })
+      .catch(() => "(no page)");
     throw new Error(`${what} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\nThe page shows:\n${text}`, { cause: error });
   }
 }
@@ -137,10 +151,11 @@ describe("a candidate's interview", () => {
     const { token, invitationId, templateId } = await inviteToSeededInterview(`ada-${Date.now()}@example.com`);
     const { page, errors } = await newPage({ phone: true });
     await page.goto(`/i/${token}`);
-    await agreeAndCheckDevices(page);
+    await agreeAndCheckDevices(page, { checkA11y: true });
 
     const recorded: number[] = [];
     await atQuestion(page, 1);
+    await expectAccessible(page, "a video question");
     // The first question allows a retake: record, think better of it, record again.
     await record(page, 3);
     await page.getByRole("button", { name: /Record again/ }).click();
@@ -159,12 +174,14 @@ describe("a candidate's interview", () => {
     await submitAnswer(page);
 
     await atQuestion(page, 4);
+    await expectAccessible(page, "a written question");
     const answer = "Two months, negotiable.";
     await page.getByLabel("Your answer").fill(answer);
     await expect(page.getByText(`${answer.length} / 2000 characters`).isVisible()).resolves.toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await submitAnswer(page);
     await page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 30_000 });
+    await expectAccessible(page, "the end of the interview");
 
     const stored = await storedInterview(invitationId);
     expect(stored.invitation?.status).toBe("COMPLETED");
@@ -207,8 +224,10 @@ describe("a candidate's interview", () => {
     await hr.waitForURL(/\/dashboard/);
     await hr.goto(`/templates/${templateId}/compare`);
     await step(hr, "Opening the comparison", () => hr.locator(`a[href="/interviews/${invitationId}"]`).waitFor({ timeout: 30_000 }));
+    await expectAccessible(hr, "the comparison");
     await hr.locator(`a[href="/interviews/${invitationId}"]`).click();
     await step(hr, "Reading the AI analysis", () => hr.getByText("Offline analyzer (deterministic)").first().waitFor({ timeout: 30_000 }));
+    await expectAccessible(hr, "the review page with its analysis");
     await hr.getByRole("button", { name: "Override Technical depth" }).click();
     const dialog = hr.getByRole("dialog");
     // Whatever the AI gave, HR sets another score (setting the current one again is refused).
@@ -218,7 +237,9 @@ describe("a candidate's interview", () => {
     await dialog.getByRole("button", { name: "Save override" }).click();
     await step(hr, "Saving the override", () => dialog.waitFor({ state: "hidden", timeout: 15_000 }));
     await hr.goto("/audit");
-    await step(hr, "Finding the override in the audit log", () => hr.getByText("Strong EXPLAIN ANALYZE answer in the live follow-up.").waitFor({ timeout: 30_000 }));
+    await step(hr, "Finding the override in the audit log", () =>
+      hr.getByText("Strong EXPLAIN ANALYZE answer in the live follow-up.").waitFor({ timeout: 30_000 }),
+    );
     const row = hr.getByRole("row").filter({ hasText: "Strong EXPLAIN ANALYZE answer in the live follow-up." });
     await expect(row.getByText("analysis.override").isVisible()).resolves.toBe(true);
     await expect(row.getByText("Harper Recruiter").isVisible()).resolves.toBe(true);
@@ -345,6 +366,7 @@ describe("a candidate's interview", () => {
     await page.locator('[data-testid="upload-status"][data-phase="done"]').waitFor({ timeout: 30_000 });
     await submitAnswer(page);
     await page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 30_000 });
+    await expectAccessible(page, "the end of the interview");
 
     const stored = await storedInterview(invitationId);
     expect(stored.invitation?.status).toBe("COMPLETED");

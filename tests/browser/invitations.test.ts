@@ -82,7 +82,7 @@ describe("the invite form", () => {
     await email.fill(address);
     await days.fill("7");
     const seeded = await template.locator("option", { hasText: "Senior Backend Engineer" }).first().getAttribute("value");
-    await template.selectOption(seeded!);
+    await template.selectOption(seeded);
     await page.getByRole("button", { name: "Send invitation" }).click();
     await page.getByText("1 invitation created", { exact: true }).waitFor();
 

@@ -37,7 +37,9 @@ async function signedInHr(): Promise<{ page: Page; errors: string[] }> {
 const prompts = (page: Page) => page.getByLabel("Question", { exact: true }).evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
 
 async function savedPrompts(templateId: string): Promise<string[]> {
-  return withAppDb(async (db) => (await db.query<{ prompt: string }>(`SELECT prompt FROM questions WHERE "templateId" = $1 ORDER BY position`, [templateId])).rows.map((r) => r.prompt));
+  return withAppDb(async (db) =>
+    (await db.query<{ prompt: string }>(`SELECT prompt FROM questions WHERE "templateId" = $1 ORDER BY position`, [templateId])).rows.map((r) => r.prompt),
+  );
 }
 
 /** The message shown for a field: the text of the element its aria-describedby names for the error. */

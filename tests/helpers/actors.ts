@@ -7,7 +7,9 @@ let seq = 0;
 
 export async function makeOrg(name = "Org") {
   seq += 1;
-  return getDb().organization.create({ data: { name: `${name} ${seq}`, slug: `${name.toLowerCase().replace(/\W+/g, "-")}-${seq}`, subscription: { create: {} } } });
+  return getDb().organization.create({
+    data: { name: `${name} ${seq}`, slug: `${name.toLowerCase().replace(/\W+/g, "-")}-${seq}`, subscription: { create: {} } },
+  });
 }
 
 export async function makeUser(opts: { role: Role | null; orgId?: string; membershipRole?: Role; email?: string; status?: "ACTIVE" | "SUSPENDED" }) {

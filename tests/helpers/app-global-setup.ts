@@ -147,9 +147,10 @@ export default async function setup(project: TestProject) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   if (status !== 200) {
-    const why = app.exitCode !== null || app.signalCode !== null
-      ? `the app exited (${app.exitCode ?? app.signalCode})`
-      : `GET /api/health answered ${status ?? "nothing"} after ${START_TIMEOUT_MS / 1000} s`;
+    const why =
+      app.exitCode !== null || app.signalCode !== null
+        ? `the app exited (${app.exitCode ?? app.signalCode})`
+        : `GET /api/health answered ${status ?? "nothing"} after ${START_TIMEOUT_MS / 1000} s`;
     await stop();
     throw new Error(`The app did not start: ${why}. ${path.relative(root, appLog)}:\n${tail(appLog)}`);
   }

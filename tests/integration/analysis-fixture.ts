@@ -16,11 +16,14 @@ export function transcriptFromText(text: string): { text: string; segments: Tran
   let t = 0.5;
   for (const sentence of sentences) {
     const start = t;
-    const words = sentence.split(/\s+/).filter(Boolean).map((word) => {
-      const w = { word, start: round(t), end: round(t + 0.3) };
-      t += /^(um|uh|er),?$/i.test(word) ? 2.1 : 0.4;
-      return w;
-    });
+    const words = sentence
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => {
+        const w = { word, start: round(t), end: round(t + 0.3) };
+        t += /^(um|uh|er),?$/i.test(word) ? 2.1 : 0.4;
+        return w;
+      });
     segments.push({ start: round(start), end: round(t - 0.1), text: sentence, words });
     t += 0.5;
   }
@@ -47,7 +50,10 @@ export function fixtureAnswers(candidateKey: string, snapshot = fixtureSnapshot(
   const candidate = interviewFixture.candidates.find((c) => c.key === candidateKey)!;
   return snapshot.questions.map((question) => {
     const text = candidate.answers[question.id]!;
-    const answer = question.type === "VIDEO" ? { ...transcriptFromText(text), responseId: `${candidateKey}-${question.id}` } : { responseId: `${candidateKey}-${question.id}`, segments: null, text };
+    const answer =
+      question.type === "VIDEO"
+        ? { ...transcriptFromText(text), responseId: `${candidateKey}-${question.id}` }
+        : { responseId: `${candidateKey}-${question.id}`, segments: null, text };
     return { question, answer, context: [] };
   });
 }
@@ -83,7 +89,12 @@ export async function createFixtureTemplate(db: Db, name: string) {
  * A completed interview of one fixture candidate: every answer submitted, the recorded ones
  * transcribed (text and word timings from the fixture), the written one typed.
  */
-export async function createFixtureInterview(db: Db, template: Awaited<ReturnType<typeof createFixtureTemplate>>, candidateKey: string, opts: { createdById?: string | null } = {}) {
+export async function createFixtureInterview(
+  db: Db,
+  template: Awaited<ReturnType<typeof createFixtureTemplate>>,
+  candidateKey: string,
+  opts: { createdById?: string | null } = {},
+) {
   const candidate = interviewFixture.candidates.find((c) => c.key === candidateKey)!;
   const keys = interviewFixture.templates[0]!.questions.map((q) => q.key);
   const invitation = await db.invitation.create({
@@ -115,7 +126,9 @@ export async function createFixtureInterview(db: Db, template: Awaited<ReturnTyp
     });
     if (question.type === "VIDEO") {
       const transcript = transcriptFromText(text);
-      await db.transcript.create({ data: { responseId: response.id, engine: "groq-whisper", model: "fixture", language: "en", text: transcript.text, segments: transcript.segments } });
+      await db.transcript.create({
+        data: { responseId: response.id, engine: "groq-whisper", model: "fixture", language: "en", text: transcript.text, segments: transcript.segments },
+      });
     }
   }
   return invitation;

@@ -33,7 +33,10 @@ describe("analyzeInterview", () => {
 
     // A changed input (a corrected transcript) is a different analysis, kept beside the first.
     const q1 = responses.find((r) => r.position === 0)!;
-    await db().transcript.update({ where: { responseId: q1.id }, data: { text: "We restarted the servers.", segments: [{ start: 0, end: 2, text: "We restarted the servers." }] } });
+    await db().transcript.update({
+      where: { responseId: q1.id },
+      data: { text: "We restarted the servers.", segments: [{ start: 0, end: 2, text: "We restarted the servers." }] },
+    });
     const third = await analyzeInterview(db(), invitation.id);
     expect(third.reused).toBe(false);
     expect(third.analysisId).not.toBe(first.analysisId);
@@ -45,7 +48,7 @@ describe("analyzeInterview", () => {
     const invitation = await createFixtureInterview(db(), template, "strong");
     const runs = await Promise.all([analyzeInterview(db(), invitation.id), analyzeInterview(db(), invitation.id)]);
     expect(runs.map((r) => r.reused).sort()).toEqual([false, true]);
-    expect(runs[0]!.analysisId).toBe(runs[1]!.analysisId);
+    expect(runs[0].analysisId).toBe(runs[1].analysisId);
     expect(await count(invitation.id)).toBe(5);
   });
 
@@ -101,9 +104,16 @@ describe("notifyAnalysisReady", () => {
 
   it("without a sender, notifies every active HR member and admin of the organization", async () => {
     const template = await createFixtureTemplate(db(), "NoSender");
-    const admin = await db().user.create({ data: { email: `admin-${template.org.slug}@example.com`, role: "ADMIN", memberships: { create: { organizationId: template.org.id, role: "ADMIN" } } } });
+    const admin = await db().user.create({
+      data: { email: `admin-${template.org.slug}@example.com`, role: "ADMIN", memberships: { create: { organizationId: template.org.id, role: "ADMIN" } } },
+    });
     const suspended = await db().user.create({
-      data: { email: `gone-${template.org.slug}@example.com`, role: "HR", status: "SUSPENDED", memberships: { create: { organizationId: template.org.id, role: "HR" } } },
+      data: {
+        email: `gone-${template.org.slug}@example.com`,
+        role: "HR",
+        status: "SUSPENDED",
+        memberships: { create: { organizationId: template.org.id, role: "HR" } },
+      },
     });
     const outsider = await createFixtureTemplate(db(), "Elsewhere");
     const invitation = await createFixtureInterview(db(), template, "weak", { createdById: null });

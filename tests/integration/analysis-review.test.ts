@@ -299,7 +299,7 @@ describe("overriding the AI", () => {
           transformer: superjson,
           headers: { cookie },
           fetch: (url, init) => {
-            const req = new Request(url, init as RequestInit);
+            const req = new Request(url, init);
             return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext({ headers: req.headers }) });
           },
         }),

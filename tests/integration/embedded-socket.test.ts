@@ -9,7 +9,9 @@ import { keepSequencesTogether } from "@/server/db/embedded";
  * as they arrive under load: connection 1's Parse, connection 2's Parse, then connection 1's Bind.
  */
 
-type Queue = Parameters<typeof keepSequencesTogether>[0] & { enqueue: (handlerId: number, message: Uint8Array, onData: (d: Uint8Array) => void) => Promise<number> };
+type Queue = Parameters<typeof keepSequencesTogether>[0] & {
+  enqueue: (handlerId: number, message: Uint8Array, onData: (d: Uint8Array) => void) => Promise<number>;
+};
 
 let db: PGlite;
 beforeAll(async () => {

@@ -15,7 +15,7 @@ import { getDb } from "@/server/db/client";
 const calls: Record<string, number> = {};
 const count = (key: string) => {
   calls[key] = (calls[key] ?? 0) + 1;
-  return calls[key]!;
+  return calls[key];
 };
 
 const steps = inngest.createFunction({ id: "test-steps", triggers: [{ event: "test.steps" }], retries: 2 }, async ({ event, step }) => {
@@ -86,9 +86,13 @@ describe("in-process runner", () => {
     expect(run.output).toEqual({ b: 2, c: "L", d: "R" });
     expect(calls["first:k1"]).toBe(1);
     expect(calls["flaky:k1"]).toBe(2);
-    const names = Object.values(run.steps as Record<string, { name: string }>).map((s) => s.name).sort();
+    const names = Object.values(run.steps as Record<string, { name: string }>)
+      .map((s) => s.name)
+      .sort();
     expect(names).toEqual(["emit", "first", "flaky", "left", "nap", "right"]);
-    const next = await getDb().jobRun.findUniqueOrThrow({ where: { functionId_eventId: { functionId: "ai-video-interview-test-chained", eventId: "chained-k1" } } });
+    const next = await getDb().jobRun.findUniqueOrThrow({
+      where: { functionId_eventId: { functionId: "ai-video-interview-test-chained", eventId: "chained-k1" } },
+    });
     expect(next.status).toBe("COMPLETED");
     expect(calls["chained:k1"]).toBe(1);
   });
@@ -104,7 +108,10 @@ describe("in-process runner", () => {
 
   it("ends a run on a NonRetriableError, and lets a function catch a step that ran out of attempts", async () => {
     const fns = registerFunctions(functions);
-    await enqueueLocalEvents(getDb(), fns, [{ id: "f1", name: "test.fatal" }, { id: "x1", name: "test.exhaust" }]);
+    await enqueueLocalEvents(getDb(), fns, [
+      { id: "f1", name: "test.fatal" },
+      { id: "x1", name: "test.exhaust" },
+    ]);
     await settle();
     const failed = await getDb().jobRun.findFirstOrThrow({ where: { eventId: "f1" } });
     expect(failed.status).toBe("FAILED");

@@ -258,7 +258,30 @@ describe("video answers", () => {
     // A WebM like MediaRecorder's (VP8 + Opus), 3.2 s long, made with Debian's ffmpeg.
     const made = spawnSync(
       "ffmpeg",
-      ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=15", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "3.2", "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libopus", "-f", "webm", "pipe:1"],
+      [
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=size=160x120:rate=15",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:sample_rate=48000",
+        "-t",
+        "3.2",
+        "-c:v",
+        "libvpx",
+        "-b:v",
+        "200k",
+        "-c:a",
+        "libopus",
+        "-f",
+        "webm",
+        "pipe:1",
+      ],
       { encoding: "buffer", maxBuffer: 64 * 1024 * 1024 },
     );
     if (made.status !== 0) throw new Error(`ffmpeg could not make the test file: ${made.stderr.toString()}`);
@@ -323,7 +346,11 @@ describe("video answers", () => {
 
   async function startUploadRoute(token: string, responseId: string, take: number) {
     const response = await startRoute(
-      new Request(uploads, { method: "POST", headers: headers(token, { "content-type": "application/json" }), body: JSON.stringify({ responseId, take, contentType: "video/webm;codecs=vp8,opus" }) }),
+      new Request(uploads, {
+        method: "POST",
+        headers: headers(token, { "content-type": "application/json" }),
+        body: JSON.stringify({ responseId, take, contentType: "video/webm;codecs=vp8,opus" }),
+      }),
     );
     return { status: response.status, body: (await response.json()) as { uploadId: string; nextChunk: number; error?: { code: string } } };
   }
@@ -348,7 +375,11 @@ describe("video answers", () => {
       expect((await chunkRoute(request, { params: Promise.resolve({ uploadId, index: String(index) }) })).status).toBe(200);
     }
     const completed = await completeRoute(
-      new Request(`${uploads}/${uploadId}/complete`, { method: "POST", headers: headers(token, { "content-type": "application/json" }), body: JSON.stringify({ durationMs: 9000 }) }),
+      new Request(`${uploads}/${uploadId}/complete`, {
+        method: "POST",
+        headers: headers(token, { "content-type": "application/json" }),
+        body: JSON.stringify({ durationMs: 9000 }),
+      }),
       { params: Promise.resolve({ uploadId }) },
     );
     expect(completed.status).toBe(200);

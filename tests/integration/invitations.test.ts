@@ -61,7 +61,9 @@ async function zodIssues(promise: Promise<unknown>) {
   );
   expect(error).toBeInstanceOf(TRPCError);
   expect((error as TRPCError).code).toBe("BAD_REQUEST");
-  return ((error as TRPCError).cause as unknown as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  return ((error as TRPCError).cause as unknown as { issues: { path: PropertyKey[]; message: string }[] }).issues.map(
+    (i) => `${i.path.join(".")}: ${i.message}`,
+  );
 }
 
 describe("inviting a batch", () => {
@@ -150,7 +152,9 @@ describe("inviting a batch", () => {
     const t = await makeTemplate(org.id);
     faults.failOutboxAfter = 1;
     try {
-      await expect(caller.invitations.create({ templateId: t.id, candidates: { mode: "list", text: "Fay, fay@example.com\nGus, gus@example.com" } })).rejects.toThrow();
+      await expect(
+        caller.invitations.create({ templateId: t.id, candidates: { mode: "list", text: "Fay, fay@example.com\nGus, gus@example.com" } }),
+      ).rejects.toThrow();
     } finally {
       faults.failOutboxAfter = Number.POSITIVE_INFINITY;
     }
@@ -189,14 +193,23 @@ describe("inviting a batch", () => {
       "candidates.text: 201 candidates: invite at most 200 at once, and split the list",
     ]);
     expect(
-      await zodIssues(ctx.caller.invitations.create({ templateId, candidates: { mode: "one", name: "J", email: "j@example.com" }, expiresInDays: 0, message: "m".repeat(1001) })),
+      await zodIssues(
+        ctx.caller.invitations.create({
+          templateId,
+          candidates: { mode: "one", name: "J", email: "j@example.com" },
+          expiresInDays: 0,
+          message: "m".repeat(1001),
+        }),
+      ),
     ).toEqual(["expiresInDays: The link must stay valid at least 1 day", "message: Keep the message under 1000 characters"]);
   });
 
   it("refuses draft and archived templates without creating a version", async () => {
     for (const status of ["DRAFT", "ARCHIVED"] as const) {
       const t = await makeTemplate(ctx.org.id, { status });
-      await expect(ctx.caller.invitations.create({ templateId: t.id, candidates: { mode: "one", name: "Kim", email: "kim@example.com" } })).rejects.toMatchObject({
+      await expect(
+        ctx.caller.invitations.create({ templateId: t.id, candidates: { mode: "one", name: "Kim", email: "kim@example.com" } }),
+      ).rejects.toMatchObject({
         code: "PRECONDITION_FAILED",
         message: expect.stringContaining(status === "DRAFT" ? "draft" : "archived"),
       });
@@ -221,7 +234,9 @@ describe("inviting a batch", () => {
         expiresAt: new Date(Date.now() + DAY),
       })),
     });
-    await expect(caller.invitations.create({ templateId: t.id, candidates: { mode: "list", text: "Lee, lee@example.com\nMo, mo@example.com" } })).rejects.toMatchObject({
+    await expect(
+      caller.invitations.create({ templateId: t.id, candidates: { mode: "list", text: "Lee, lee@example.com\nMo, mo@example.com" } }),
+    ).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
     });
     const one = await caller.invitations.create({ templateId: t.id, candidates: { mode: "one", name: "Lee", email: "lee@example.com" } });
@@ -260,7 +275,10 @@ describe("resending and cancelling", () => {
 
   it("an expired invitation comes back only with a new expiry, where the candidate had got to", async () => {
     const id = await invite(ctx.hr.id, ctx.org.id, templateId, "omar@example.com");
-    await db().invitation.update({ where: { id }, data: { status: "EXPIRED", openedAt: new Date(Date.now() - 3 * DAY), expiresAt: new Date(Date.now() - DAY) } });
+    await db().invitation.update({
+      where: { id },
+      data: { status: "EXPIRED", openedAt: new Date(Date.now() - 3 * DAY), expiresAt: new Date(Date.now() - DAY) },
+    });
     await expect(ctx.caller.invitations.resend({ invitationId: id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const result = await ctx.caller.invitations.resend({ invitationId: id, expiresInDays: 5 });
     expect(result).toMatchObject({ status: "OPENED", emailed: true });
@@ -278,7 +296,10 @@ describe("resending and cancelling", () => {
 
     const done = await invite(ctx.hr.id, ctx.org.id, templateId, "quinn@example.com");
     await db().invitation.update({ where: { id: done }, data: { status: "COMPLETED", completedAt: new Date() } });
-    await expect(ctx.caller.invitations.cancel({ invitationId: done })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("completed") });
+    await expect(ctx.caller.invitations.cancel({ invitationId: done })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("completed"),
+    });
     await expect(ctx.caller.invitations.resend({ invitationId: done })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     expect((await db().invitation.findUniqueOrThrow({ where: { id: done } })).status).toBe("COMPLETED");
 
@@ -369,7 +390,10 @@ describe("expiry and listing", () => {
   it("expireInvitations stores the expiry of past-due open invitations only", async () => {
     expect(await expireInvitations(db(), new Date())).toBeGreaterThanOrEqual(2);
     const statuses = Object.fromEntries(
-      (await db().invitation.findMany({ where: { organizationId: ctx.org.id }, select: { candidateEmail: true, status: true } })).map((i) => [i.candidateEmail, i.status]),
+      (await db().invitation.findMany({ where: { organizationId: ctx.org.id }, select: { candidateEmail: true, status: true } })).map((i) => [
+        i.candidateEmail,
+        i.status,
+      ]),
     );
     expect(statuses).toEqual({
       "sam@example.com": "SENT",

@@ -34,11 +34,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
 // A stand-in for the Resend API that the real SDK talks to: it records each request and answers
 // with the next queued reply.
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const raw = await readBody(req);
-    received.push({ method: req.method, url: req.url, authorization: req.headers.authorization, body: JSON.parse(raw) as Record<string, unknown> });
-    const reply = replies.shift() ?? { status: 500, body: "no reply queued" };
-    res.writeHead(reply.status, { "content-type": "application/json" }).end(reply.body);
+  server = createServer((req, res) => {
+    void readBody(req).then((raw) => {
+      received.push({ method: req.method, url: req.url, authorization: req.headers.authorization, body: JSON.parse(raw) as Record<string, unknown> });
+      const reply = replies.shift() ?? { status: 500, body: "no reply queued" };
+      res.writeHead(reply.status, { "content-type": "application/json" }).end(reply.body);
+    });
   });
   resendUrl = await listen(server);
 });
@@ -84,7 +85,14 @@ describe("sendEmail without RESEND_API_KEY", () => {
 
     expect(result).toEqual({ id: expect.any(String), provider: "dev" });
     const row = await getDb().emailMessage.findUniqueOrThrow({ where: { id: result.id } });
-    expect(row).toMatchObject({ to: "dev@example.com", subject: "Sign in to AI Video Interview", template: "magic-link", provider: "dev", providerId: null, error: null });
+    expect(row).toMatchObject({
+      to: "dev@example.com",
+      subject: "Sign in to AI Video Interview",
+      template: "magic-link",
+      provider: "dev",
+      providerId: null,
+      error: null,
+    });
     expect(row.html).toContain(`href="${props.url.replaceAll("&", "&amp;")}"`);
     expect(row.html).toMatch(/>Sign in<\/span>/);
     expect(row.text).toContain(props.url);
@@ -119,7 +127,10 @@ describe("sendEmail with RESEND_API_KEY", () => {
 
   it("throws a clear error on a 4xx and records Resend's reason on the stored row", async () => {
     useResend();
-    replies.push({ status: 422, body: JSON.stringify({ statusCode: 422, name: "validation_error", message: "The hiring@example.com domain is not verified." }) });
+    replies.push({
+      status: 422,
+      body: JSON.stringify({ statusCode: 422, name: "validation_error", message: "The hiring@example.com domain is not verified." }),
+    });
 
     await expect(sendEmail(magicLink("rejected@example.com").msg)).rejects.toThrow(
       'Resend did not send the "magic-link" email to rejected@example.com: 422 validation_error: The hiring@example.com domain is not verified.',
@@ -150,7 +161,9 @@ describe("sendEmail with RESEND_API_KEY", () => {
     process.env.RESEND_BASE_URL = goneUrl;
     resetEnvForTests();
 
-    await expect(sendEmail(magicLink("unreachable@example.com").msg)).rejects.toThrow(/Resend did not send .* unreachable@example.com: application_error: Unable to fetch data/);
+    await expect(sendEmail(magicLink("unreachable@example.com").msg)).rejects.toThrow(
+      /Resend did not send .* unreachable@example.com: application_error: Unable to fetch data/,
+    );
 
     const row = await getDb().emailMessage.findFirstOrThrow({ where: { to: "unreachable@example.com" } });
     expect(row.error).toMatch(/Unable to fetch data/);

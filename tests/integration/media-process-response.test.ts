@@ -32,7 +32,10 @@ function encode(args: string[], target: string): Promise<void> {
 const video = ["-stream_loop", "-1", "-i", () => face(), "-i", () => speech(), "-shortest", "-map", "0:v", "-map", "1:a", "-vf", "scale=640:480"];
 const withInputs = (extra: string[]) => [...video.map((a) => (typeof a === "function" ? a() : a)), ...extra];
 
-type ProbeJson = { streams: { codec_type: string; codec_name: string; sample_rate?: string; channels?: number; width?: number; height?: number }[]; format: { duration?: string; format_name: string } };
+type ProbeJson = {
+  streams: { codec_type: string; codec_name: string; sample_rate?: string; channels?: number; width?: number; height?: number }[];
+  format: { duration?: string; format_name: string };
+};
 function ffprobe(file: string): ProbeJson {
   const out = spawnSync("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", file], { encoding: "utf8" });
   if (out.status !== 0) throw new Error(`ffprobe failed on ${file}: ${out.stderr}`);
@@ -53,7 +56,15 @@ async function answerWith(file: string, extension: string, contentType = "video/
   await writeFile(copy, await readFile(file));
   const stored = await storage.putFile(key, copy, { contentType });
   await db().mediaAsset.create({
-    data: { organizationId, responseId: response.id, kind: "RECORDING", storageDriver: storage.driver, storageKey: stored.key, contentType, sizeBytes: BigInt(stored.size) },
+    data: {
+      organizationId,
+      responseId: response.id,
+      kind: "RECORDING",
+      storageDriver: storage.driver,
+      storageKey: stored.key,
+      contentType,
+      sizeBytes: BigInt(stored.size),
+    },
   });
   return response.id;
 }
@@ -170,7 +181,10 @@ describe("processResponseMedia on uploads browsers cannot play as they are", () 
     const retake = path.join(dir, `retake-${responseId}.webm`);
     await writeFile(retake, await readFile(files.webm));
     const stored = await storage.putFile(`recordings/retake/${responseId}-take2.webm`, retake, { contentType: "video/webm" });
-    await db().mediaAsset.update({ where: { responseId_kind: { responseId, kind: "RECORDING" } }, data: { storageKey: stored.key, contentType: "video/webm", sizeBytes: BigInt(stored.size) } });
+    await db().mediaAsset.update({
+      where: { responseId_kind: { responseId, kind: "RECORDING" } },
+      data: { storageKey: stored.key, contentType: "video/webm", sizeBytes: BigInt(stored.size) },
+    });
 
     const second = await processResponseMedia(db(), responseId, { workDir });
     expect(second.playbackKey).toBeNull();

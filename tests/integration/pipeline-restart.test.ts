@@ -28,8 +28,8 @@ function startRunner(): ChildProcess {
     env: { ...process.env, NODE_ENV: "test", DATABASE_POOL_MAX: "2" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  child.stderr!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  child.stdout.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  child.stderr.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   children.push(child);
   return child;
 }

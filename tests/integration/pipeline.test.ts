@@ -78,12 +78,25 @@ describe("media pipeline, in-process", () => {
     const hr = await makeUser({ role: "HR", orgId: org.id });
     const { responses } = await makeInterview({ organizationId: org.id, questions: [{ type: "VIDEO" }], consent: true, status: "COMPLETED" });
     const response = responses[0]!;
-    const stored = await getStorage().put(`recordings/${response.id}/take-1.webm`, Readable.from([Buffer.from("not a recording at all")]), { contentType: "video/webm" });
+    const stored = await getStorage().put(`recordings/${response.id}/take-1.webm`, Readable.from([Buffer.from("not a recording at all")]), {
+      contentType: "video/webm",
+    });
     await db.mediaAsset.create({
-      data: { organizationId: org.id, responseId: response.id, kind: "RECORDING", storageDriver: getStorage().driver, storageKey: stored.key, contentType: "video/webm", sizeBytes: BigInt(stored.size) },
+      data: {
+        organizationId: org.id,
+        responseId: response.id,
+        kind: "RECORDING",
+        storageDriver: getStorage().driver,
+        storageKey: stored.key,
+        contentType: "video/webm",
+        sizeBytes: BigInt(stored.size),
+      },
     });
     // As submitVideo leaves an answer whose recording does not decode: submitted, FAILED, no event.
-    await db.response.update({ where: { id: response.id }, data: { status: "FAILED", failureReason: "The recording could not be decoded.", submittedAt: new Date(), takesUsed: 1 } });
+    await db.response.update({
+      where: { id: response.id },
+      data: { status: "FAILED", failureReason: "The recording could not be decoded.", submittedAt: new Date(), takesUsed: 1 },
+    });
 
     await retryResponse(db, hr, org.id, { responseId: response.id });
     expect((await db.response.findUniqueOrThrow({ where: { id: response.id } })).status).toBe("UPLOADED");
@@ -91,7 +104,9 @@ describe("media pipeline, in-process", () => {
     const failed = await db.response.findUniqueOrThrow({ where: { id: response.id } });
     expect(failed.status).toBe("FAILED");
     expect(failed.failureReason).toMatch(/recording/i);
-    const run = await db.jobRun.findFirstOrThrow({ where: { functionId: { endsWith: "process-response" }, event: { path: ["data", "responseId"], equals: response.id } } });
+    const run = await db.jobRun.findFirstOrThrow({
+      where: { functionId: { endsWith: "process-response" }, event: { path: ["data", "responseId"], equals: response.id } },
+    });
     expect(run.status).toBe("COMPLETED");
     // Its only answer failed: there is nothing to analyse, so no analysis starts.
     expect(run.output).toEqual({ failed: failed.failureReason, analysisStarted: false });
@@ -103,7 +118,9 @@ describe("media pipeline, in-process", () => {
     const groq = createServer((req, res) => {
       calls.push(req.url ?? "");
       req.resume();
-      res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "Invalid API Key", type: "invalid_request_error", code: "invalid_api_key" } }));
+      res
+        .writeHead(401, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { message: "Invalid API Key", type: "invalid_request_error", code: "invalid_api_key" } }));
     });
     await new Promise<void>((resolve) => groq.listen(0, "127.0.0.1", resolve));
     process.env.GROQ_API_KEY = "gsk_not_a_real_key";

@@ -45,7 +45,10 @@ describe("reviewing an interview", () => {
         durationMs: 83_000,
       },
     });
-    await db().response.update({ where: { id: text!.id }, data: { status: "TRANSCRIBED", textAnswer: "Pyramid: many unit tests, fewer end-to-end.", submittedAt: at(12) } });
+    await db().response.update({
+      where: { id: text!.id },
+      data: { status: "TRANSCRIBED", textAnswer: "Pyramid: many unit tests, fewer end-to-end.", submittedAt: at(12) },
+    });
 
     const before = Date.now();
     const review = await caller.review.interview({ invitationId });
@@ -66,8 +69,14 @@ describe("reviewing an interview", () => {
     const url = new URL(a1!.playback!.url);
     const key = decodeURIComponent(url.pathname.slice(MEDIA_ROUTE_PREFIX.length));
     expect(key).toBe(`recordings/${invitationId}/${video!.id}.webm`);
-    expect(verifyMediaUrl(key, url.searchParams, process.env.NEXTAUTH_SECRET!)).toMatchObject({ ok: true, params: { contentType: "video/webm", disposition: "inline" } });
-    expect(verifyMediaUrl(key, url.searchParams, process.env.NEXTAUTH_SECRET!, before + (PLAYBACK_URL_TTL_SEC + 5) * 1000)).toMatchObject({ ok: false, reason: "EXPIRED" });
+    expect(verifyMediaUrl(key, url.searchParams, process.env.NEXTAUTH_SECRET!)).toMatchObject({
+      ok: true,
+      params: { contentType: "video/webm", disposition: "inline" },
+    });
+    expect(verifyMediaUrl(key, url.searchParams, process.env.NEXTAUTH_SECRET!, before + (PLAYBACK_URL_TTL_SEC + 5) * 1000)).toMatchObject({
+      ok: false,
+      reason: "EXPIRED",
+    });
     const ttl = a1!.playback!.expiresAt.getTime() - before;
     expect(ttl).toBeGreaterThan(PLAYBACK_URL_TTL_SEC * 1000 - 5_000);
     expect(ttl).toBeLessThanOrEqual(PLAYBACK_URL_TTL_SEC * 1000 + 5_000);

@@ -14,9 +14,16 @@ describe("search on the evaluation sets (tuned queries)", () => {
     const heldOut = new Set(sets.filter((s) => s.heldOut).map((s) => s.id));
     const org = await makeOrg("Search evaluation");
     const responseOf = await indexSets(db, org.id, sets, "text");
-    const outcomes = await runQueries(db, org.id, responseOf, loadSearchQueries().filter((q) => !heldOut.has(q.set)), heldOut);
+    const outcomes = await runQueries(
+      db,
+      org.id,
+      responseOf,
+      loadSearchQueries().filter((q) => !heldOut.has(q.set)),
+      heldOut,
+    );
     const of = (kind: SearchOutcome["kind"]) => summarizeSearch(outcomes.filter((o) => o.kind === kind));
-    const missed = (kind: SearchOutcome["kind"], within: number) => outcomes.filter((o) => o.kind === kind && (o.rank === null || o.rank > within)).map((o) => o.query);
+    const missed = (kind: SearchOutcome["kind"], within: number) =>
+      outcomes.filter((o) => o.kind === kind && (o.rank === null || o.rank > within)).map((o) => o.query);
 
     expect(missed("phrase", 1)).toEqual([]);
     expect(missed("keywords", 3)).toEqual([]);

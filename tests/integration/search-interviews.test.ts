@@ -27,7 +27,13 @@ function segmentsOf(text: string): TranscriptSegment[] {
   });
 }
 
-type Org = { organizationId: string; templateId: string; versionId: string; responses: Record<string, Record<string, string>>; invitations: Record<string, string> };
+type Org = {
+  organizationId: string;
+  templateId: string;
+  versionId: string;
+  responses: Record<string, Record<string, string>>;
+  invitations: Record<string, string>;
+};
 
 /** An organization with the fixture's template, one invitation per fixture candidate, and their answers (video ones transcribed). */
 async function makeInterviews(name: string): Promise<Org> {
@@ -81,15 +87,25 @@ async function makeInterviews(name: string): Promise<Org> {
 }
 
 /** One more interview in the organization, of a template of its own when asked: a candidate's written answer, indexed. */
-async function addWrittenAnswer(org: Org, args: { key: string; text: string; ownTemplate?: boolean }): Promise<{ templateId: string; invitationId: string; responseId: string }> {
+async function addWrittenAnswer(
+  org: Org,
+  args: { key: string; text: string; ownTemplate?: boolean },
+): Promise<{ templateId: string; invitationId: string; responseId: string }> {
   const db = getDb();
   let templateId = org.templateId;
   let versionId = org.versionId;
   const questionId = `${args.key}-q`;
   const { key: _, ...written } = fixtureQuestions(template).find((q) => q.type === "TEXT")!;
-  const snapshot: TemplateSnapshot = { title: `Template ${args.key}`, description: "", rubric: fixtureRubric(template), questions: [{ ...written, id: questionId, position: 0 }] };
+  const snapshot: TemplateSnapshot = {
+    title: `Template ${args.key}`,
+    description: "",
+    rubric: fixtureRubric(template),
+    questions: [{ ...written, id: questionId, position: 0 }],
+  };
   if (args.ownTemplate) {
-    const tpl = await db.template.create({ data: { organizationId: org.organizationId, title: snapshot.title, description: "", rubric: snapshot.rubric, status: "PUBLISHED" } });
+    const tpl = await db.template.create({
+      data: { organizationId: org.organizationId, title: snapshot.title, description: "", rubric: snapshot.rubric, status: "PUBLISHED" },
+    });
     templateId = tpl.id;
     versionId = (await db.templateVersion.create({ data: { templateId, version: 1, snapshot, hash: `hash-${args.key}` } })).id;
   }
@@ -240,7 +256,11 @@ describe("search across interviews", () => {
 
   it("filters both rankings by template, and does not find another organization's template", async () => {
     // Another template of the same organization whose answer says the very words searched for.
-    const elsewhere = await addWrittenAnswer(acme, { key: "acme-ledger", text: "The lock on the ledger table held every nightly export for an hour.", ownTemplate: true });
+    const elsewhere = await addWrittenAnswer(acme, {
+      key: "acme-ledger",
+      text: "The lock on the ledger table held every nightly export for an hour.",
+      ownTemplate: true,
+    });
     const all = await searchInterviews(getDb(), acme.organizationId, { query: "lock on the ledger table", limit: 50 });
     expect(all.some((h) => h.responseId === elsewhere.responseId)).toBe(true);
     const hits = await searchInterviews(getDb(), acme.organizationId, { query: "lock on the ledger table", templateId: acme.templateId, limit: 50 });
@@ -248,7 +268,9 @@ describe("search across interviews", () => {
     expect(hits.some((h) => h.invitationId === elsewhere.invitationId)).toBe(false);
     const theirs = await searchInterviews(getDb(), acme.organizationId, { query: "nightly export", templateId: elsewhere.templateId });
     expect(theirs.map((h) => h.responseId)).toEqual([elsewhere.responseId]);
-    await expect(searchInterviews(getDb(), acme.organizationId, { query: "ledger", templateId: other.templateId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(searchInterviews(getDb(), acme.organizationId, { query: "ledger", templateId: other.templateId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("leaves out cancelled invitations", async () => {
@@ -286,7 +308,12 @@ describe("search across interviews", () => {
     expect(context[0]!.content).toBe(`Technical depth: ${template.rubric[0]!.looks_for}`);
     expect(context.some((c) => c.source === "JOB" && c.sourceId === acme.versionId)).toBe(true);
     for (let i = 1; i < context.length; i += 1) expect(context[i - 1]!.score).toBeGreaterThanOrEqual(context[i]!.score);
-    const one = await retrieveContext(getDb(), { organizationId: acme.organizationId, templateVersionId: acme.versionId, text: "databases and indexing", k: 1 });
+    const one = await retrieveContext(getDb(), {
+      organizationId: acme.organizationId,
+      templateVersionId: acme.versionId,
+      text: "databases and indexing",
+      k: 1,
+    });
     expect(one).toEqual([expect.objectContaining({ source: "RUBRIC", sourceId: "c1" })]);
   });
 
@@ -322,7 +349,14 @@ describe("search across interviews", () => {
     expect(index?.indexdef).toContain(`WHERE (("organizationId" = '${own.organizationId}'::text)`);
 
     const [vector] = await embedTexts(["EXPLAIN ANALYZE composite index"]);
-    const query = candidateQuery({ organizationId: own.organizationId, model: getEmbedder().modelName, vector: vector!, take: 10, exact: false, ownIndex: true });
+    const query = candidateQuery({
+      organizationId: own.organizationId,
+      model: getEmbedder().modelName,
+      vector: vector!,
+      take: 10,
+      exact: false,
+      ownIndex: true,
+    });
     const plan = await db.$transaction(async (tx) => {
       // So few rows would be scanned otherwise; the question is whether the planner may use the index.
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
@@ -334,4 +368,3 @@ describe("search across interviews", () => {
     expect(() => ownIndexFilter("x' OR '1'='1")).toThrow(/Not an organization id/);
   });
 });
-

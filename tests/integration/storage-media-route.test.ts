@@ -28,7 +28,10 @@ afterAll(async () => {
 
 function call(handler: typeof GET, url: string, headers: Record<string, string> = {}) {
   const { pathname } = new URL(url);
-  const key = pathname.replace(/^\/api\/media\//, "").split("/").map(decodeURIComponent);
+  const key = pathname
+    .replace(/^\/api\/media\//, "")
+    .split("/")
+    .map(decodeURIComponent);
   return handler(new Request(url, { headers }), { params: Promise.resolve({ key }) });
 }
 

@@ -43,7 +43,7 @@ async function httpClientFor(userId: string) {
         transformer: superjson,
         headers: { cookie },
         fetch: (url, init) => {
-          const req = new Request(url, init as RequestInit);
+          const req = new Request(url, init);
           return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext({ headers: req.headers }) });
         },
       }),
@@ -105,7 +105,9 @@ describe("creating and reading templates", () => {
   it("creates a draft in the caller's organization, stores each question's settings for its type, and audits it", async () => {
     const { org, hr, caller } = await hrIn("Create");
     const created = await caller.templates.create(
-      content({ questions: [video("Design a queue.", { maxChars: 300 }), text("Explain retries.", { timeLimitSec: 90, thinkTimeSec: 20, retakes: 3, maxChars: null })] }),
+      content({
+        questions: [video("Design a queue.", { maxChars: 300 }), text("Explain retries.", { timeLimitSec: 90, thinkTimeSec: 20, retakes: 3, maxChars: null })],
+      }),
     );
     expect(created).toMatchObject({ status: "DRAFT", title: "Backend Engineer", invitationCount: 0, canDelete: true, createdBy: { email: hr.email } });
     expect(created.questions).toMatchObject([
@@ -176,7 +178,10 @@ describe("saving the editor", () => {
       id: t.id,
       title: "Staff Backend Engineer",
       description: "Lead the payments platform.",
-      rubric: [{ ...t.rubric[1]!, weight: 3 }, { competency: "Communication", weight: 1, looksFor: "Clear writing" }],
+      rubric: [
+        { ...t.rubric[1]!, weight: 3 },
+        { competency: "Communication", weight: 1, looksFor: "Clear writing" },
+      ],
       questions: [{ ...c!, prompt: "C, reworded" }, video("D"), { ...a!, timeLimitSec: 300 }],
     });
     expect(updated.questions.map((q) => [q.prompt, q.position])).toEqual([
@@ -257,7 +262,10 @@ describe("saving the editor", () => {
     faults.failAudit = "template.updated";
     try {
       await expect(
-        caller.templates.update({ id: t.id, ...content({ title: "Half written?", questions: [video("New one"), { ...t.questions[1]!, prompt: "B changed" }] }) }),
+        caller.templates.update({
+          id: t.id,
+          ...content({ title: "Half written?", questions: [video("New one"), { ...t.questions[1]!, prompt: "B changed" }] }),
+        }),
       ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
     } finally {
       faults.failAudit = null;
@@ -299,7 +307,10 @@ describe("status", () => {
     // Asking for the status it already has changes nothing and logs nothing.
     await caller.templates.setStatus({ id: t.id, status: "DRAFT" });
 
-    const logs = await db().auditLog.findMany({ where: { targetId: t.id, action: { not: { in: ["template.created", "template.updated"] } } }, orderBy: { createdAt: "asc" } });
+    const logs = await db().auditLog.findMany({
+      where: { targetId: t.id, action: { not: { in: ["template.created", "template.updated"] } } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(logs.map((l) => l.action)).toEqual(["template.published", "template.unpublished", "template.published", "template.archived", "template.unarchived"]);
     expect(logs.every((l) => l.actorId === hr.id && l.organizationId === org.id)).toBe(true);
   });
@@ -308,7 +319,10 @@ describe("status", () => {
     const { caller } = await hrIn("Archive");
     const t = await caller.templates.create(content());
     await caller.templates.setStatus({ id: t.id, status: "ARCHIVED" });
-    await expect(caller.templates.update({ id: t.id, ...content({ title: "Edited" }) })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("unarchive") });
+    await expect(caller.templates.update({ id: t.id, ...content({ title: "Edited" }) })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("unarchive"),
+    });
     await expect(caller.templates.setStatus({ id: t.id, status: "PUBLISHED" })).rejects.toMatchObject({ code: "CONFLICT" });
     await caller.templates.setStatus({ id: t.id, status: "DRAFT" });
     expect(await caller.templates.update({ id: t.id, ...content({ title: "Edited" }) })).toMatchObject({ title: "Edited", status: "DRAFT" });
@@ -325,7 +339,10 @@ describe("status", () => {
         questions: { create: [{ position: 0, prompt: "Q?", type: "VIDEO", timeLimitSec: 120 }] },
       },
     });
-    await expect(caller.templates.setStatus({ id: t.id, status: "PUBLISHED" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("not valid") });
+    await expect(caller.templates.setStatus({ id: t.id, status: "PUBLISHED" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("not valid"),
+    });
     expect((await db().template.findUniqueOrThrow({ where: { id: t.id } })).status).toBe("DRAFT");
   });
 });
@@ -339,7 +356,14 @@ describe("duplicate and delete", () => {
     const { id } = await caller.templates.duplicate({ id: t.id });
     const copy = await caller.templates.get({ id });
     const source = await caller.templates.get({ id: t.id });
-    expect(copy).toMatchObject({ title: "Copy of Backend Engineer", status: "DRAFT", description: source.description, rubric: source.rubric, invitationCount: 0, versionCount: 0 });
+    expect(copy).toMatchObject({
+      title: "Copy of Backend Engineer",
+      status: "DRAFT",
+      description: source.description,
+      rubric: source.rubric,
+      invitationCount: 0,
+      versionCount: 0,
+    });
     const settings = (q: (typeof copy.questions)[number]) => ({ ...q, id: undefined });
     expect(copy.questions.map(settings)).toEqual(source.questions.map(settings));
     expect(copy.questions.some((q) => source.questions.some((s) => s.id === q.id))).toBe(false);
@@ -355,7 +379,11 @@ describe("duplicate and delete", () => {
     await expect(caller.templates.get({ id: t.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().question.count({ where: { templateId: t.id } })).toBe(0);
     expect(await db().templateVersion.count({ where: { templateId: t.id } })).toBe(0);
-    expect(await db().auditLog.findFirst({ where: { action: "template.deleted", targetId: t.id } })).toMatchObject({ organizationId: org.id, actorId: hr.id, data: { title: "Backend Engineer" } });
+    expect(await db().auditLog.findFirst({ where: { action: "template.deleted", targetId: t.id } })).toMatchObject({
+      organizationId: org.id,
+      actorId: hr.id,
+      data: { title: "Backend Engineer" },
+    });
   });
 
   it("refuses to delete a template with invitations, with a CONFLICT that points to archiving", async () => {
@@ -395,7 +423,12 @@ describe("versions", () => {
     await caller.templates.update({ id: t.id, ...content(), questions: t.questions, rubric: t.rubric });
     expect((await inviteTo(org.id, t.id)).templateVersionId).toBe(v1.id);
 
-    const edited = await caller.templates.update({ id: t.id, ...content(), rubric: t.rubric, questions: [{ ...t.questions[0]!, prompt: "Reworded" }, t.questions[1]!] });
+    const edited = await caller.templates.update({
+      id: t.id,
+      ...content(),
+      rubric: t.rubric,
+      questions: [{ ...t.questions[0]!, prompt: "Reworded" }, t.questions[1]!],
+    });
     const second = await inviteTo(org.id, t.id);
     expect(second.templateVersion.version).toBe(2);
     expect(templateSnapshotSchema.parse(second.templateVersion.snapshot).questions[0]).toMatchObject({ id: t.questions[0]!.id, prompt: "Reworded" });
@@ -403,7 +436,9 @@ describe("versions", () => {
     const reordered = await caller.templates.update({ id: t.id, ...content(), rubric: t.rubric, questions: [edited.questions[1]!, edited.questions[0]!] });
     const third = await inviteTo(org.id, t.id);
     expect(third.templateVersion.version).toBe(3);
-    expect(templateSnapshotSchema.parse(third.templateVersion.snapshot).questions.map((q) => [q.id, q.position])).toEqual(reordered.questions.map((q) => [q.id, q.position]));
+    expect(templateSnapshotSchema.parse(third.templateVersion.snapshot).questions.map((q) => [q.id, q.position])).toEqual(
+      reordered.questions.map((q) => [q.id, q.position]),
+    );
 
     const stored = await db().templateVersion.findUniqueOrThrow({ where: { id: v1.id } });
     expect(stored.snapshot).toEqual(v1.snapshot);
@@ -449,8 +484,20 @@ describe("versions", () => {
       title: "T",
       description: "D",
       rubric: [{ id: "c1", competency: "Depth", weight: 0.4, looksFor: "x" }],
-      questions: [{ id: "q1", templateId: "t1", position: 0, prompt: "P", type: "VIDEO", timeLimitSec: 120, thinkTimeSec: 30, retakes: 1, maxChars: null, criteria: "" }],
+      questions: [
+        { id: "q1", templateId: "t1", position: 0, prompt: "P", type: "VIDEO", timeLimitSec: 120, thinkTimeSec: 30, retakes: 1, maxChars: null, criteria: "" },
+      ],
     };
-    expect(templateSnapshotSchema.parse(legacy).questions[0]).toEqual({ id: "q1", position: 0, prompt: "P", type: "VIDEO", timeLimitSec: 120, thinkTimeSec: 30, retakes: 1, maxChars: null, criteria: "" });
+    expect(templateSnapshotSchema.parse(legacy).questions[0]).toEqual({
+      id: "q1",
+      position: 0,
+      prompt: "P",
+      type: "VIDEO",
+      timeLimitSec: 120,
+      thinkTimeSec: 30,
+      retakes: 1,
+      maxChars: null,
+      criteria: "",
+    });
   });
 });

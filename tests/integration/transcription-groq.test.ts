@@ -16,8 +16,30 @@ const VERBOSE = {
   duration: 3.4,
   text: " One month. Maybe two.",
   segments: [
-    { id: 0, seek: 0, start: 0, end: 1.6, text: " One month.", tokens: [50365, 3945, 1618, 13], temperature: 0, avg_logprob: -0.18, compression_ratio: 0.7, no_speech_prob: 0.01 },
-    { id: 1, seek: 0, start: 2.0, end: 3.2, text: " Maybe two.", tokens: [2704, 732, 13], temperature: 0, avg_logprob: -0.25, compression_ratio: 0.6, no_speech_prob: 0.02 },
+    {
+      id: 0,
+      seek: 0,
+      start: 0,
+      end: 1.6,
+      text: " One month.",
+      tokens: [50365, 3945, 1618, 13],
+      temperature: 0,
+      avg_logprob: -0.18,
+      compression_ratio: 0.7,
+      no_speech_prob: 0.01,
+    },
+    {
+      id: 1,
+      seek: 0,
+      start: 2.0,
+      end: 3.2,
+      text: " Maybe two.",
+      tokens: [2704, 732, 13],
+      temperature: 0,
+      avg_logprob: -0.25,
+      compression_ratio: 0.6,
+      no_speech_prob: 0.02,
+    },
   ],
   words: [
     { word: "One", start: 0.1, end: 0.5 },
@@ -79,7 +101,11 @@ beforeEach(() => groq.reset());
 describe("Groq path", () => {
   it("sends the WAV and the model as multipart, retries a 429 (after its retry-after) and a 500, then parses verbose_json", async () => {
     groq.replies.push(
-      { status: 429, headers: { "retry-after": "1" }, body: groqError("Rate limit reached for model whisper-large-v3-turbo", "requests", "rate_limit_exceeded") },
+      {
+        status: 429,
+        headers: { "retry-after": "1" },
+        body: groqError("Rate limit reached for model whisper-large-v3-turbo", "requests", "rate_limit_exceeded"),
+      },
       { status: 500, body: groqError("Internal Server Error", "internal_server_error") },
       { status: 200, body: VERBOSE },
     );
@@ -91,8 +117,24 @@ describe("Groq path", () => {
       language: "English",
       text: "One month. Maybe two.",
       segments: [
-        { start: 0, end: 1.6, text: "One month.", words: [{ word: "One", start: 0.1, end: 0.5 }, { word: "month.", start: 0.5, end: 1.1 }] },
-        { start: 2, end: 3.2, text: "Maybe two.", words: [{ word: "Maybe", start: 2.1, end: 2.5 }, { word: "two.", start: 2.5, end: 3 }] },
+        {
+          start: 0,
+          end: 1.6,
+          text: "One month.",
+          words: [
+            { word: "One", start: 0.1, end: 0.5 },
+            { word: "month.", start: 0.5, end: 1.1 },
+          ],
+        },
+        {
+          start: 2,
+          end: 3.2,
+          text: "Maybe two.",
+          words: [
+            { word: "Maybe", start: 2.1, end: 2.5 },
+            { word: "two.", start: 2.5, end: 3 },
+          ],
+        },
       ],
     });
 
@@ -117,7 +159,11 @@ describe("Groq path", () => {
     groq.replies.push({ status: 401, body: groqError("Invalid API Key", "invalid_request_error", "invalid_api_key") });
     const unauthorized = await transcribeAudio(audioPath).catch((error: unknown) => error);
     expect(unauthorized).toBeInstanceOf(TranscriptionError);
-    expect(unauthorized).toMatchObject({ retriable: false, engine: "groq-whisper", message: expect.stringMatching(/API key.*GROQ_API_KEY.*HTTP 401.*Invalid API Key/) });
+    expect(unauthorized).toMatchObject({
+      retriable: false,
+      engine: "groq-whisper",
+      message: expect.stringMatching(/API key.*GROQ_API_KEY.*HTTP 401.*Invalid API Key/),
+    });
     expect(groq.requests).toHaveLength(1);
 
     groq.replies.push({ status: 400, body: groqError("could not process file - is it a valid media file?", "invalid_request_error") });
@@ -126,8 +172,18 @@ describe("Groq path", () => {
   });
 
   it("gives up after its retries on an outage and says the step may be retried later", async () => {
-    groq.replies.push(...Array.from({ length: GROQ_MAX_RETRIES + 1 }, () => ({ status: 503, headers: { "retry-after-ms": "20" }, body: groqError("Service Unavailable", "internal_server_error") })));
-    await expect(transcribeAudio(audioPath)).rejects.toMatchObject({ name: "TranscriptionError", retriable: true, message: expect.stringContaining("HTTP 503") });
+    groq.replies.push(
+      ...Array.from({ length: GROQ_MAX_RETRIES + 1 }, () => ({
+        status: 503,
+        headers: { "retry-after-ms": "20" },
+        body: groqError("Service Unavailable", "internal_server_error"),
+      })),
+    );
+    await expect(transcribeAudio(audioPath)).rejects.toMatchObject({
+      name: "TranscriptionError",
+      retriable: true,
+      message: expect.stringContaining("HTTP 503"),
+    });
     expect(groq.requests).toHaveLength(GROQ_MAX_RETRIES + 1);
   });
 

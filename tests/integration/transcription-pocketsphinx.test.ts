@@ -29,7 +29,11 @@ let work: string;
 
 function toSixteenKhzMono(input: string, output: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-i", input, "-ar", "16000", "-ac", "1", "-sample_fmt", "s16", "-f", "wav", output], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(
+      "ffmpeg",
+      ["-hide_banner", "-loglevel", "error", "-y", "-i", input, "-ar", "16000", "-ac", "1", "-sample_fmt", "s16", "-f", "wav", output],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.once("error", reject);
@@ -56,7 +60,11 @@ describe("offline transcriber on festival speech", () => {
     for (let i = 0; i < ANSWERS.length; i += 2) {
       results.push(
         ...(await Promise.all(
-          ANSWERS.slice(i, i + 2).map(async ([c, q]) => ({ key: `${c}-${q}`, reference: answerText(c, q), result: await transcribeWithPocketsphinx(path.join(work, `${c}-${q}.wav`)) })),
+          ANSWERS.slice(i, i + 2).map(async ([c, q]) => ({
+            key: `${c}-${q}`,
+            reference: answerText(c, q),
+            result: await transcribeWithPocketsphinx(path.join(work, `${c}-${q}.wav`)),
+          })),
         )),
       );
     }
@@ -88,7 +96,21 @@ describe("offline transcriber on festival speech", () => {
   it("gives an empty transcript for silence, and a clear error for audio it cannot read", async () => {
     const silence = path.join(work, "silence.wav");
     await new Promise<void>((resolve, reject) => {
-      const child = spawn("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "2", "-sample_fmt", "s16", silence]);
+      const child = spawn("ffmpeg", [
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        "anullsrc=r=16000:cl=mono",
+        "-t",
+        "2",
+        "-sample_fmt",
+        "s16",
+        silence,
+      ]);
       child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exit ${code}`))));
     });
     expect(await transcribeWithPocketsphinx(silence)).toMatchObject({ text: "", segments: [] });
@@ -97,7 +119,10 @@ describe("offline transcriber on festival speech", () => {
     const wrongRate = transcribeWithPocketsphinx(path.join(MEDIA_DIR, "weak-q4.wav"));
     await expect(wrongRate).rejects.toBeInstanceOf(TranscriptionError);
     await expect(wrongRate).rejects.toMatchObject({ retriable: false, message: expect.stringContaining("sample rate [48000]") });
-    await expect(transcribeWithPocketsphinx(path.join(work, "missing.wav"))).rejects.toMatchObject({ retriable: false, message: expect.stringContaining("not there") });
+    await expect(transcribeWithPocketsphinx(path.join(work, "missing.wav"))).rejects.toMatchObject({
+      retriable: false,
+      message: expect.stringContaining("not there"),
+    });
   });
 
   it("says how to install the recogniser when it is missing", async () => {
@@ -121,6 +146,9 @@ describe("offline transcriber on festival speech", () => {
     setTimeout(() => controller.abort(new Error("shutting down")), 200);
     await expect(aborted).rejects.toThrow("shutting down");
 
-    await expect(transcribeWithPocketsphinx(audio, { timeoutMs: 200 })).rejects.toMatchObject({ retriable: true, message: expect.stringContaining("did not finish") });
+    await expect(transcribeWithPocketsphinx(audio, { timeoutMs: 200 })).rejects.toMatchObject({
+      retriable: true,
+      message: expect.stringContaining("did not finish"),
+    });
   });
 });

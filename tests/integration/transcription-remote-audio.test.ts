@@ -66,7 +66,21 @@ describe("transcribeResponse with audio on a remote store", () => {
   it("downloads the audio to a temporary file for the engine, and removes it afterwards", async () => {
     const wav = path.join(work, "weak-q1.wav");
     await new Promise<void>((resolve, reject) => {
-      const child = spawn("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-i", path.join(MEDIA_DIR, "weak-q1.wav"), "-ar", "16000", "-ac", "1", "-sample_fmt", "s16", wav]);
+      const child = spawn("ffmpeg", [
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-i",
+        path.join(MEDIA_DIR, "weak-q1.wav"),
+        "-ar",
+        "16000",
+        "-ac",
+        "1",
+        "-sample_fmt",
+        "s16",
+        wav,
+      ]);
       child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exit ${code}`))));
     });
     const bytes = await readFile(wav);
@@ -75,7 +89,15 @@ describe("transcribeResponse with audio on a remote store", () => {
     const key = `audio/${organizationId}/${responseId}.wav`;
     blobs.set(key, bytes);
     await getDb().mediaAsset.create({
-      data: { organizationId, responseId, kind: "AUDIO", storageDriver: "vercel-blob", storageKey: key, contentType: "audio/wav", sizeBytes: BigInt(bytes.length) },
+      data: {
+        organizationId,
+        responseId,
+        kind: "AUDIO",
+        storageDriver: "vercel-blob",
+        storageKey: key,
+        contentType: "audio/wav",
+        sizeBytes: BigInt(bytes.length),
+      },
     });
 
     let handed = "";
@@ -94,6 +116,10 @@ describe("transcribeResponse with audio on a remote store", () => {
 
     // Gone from the store: running the step again cannot help.
     blobs.delete(key);
-    await expect(transcribeResponse(getDb(), responseId)).rejects.toMatchObject({ name: "TranscriptionError", retriable: false, message: expect.stringContaining("missing from vercel-blob") });
+    await expect(transcribeResponse(getDb(), responseId)).rejects.toMatchObject({
+      name: "TranscriptionError",
+      retriable: false,
+      message: expect.stringContaining("missing from vercel-blob"),
+    });
   });
 });

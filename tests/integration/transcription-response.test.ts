@@ -48,7 +48,15 @@ async function answerWithAudio(wav: string, organizationId?: string) {
   const storage = getStorage();
   const stored = await storage.putFile(`audio/${orgId}/${response.id}.wav`, wav, { contentType: "audio/wav" });
   await db().mediaAsset.create({
-    data: { organizationId: orgId, responseId: response.id, kind: "AUDIO", storageDriver: storage.driver, storageKey: stored.key, contentType: "audio/wav", sizeBytes: BigInt(stored.size) },
+    data: {
+      organizationId: orgId,
+      responseId: response.id,
+      kind: "AUDIO",
+      storageDriver: storage.driver,
+      storageKey: stored.key,
+      contentType: "audio/wav",
+      sizeBytes: BigInt(stored.size),
+    },
   });
   return { responseId: response.id, organizationId: orgId, invitationId: invitation.id };
 }
@@ -100,7 +108,12 @@ describe("transcribeResponse", () => {
     // Local storage hands the engine the stored file itself, no copy.
     expect(seen[0]).toMatch(new RegExp(`${responseId}\\.wav$`));
     expect(await db().transcript.count({ where: { responseId } })).toBe(1);
-    expect(await db().transcript.findUniqueOrThrow({ where: { responseId } })).toMatchObject({ engine: "groq-whisper", model: "whisper-large-v3-turbo", text: again.text, segments: again.segments });
+    expect(await db().transcript.findUniqueOrThrow({ where: { responseId } })).toMatchObject({
+      engine: "groq-whisper",
+      model: "whisper-large-v3-turbo",
+      text: again.text,
+      segments: again.segments,
+    });
     expect((await db().response.findUniqueOrThrow({ where: { id: responseId } })).status).toBe("TRANSCRIBING");
   });
 

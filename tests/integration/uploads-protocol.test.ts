@@ -10,7 +10,7 @@ import { PUT as chunkRoute } from "@/app/api/uploads/[uploadId]/chunks/[index]/r
 import { POST as completeRoute } from "@/app/api/uploads/[uploadId]/complete/route";
 import { GET as mediaRoute } from "@/app/api/media/[...key]/route";
 import { resetEnvForTests } from "@/server/config/env";
-import { getDb, type Db, type InvitationStatus } from "@/server/db/client";
+import { getDb, type InvitationStatus } from "@/server/db/client";
 import { createInvitationToken } from "@/server/invitations/token";
 import { getStorage } from "@/server/storage";
 import { appendChunk, completeUpload, startUpload } from "@/server/uploads/protocol";
@@ -49,7 +49,9 @@ async function makeInterview(opts: { status?: InvitationStatus; expiresAt?: Date
     { id: `q${seq}-3`, position: 2, prompt: "Your testing strategy?", type: "TEXT" as const },
   ].map((q) => ({ ...q, timeLimitSec: 120, thinkTimeSec: 30, retakes: 1, maxChars: null, criteria: "" }));
   const snapshot = { title: "Engineer", description: "Build things.", rubric: [], questions };
-  const template = await db().template.create({ data: { organizationId: org.id, title: "Engineer", description: "Build things.", rubric: [], status: "PUBLISHED" } });
+  const template = await db().template.create({
+    data: { organizationId: org.id, title: "Engineer", description: "Build things.", rubric: [], status: "PUBLISHED" },
+  });
   const version = await db().templateVersion.create({
     data: { templateId: template.id, version: 1, snapshot, hash: createHash("sha256").update(JSON.stringify(snapshot)).digest("hex") },
   });
@@ -103,7 +105,9 @@ async function put(token: string, uploadId: string, index: number, bytes: Buffer
 }
 
 async function status(token: string, uploadId: string) {
-  return json(await statusRoute(new Request(`${URL_BASE}/${uploadId}`, { headers: { "x-interview-token": token } }), { params: Promise.resolve({ uploadId }) }));
+  return json(
+    await statusRoute(new Request(`${URL_BASE}/${uploadId}`, { headers: { "x-interview-token": token } }), { params: Promise.resolve({ uploadId }) }),
+  );
 }
 
 async function complete(token: string, uploadId: string, body: Record<string, unknown> = {}) {
@@ -270,7 +274,9 @@ describe("chunked uploads over the routes", () => {
     const { uploadId } = await startUpload({ responseId: video.id, take: 1, contentType: "video/webm" });
     await appendChunk({ uploadId, index: 0, body: Readable.from([webm(1000)]), contentLength: 1000 });
 
-    await expect(appendChunk({ uploadId, index: 1, body: Readable.from([randomBytes(300)]), contentLength: 500 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(appendChunk({ uploadId, index: 1, body: Readable.from([randomBytes(300)]), contentLength: 500 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await stagedBytes(uploadId)).toBe(1000);
 
     const failingDb = new Proxy(getDb(), {
@@ -283,8 +289,10 @@ describe("chunked uploads over the routes", () => {
           },
         });
       },
-    }) as Db;
-    await expect(appendChunk({ uploadId, index: 1, body: Readable.from([randomBytes(500)]), contentLength: 500 }, { db: failingDb })).rejects.toThrow(/went away/);
+    });
+    await expect(appendChunk({ uploadId, index: 1, body: Readable.from([randomBytes(500)]), contentLength: 500 }, { db: failingDb })).rejects.toThrow(
+      /went away/,
+    );
     expect(await stagedBytes(uploadId)).toBe(1000);
     expect(await session(uploadId)).toMatchObject({ nextChunk: 1, receivedBytes: 1000n });
 
@@ -330,7 +338,10 @@ describe("chunked uploads over the routes", () => {
     expect(await getStorage().stat(firstKey)).toMatchObject({ size: 1000 });
 
     // Take 2 only once the interview has handed it out.
-    expect(await start(token, { responseId: video.id, take: 2, contentType: "video/webm" })).toMatchObject({ status: 409, body: { error: { code: "CONFLICT" } } });
+    expect(await start(token, { responseId: video.id, take: 2, contentType: "video/webm" })).toMatchObject({
+      status: 409,
+      body: { error: { code: "CONFLICT" } },
+    });
     await db().response.update({ where: { id: video.id }, data: { takesUsed: 2 } });
     const second = (await start(token, { responseId: video.id, take: 2, contentType: "video/webm" })).body.uploadId as string;
     await put(token, second, 0, webm(700));
@@ -365,7 +376,10 @@ describe("chunked uploads over the routes", () => {
 describe("who may upload", () => {
   it("needs the interview link's token", async () => {
     const { video } = await makeInterview();
-    expect(await start(null, { responseId: video.id, take: 1, contentType: "video/webm" })).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED" } } });
+    expect(await start(null, { responseId: video.id, take: 1, contentType: "video/webm" })).toMatchObject({
+      status: 401,
+      body: { error: { code: "UNAUTHORIZED" } },
+    });
     expect(await start(createInvitationToken().token, { responseId: video.id, take: 1, contentType: "video/webm" })).toMatchObject({
       status: 401,
       body: { error: { code: "UNAUTHORIZED" } },
@@ -413,20 +427,32 @@ describe("who may upload", () => {
 
   it("refuses recordings for text questions and for answers already submitted", async () => {
     const { token, video, text } = await makeInterview();
-    expect(await start(token, { responseId: text.id, take: 1, contentType: "video/webm" })).toMatchObject({ status: 415, body: { error: { code: "BAD_TYPE" } } });
+    expect(await start(token, { responseId: text.id, take: 1, contentType: "video/webm" })).toMatchObject({
+      status: 415,
+      body: { error: { code: "BAD_TYPE" } },
+    });
     await db().response.update({ where: { id: video.id }, data: { submittedAt: new Date(), status: "UPLOADED" } });
-    expect(await start(token, { responseId: video.id, take: 1, contentType: "video/webm" })).toMatchObject({ status: 410, body: { error: { code: "CLOSED" } } });
+    expect(await start(token, { responseId: video.id, take: 1, contentType: "video/webm" })).toMatchObject({
+      status: 410,
+      body: { error: { code: "CLOSED" } },
+    });
   });
 
   it("answers malformed requests with BAD_REQUEST", async () => {
     const { token, video } = await makeInterview();
-    expect(await start(token, { responseId: video.id, take: 0, contentType: "video/webm" })).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST" } } });
+    expect(await start(token, { responseId: video.id, take: 0, contentType: "video/webm" })).toMatchObject({
+      status: 400,
+      body: { error: { code: "BAD_REQUEST" } },
+    });
     const notJson = await startRoute(new Request(URL_BASE, { method: "POST", headers: { "x-interview-token": token }, body: "{nope" }));
     expect(notJson.status).toBe(400);
     const uploadId = (await start(token, { responseId: video.id, take: 1, contentType: "video/webm" })).body.uploadId as string;
-    const badIndex = await chunkRoute(new Request(`${URL_BASE}/${uploadId}/chunks/x`, { method: "PUT", headers: { "x-interview-token": token }, body: "abc" }), {
-      params: Promise.resolve({ uploadId, index: "x" }),
-    });
+    const badIndex = await chunkRoute(
+      new Request(`${URL_BASE}/${uploadId}/chunks/x`, { method: "PUT", headers: { "x-interview-token": token }, body: "abc" }),
+      {
+        params: Promise.resolve({ uploadId, index: "x" }),
+      },
+    );
     expect(badIndex.status).toBe(400);
   });
 });

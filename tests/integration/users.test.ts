@@ -49,7 +49,15 @@ describe("onboarding", () => {
     const template = await db().template.create({ data: { organizationId: org.id, title: "T", description: "D", rubric: [] } });
     const version = await db().templateVersion.create({ data: { templateId: template.id, version: 1, snapshot: {}, hash: "h" } });
     await db().invitation.create({
-      data: { organizationId: org.id, templateId: template.id, templateVersionId: version.id, candidateName: "C", candidateEmail: email, tokenHash: `t-${Date.now()}`, expiresAt: new Date(Date.now() + 1e9) },
+      data: {
+        organizationId: org.id,
+        templateId: template.id,
+        templateVersionId: version.id,
+        candidateName: "C",
+        candidateEmail: email,
+        tokenHash: `t-${Date.now()}`,
+        expiresAt: new Date(Date.now() + 1e9),
+      },
     });
     const u = await makeUser({ role: null, email });
     await (await callerFor(u.id)).users.selectRole({ role: "CANDIDATE" });

@@ -45,9 +45,7 @@ function reply(text: string): LanguageModelV4GenerateResult {
 }
 
 function promptText(call: LanguageModelV4CallOptions): string {
-  return call.prompt
-    .map((m) => (typeof m.content === "string" ? m.content : m.content.map((p) => ("text" in p ? p.text : "")).join("")))
-    .join("\n");
+  return call.prompt.map((m) => (typeof m.content === "string" ? m.content : m.content.map((p) => ("text" in p ? p.text : "")).join(""))).join("\n");
 }
 
 describe("LLM analyzer (ai SDK mock model)", () => {
@@ -88,7 +86,9 @@ describe("LLM analyzer (ai SDK mock model)", () => {
       .analyze(oneAnswer())
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidModelOutputError);
-    expect((error as Error).message).toMatch(/llama-3\.3-70b-versatile gave no usable analysis in 3 attempts; the last time its JSON does not match the analysis schema \(score: /);
+    expect((error as Error).message).toMatch(
+      /llama-3\.3-70b-versatile gave no usable analysis in 3 attempts; the last time its JSON does not match the analysis schema \(score: /,
+    );
     expect(invalid.doGenerateCalls).toHaveLength(3);
 
     const recovers = new MockLanguageModelV4({ doGenerate: [reply("not json at all"), reply(JSON.stringify(answer()))] });

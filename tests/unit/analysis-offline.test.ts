@@ -27,15 +27,23 @@ function oneQuestion(prompt: string, criteria: string, rubric: { competency: str
 
 function said(s: TemplateSnapshot, text: string): InterviewInput {
   const words = text.split(/\s+/).filter(Boolean);
-  return { snapshot: s, answers: [{ question: s.questions[0]!, answer: { responseId: "r", segments: text ? [{ start: 0, end: words.length * 0.4, text }] : [], text }, context: [] }], unanswered: [] };
+  return {
+    snapshot: s,
+    answers: [
+      { question: s.questions[0]!, answer: { responseId: "r", segments: text ? [{ start: 0, end: words.length * 0.4, text }] : [], text }, context: [] },
+    ],
+    unanswered: [],
+  };
 }
 
 const service = oneQuestion("Tell us about a time a customer was unhappy with your service.", "listening, apology, concrete fix, follow-up", [
   { competency: "Customer care", looksFor: "listening, owning the problem, fixing it, following up" },
 ]);
-const database = oneQuestion("How would you make a slow PostgreSQL query on a 50 million row table fast?", "EXPLAIN ANALYZE, the right index, selectivity, measuring before and after", [
-  { competency: "Technical depth", looksFor: "databases, indexing, query plans, concrete numbers" },
-]);
+const database = oneQuestion(
+  "How would you make a slow PostgreSQL query on a 50 million row table fast?",
+  "EXPLAIN ANALYZE, the right index, selectivity, measuring before and after",
+  [{ competency: "Technical depth", looksFor: "databases, indexing, query plans, concrete numbers" }],
+);
 
 describe("offline analyzer", () => {
   it("is deterministic and fits the stored contract, with one-decimal scores", async () => {

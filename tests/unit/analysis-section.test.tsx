@@ -107,6 +107,6 @@ describe("the AI analysis section", () => {
     });
     expect(html).toContain("The AI is analysing this interview now");
     expect(html).toContain("0 of 2 answers analysed so far.");
-    expect(render({ ...complete, analysis: { ...complete.analysis!, engine: "groq-llm", engineLabel: "Groq Llama 3.3 70B" } })).toContain("Groq Llama 3.3 70B");
+    expect(render({ ...complete, analysis: { ...complete.analysis, engine: "groq-llm", engineLabel: "Groq Llama 3.3 70B" } })).toContain("Groq Llama 3.3 70B");
   });
 });

@@ -8,7 +8,10 @@ import MagicLinkEmail, { subject as magicLinkSubject } from "@/emails/magic-link
 function links(html: string): { href: string; text: string }[] {
   return [...html.matchAll(/<a\b[^>]*\bhref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)].map(([, href, inner]) => ({
     href: href!.replaceAll("&amp;", "&"),
-    text: inner!.replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]+>/g, "").trim(),
+    text: inner!
+      .replace(/<!--[\s\S]*?-->/g, "")
+      .replace(/<[^>]+>/g, "")
+      .trim(),
   }));
 }
 
@@ -65,7 +68,7 @@ describe("invitation email", () => {
 
   it("escapes the recruiter's note", async () => {
     const html = await render(<InvitationEmail {...props} message={'<a href="https://evil.test">click</a>'} />);
-    expect(html).not.toContain("evil.test\">click");
+    expect(html).not.toContain('evil.test">click');
     expect(html).toContain("&lt;a href=");
   });
 

@@ -14,11 +14,13 @@ describe("number inputs", () => {
 
 describe("allMessages", () => {
   it("lists every message of a field checked with criteriaMode all, one or many per kind", () => {
-    expect(allMessages({ type: "custom", message: "line 2: the email is missing", types: { custom: ["line 2: the email is missing", "line 3: write it as name, email"], too_big: "The list is too long" } })).toEqual([
-      "line 2: the email is missing",
-      "line 3: write it as name, email",
-      "The list is too long",
-    ]);
+    expect(
+      allMessages({
+        type: "custom",
+        message: "line 2: the email is missing",
+        types: { custom: ["line 2: the email is missing", "line 3: write it as name, email"], too_big: "The list is too long" },
+      }),
+    ).toEqual(["line 2: the email is missing", "line 3: write it as name, email", "The list is too long"]);
   });
 
   it("falls back to the one message, and to none without an error", () => {

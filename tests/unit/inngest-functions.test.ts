@@ -29,7 +29,11 @@ describe("process-response", () => {
     });
     const { result, ctx } = await t.execute();
     expect(result).toEqual({ responseId: "r1", analysisStarted: true });
-    expect(ctx.step.sendEvent).toHaveBeenCalledWith("start-analysis", { id: "analysis:i1:abc", name: "interview.ready-for-analysis", data: { invitationId: "i1" } });
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith("start-analysis", {
+      id: "analysis:i1:abc",
+      name: "interview.ready-for-analysis",
+      data: { invitationId: "i1" },
+    });
   });
 
   it("skips transcription for a written answer and sends nothing while other answers are still processing", async () => {
@@ -88,7 +92,11 @@ describe("interview-completed", () => {
     });
     const { result, ctx } = await t.execute();
     expect(result).toEqual({ analysisStarted: true });
-    expect(ctx.step.sendEvent).toHaveBeenCalledWith("start-analysis", { id: "analysis:i9:k9", name: "interview.ready-for-analysis", data: { invitationId: "i9" } });
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith("start-analysis", {
+      id: "analysis:i9:k9",
+      name: "interview.ready-for-analysis",
+      data: { invitationId: "i9" },
+    });
   });
 });
 
@@ -104,6 +112,15 @@ describe("analyze-interview", () => {
       ],
     });
     const { result } = await t.execute();
-    expect(result).toEqual({ analysisId: "a1", engine: "offline", overallScore: 4, recommendation: "yes", flagged: false, reused: false, notified: 1, emailed: 1 });
+    expect(result).toEqual({
+      analysisId: "a1",
+      engine: "offline",
+      overallScore: 4,
+      recommendation: "yes",
+      flagged: false,
+      reused: false,
+      notified: 1,
+      emailed: 1,
+    });
   });
 });

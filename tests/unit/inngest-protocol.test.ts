@@ -29,7 +29,17 @@ const handler = inProcessHandler([fn]);
 
 const event = (data: Record<string, unknown> = {}) => ({ id: "ev1", name: "probe", data, ts: 0 });
 const call = (steps: Record<string, MemoizedStep>, order: string[], data?: Record<string, unknown>) =>
-  handler(buildRunRequest({ functionId: "ai-video-interview-protocol-probe", runId: "run1", event: event(data), steps, stepOrder: order, attempt: 0, maxAttempts: 2 }));
+  handler(
+    buildRunRequest({
+      functionId: "ai-video-interview-protocol-probe",
+      runId: "run1",
+      event: event(data),
+      steps,
+      stepOrder: order,
+      attempt: 0,
+      maxAttempts: 2,
+    }),
+  );
 
 describe("Inngest executor protocol", () => {
   it("is the pinned SDK version", () => {

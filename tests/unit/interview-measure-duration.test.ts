@@ -16,7 +16,29 @@ beforeAll(async () => {
   webm = path.join(dir, "answer.webm");
   const made = spawnSync(
     "ffmpeg",
-    ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=15", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "3.2", "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libopus", webm],
+    [
+      "-hide_banner",
+      "-loglevel",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=160x120:rate=15",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=440:sample_rate=48000",
+      "-t",
+      "3.2",
+      "-c:v",
+      "libvpx",
+      "-b:v",
+      "200k",
+      "-c:a",
+      "libopus",
+      webm,
+    ],
     { encoding: "utf8" },
   );
   if (made.status !== 0) throw new Error(`ffmpeg could not make the test file: ${made.stderr}`);

@@ -68,7 +68,18 @@ function fakeServer() {
 }
 
 async function seed(store: ChunkStore, key: string, parts: string[]) {
-  await store.saveTake({ key, invitationId: "inv", responseId: "r1", take: 1, contentType: "video/webm", chunkCount: 0, durationMs: 0, stopped: false, uploaded: false, createdAt: 0 });
+  await store.saveTake({
+    key,
+    invitationId: "inv",
+    responseId: "r1",
+    take: 1,
+    contentType: "video/webm",
+    chunkCount: 0,
+    durationMs: 0,
+    stopped: false,
+    uploaded: false,
+    createdAt: 0,
+  });
   for (const [i, p] of parts.entries()) await store.appendChunk(key, i, new Blob([p]), (i + 1) * 1000);
 }
 
@@ -140,7 +151,17 @@ describe("TakeUploader", () => {
     server.setNext(1);
     const store = memoryStore();
     await seed(store, key, ["a", "b"]);
-    const up = new TakeUploader({ api: server.api, store, key, responseId: "r1", take: 1, contentType: "video/webm", recorded: 2, uploadId: "u1", backoffMs: fast });
+    const up = new TakeUploader({
+      api: server.api,
+      store,
+      key,
+      responseId: "r1",
+      take: 1,
+      contentType: "video/webm",
+      recorded: 2,
+      uploadId: "u1",
+      backoffMs: fast,
+    });
     up.finish(2000);
     await up.done;
     expect(server.starts).toBe(0);

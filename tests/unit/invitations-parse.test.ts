@@ -58,7 +58,11 @@ describe("parseCandidateList", () => {
 
 describe("createInvitationsInput", () => {
   it("turns a pasted list into candidates and applies the defaults", () => {
-    const parsed = createInvitationsInput.parse({ templateId: "t1", candidates: { mode: "list", text: "Ann, ann@example.com\nAnn, ann@example.com" }, message: "  " });
+    const parsed = createInvitationsInput.parse({
+      templateId: "t1",
+      candidates: { mode: "list", text: "Ann, ann@example.com\nAnn, ann@example.com" },
+      message: "  ",
+    });
     expect(parsed).toEqual({
       templateId: "t1",
       candidates: { list: [{ name: "Ann", email: "ann@example.com" }], duplicates: ["ann@example.com"] },
@@ -87,9 +91,9 @@ describe("createInvitationsInput", () => {
     expect(createInvitationsInput.safeParse({ templateId: "t1", candidates: { mode: "list", text: "\n \n" } }).error?.issues[0]?.message).toBe(
       "Paste at least one line: name, email",
     );
-    expect(createInvitationsInput.safeParse({ templateId: "t1", candidates: { mode: "one", name: "Ann", email: " ANN@example.com " } }).data?.candidates.list).toEqual([
-      { name: "Ann", email: "ann@example.com" },
-    ]);
+    expect(
+      createInvitationsInput.safeParse({ templateId: "t1", candidates: { mode: "one", name: "Ann", email: " ANN@example.com " } }).data?.candidates.list,
+    ).toEqual([{ name: "Ann", email: "ann@example.com" }]);
     expect(createInvitationsInput.safeParse({ templateId: "t1", candidates: { mode: "one", name: "Ann", email: "ann" } }).error?.issues[0]).toMatchObject({
       path: ["candidates", "email"],
       message: "Enter a valid email address",

@@ -25,16 +25,32 @@ describe("planPlayback", () => {
   it.each([
     ["an iPhone's HEVC in MOV", probe({ container: "mov", videoCodec: "hevc", audioCodec: "aac" }), { format: "mp4", video: "h264", audio: "copy" }],
     ["HEVC in MP4", probe({ container: "mp4", videoCodec: "hevc", audioCodec: "aac" }), { format: "mp4", video: "h264", audio: "copy" }],
-    ["H.264 + AAC in MOV: only re-wrapped", probe({ container: "mov", videoCodec: "h264", audioCodec: "aac" }), { format: "mp4", video: "copy", audio: "copy" }],
-    ["10-bit H.264 in MP4", probe({ container: "mp4", videoCodec: "h264", pixelFormat: "yuv420p10le", audioCodec: "aac" }), { format: "mp4", video: "h264", audio: "copy" }],
+    [
+      "H.264 + AAC in MOV: only re-wrapped",
+      probe({ container: "mov", videoCodec: "h264", audioCodec: "aac" }),
+      { format: "mp4", video: "copy", audio: "copy" },
+    ],
+    [
+      "10-bit H.264 in MP4",
+      probe({ container: "mp4", videoCodec: "h264", pixelFormat: "yuv420p10le", audioCodec: "aac" }),
+      { format: "mp4", video: "h264", audio: "copy" },
+    ],
     ["H.264 + Opus in WebM (Chromium's codecs=h264)", probe({ videoCodec: "h264", audioCodec: "opus" }), { format: "mp4", video: "copy", audio: "aac" }],
     ["MPEG-4 Part 2 + MP3 in AVI", probe({ container: "avi", videoCodec: "mpeg4", audioCodec: "mp3" }), { format: "mp4", video: "h264", audio: "aac" }],
     ["H.264 + FLAC in Matroska", probe({ container: "matroska", videoCodec: "h264", audioCodec: "flac" }), { format: "mp4", video: "copy", audio: "aac" }],
     ["VP8 + Opus in Matroska", probe({ container: "matroska" }), { format: "webm", video: "copy", audio: "copy", contentType: "video/webm" }],
     ["VP9 + AAC in WebM", probe({ videoCodec: "vp9", audioCodec: "aac" }), { format: "mp4", video: "h264", audio: "copy" }],
-    ["Opus without video", probe({ container: "ogg", videoCodec: null, pixelFormat: null, hasVideo: false }), { format: "m4a", video: null, audio: "aac", contentType: "audio/mp4", extension: "m4a" }],
+    [
+      "Opus without video",
+      probe({ container: "ogg", videoCodec: null, pixelFormat: null, hasVideo: false }),
+      { format: "m4a", video: null, audio: "aac", contentType: "audio/mp4", extension: "m4a" },
+    ],
     ["Opus WebM without video", probe({ videoCodec: null, pixelFormat: null, hasVideo: false }), { format: "m4a", video: null, audio: "aac" }],
-    ["AAC without video", probe({ container: "m4a", videoCodec: null, pixelFormat: null, audioCodec: "aac", hasVideo: false }), { format: "m4a", video: null, audio: "copy" }],
+    [
+      "AAC without video",
+      probe({ container: "m4a", videoCodec: null, pixelFormat: null, audioCodec: "aac", hasVideo: false }),
+      { format: "m4a", video: null, audio: "copy" },
+    ],
     ["HEVC without sound", probe({ container: "mov", videoCodec: "hevc", audioCodec: null, hasAudio: false }), { format: "mp4", video: "h264", audio: null }],
   ])("needs a playback copy: %s", (_name, p, expected) => {
     expect(planPlayback(p)).toMatchObject(expected);

@@ -24,7 +24,15 @@ const reviewing = (take = 1) => run(recording(take), { type: "stop" }, { type: "
 describe("the recorder machine", () => {
   it("starts by preparing, with the question's take count and time limit", () => {
     const state = initialRecorderState({ takesUsed: 1, takesAllowed: 3, timeLimitSec: 90 });
-    expect(state).toMatchObject({ step: { kind: "preparing" }, takesUsed: 1, takesAllowed: 3, timeLimitMs: 90_000, error: null, offline: false, replacing: null });
+    expect(state).toMatchObject({
+      step: { kind: "preparing" },
+      takesUsed: 1,
+      takesAllowed: 3,
+      timeLimitMs: 90_000,
+      error: null,
+      offline: false,
+      replacing: null,
+    });
     expect(takesLeft(state)).toBe(2);
   });
 
@@ -122,7 +130,12 @@ describe("the recorder machine", () => {
 
   it("lets the server hand out a take again without counting it twice", () => {
     // The page closed before a byte of take 1 arrived: the server gives out take 1 once more.
-    const state = run(initialRecorderState({ takesUsed: 1, takesAllowed: 1, timeLimitSec: 60 }), { type: "fresh" }, { type: "start" }, { type: "started", take: 1 });
+    const state = run(
+      initialRecorderState({ takesUsed: 1, takesAllowed: 1, timeLimitSec: 60 }),
+      { type: "fresh" },
+      { type: "start" },
+      { type: "started", take: 1 },
+    );
     expect(state).toMatchObject({ step: { kind: "recording", take: 1 }, takesUsed: 1 });
     expect(takesLeft(state)).toBe(0);
   });

@@ -109,7 +109,12 @@ describe("getEmbedder / embedTexts", () => {
           const body = JSON.parse(raw) as { model: string; input: string[]; dimensions?: number };
           requests.push({ auth: req.headers.authorization, path: req.url, body });
           res.writeHead(200, { "content-type": "application/json" });
-          res.end(JSON.stringify({ data: body.input.map((_, i) => ({ embedding: Array.from({ length: dims }, (_, j) => (i + j) / 1000) })), usage: { prompt_tokens: 3 } }));
+          res.end(
+            JSON.stringify({
+              data: body.input.map((_, i) => ({ embedding: Array.from({ length: dims }, (_, j) => (i + j) / 1000) })),
+              usage: { prompt_tokens: 3 },
+            }),
+          );
         });
       });
       await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -125,7 +130,11 @@ describe("getEmbedder / embedTexts", () => {
       const vectors = await embedTexts(["composite index", "rolled back"]);
       expect(vectors).toHaveLength(2);
       expect(vectors[1]![0]).toBeCloseTo(0.001);
-      expect(requests.at(-1)).toEqual({ auth: "Bearer secret-key", path: "/v1/embeddings", body: expect.objectContaining({ model: "bge-small-en", input: ["composite index", "rolled back"], dimensions: 384 }) });
+      expect(requests.at(-1)).toEqual({
+        auth: "Bearer secret-key",
+        path: "/v1/embeddings",
+        body: expect.objectContaining({ model: "bge-small-en", input: ["composite index", "rolled back"], dimensions: 384 }),
+      });
     });
 
     it("refuses vectors of another size than the database column", async () => {

@@ -7,7 +7,7 @@ describe("websearch query parts", () => {
     expect(websearchParts('kubernetes or "helm chart"')).toEqual({ included: 'kubernetes "helm chart"', excluded: "" });
   });
 
-  it("collects -word and -\"a phrase\" as one websearch query of exclusions", () => {
+  it('collects -word and -"a phrase" as one websearch query of exclusions', () => {
     expect(websearchParts('index -composite -"sequential scan" speed')).toEqual({ included: "index speed", excluded: 'composite or "sequential scan"' });
   });
 

@@ -11,7 +11,11 @@ describe("reciprocal rank fusion", () => {
     expect(fused[0]!.score).toBeCloseTo(raw(2, 1), 12);
     expect(fused[1]!.score).toBeCloseTo(raw(1), 12);
     expect(fused[2]!.score).toBeCloseTo(raw(2), 12);
-    expect(fused.map((f) => f.ranks)).toEqual([[2, 1], [1, null], [null, 2]]);
+    expect(fused.map((f) => f.ranks)).toEqual([
+      [2, 1],
+      [1, null],
+      [null, 2],
+    ]);
     expect(reciprocalRankFusion([ranking("x"), ranking("x")])[0]!.score).toBe(1);
   });
 
@@ -31,7 +35,12 @@ describe("reciprocal rank fusion", () => {
         { id: "d", score: 0.1 },
       ],
     ]);
-    expect(fused.map((f) => [f.id, f.ranks[0]])).toEqual([["a", 1], ["b", 2], ["c", 2], ["d", 4]]);
+    expect(fused.map((f) => [f.id, f.ranks[0]])).toEqual([
+      ["a", 1],
+      ["b", 2],
+      ["c", 2],
+      ["d", 4],
+    ]);
     expect(fused[1]!.score).toBe(fused[2]!.score);
   });
 
@@ -43,8 +52,17 @@ describe("reciprocal rank fusion", () => {
   });
 
   it("counts an id listed twice in one ranking once, at its better rank, and handles no rankings", () => {
-    const fused = reciprocalRankFusion([[{ id: "a", score: 3 }, { id: "b", score: 2 }, { id: "a", score: 1 }]]);
-    expect(fused.map((f) => [f.id, f.ranks[0]])).toEqual([["a", 1], ["b", 2]]);
+    const fused = reciprocalRankFusion([
+      [
+        { id: "a", score: 3 },
+        { id: "b", score: 2 },
+        { id: "a", score: 1 },
+      ],
+    ]);
+    expect(fused.map((f) => [f.id, f.ranks[0]])).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
     expect(reciprocalRankFusion([])).toEqual([]);
     expect(reciprocalRankFusion([[], []])).toEqual([]);
   });

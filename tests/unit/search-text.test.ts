@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoment, groupHits } from "@/components/search/group-hits";
+import { groupHits } from "@/components/search/group-hits";
 import type { SearchHit } from "@/server/search/search.schema";
 import { searchInput } from "@/server/search/search.schema";
 import { highlight, normalise, queryTerms, stem, termMatches } from "@/server/search/text";
@@ -62,10 +62,5 @@ describe("search results", () => {
       ["a", 0.9, ["1", "3"]],
       ["b", 0.8, ["2"]],
     ]);
-  });
-
-  it("formats a moment as m:ss", () => {
-    expect(formatMoment(83_400)).toBe("1:23");
-    expect(formatMoment(5_000)).toBe("0:05");
   });
 });

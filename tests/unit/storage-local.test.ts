@@ -42,7 +42,10 @@ describe("the local-disk driver", () => {
     await mkdir(path.join(root, "staging"), { recursive: true });
     const source = path.join(root, "staging", "moved.part");
     await writeFile(source, "assembled upload");
-    expect(await storage.putFile("recordings/o/i/r-take1.webm", source, { contentType: "video/webm" })).toEqual({ key: "recordings/o/i/r-take1.webm", size: 16 });
+    expect(await storage.putFile("recordings/o/i/r-take1.webm", source, { contentType: "video/webm" })).toEqual({
+      key: "recordings/o/i/r-take1.webm",
+      size: 16,
+    });
     await expect(readFile(source)).rejects.toMatchObject({ code: "ENOENT" });
     expect(await readFile(path.join(root, "recordings/o/i/r-take1.webm"), "utf8")).toBe("assembled upload");
   });

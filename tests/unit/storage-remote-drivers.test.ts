@@ -118,7 +118,14 @@ describe("the Vercel Blob driver (@vercel/blob against a stand-in)", () => {
           addRandomSuffix: req.headers["x-add-random-suffix"] as string,
         });
         blobs.set(pathname, { bytes: await buffer(req), contentType: req.headers["x-content-type"] as string });
-        return sendJson(res, 200, { url: blobUrl(pathname), downloadUrl: `${blobUrl(pathname)}?download=1`, pathname, contentType: req.headers["x-content-type"], contentDisposition: "inline", etag: '"1"' });
+        return sendJson(res, 200, {
+          url: blobUrl(pathname),
+          downloadUrl: `${blobUrl(pathname)}?download=1`,
+          pathname,
+          contentType: req.headers["x-content-type"],
+          contentDisposition: "inline",
+          etag: '"1"',
+        });
       }
       if (req.method === "GET" && url.pathname === "/api/blob") {
         const pathname = url.searchParams.get("url")!;
@@ -154,12 +161,21 @@ describe("the Vercel Blob driver (@vercel/blob against a stand-in)", () => {
       const delegation = url.searchParams.get("vercel-blob-delegation");
       if (delegation) {
         // What the CDN checks on a presigned URL: the store's own signature over the delegation, its scope, and the URL's signature.
-        const scope = JSON.parse(Buffer.from(delegation.split(".")[0]!, "base64url").toString()) as { pathname: string; operations: string[]; validUntil: number };
+        const scope = JSON.parse(Buffer.from(delegation.split(".")[0]!, "base64url").toString()) as {
+          pathname: string;
+          operations: string[];
+          validUntil: number;
+        };
         const until = Number(url.searchParams.get("vercel-blob-valid-until") ?? scope.validUntil);
         const lines = ["operation=get", `pathname=${pathname}`];
         if (url.searchParams.has("vercel-blob-valid-until")) lines.push(`vercel-blob-valid-until=${until}`);
         const expected = b64url(hmac(b64url(hmac(STORE_SECRET, delegation)), lines.sort().join("\n")));
-        if (scope.pathname !== pathname || !scope.operations.includes("get") || until < Date.now() || url.searchParams.get("vercel-blob-signature") !== expected) {
+        if (
+          scope.pathname !== pathname ||
+          !scope.operations.includes("get") ||
+          until < Date.now() ||
+          url.searchParams.get("vercel-blob-signature") !== expected
+        ) {
           res.writeHead(403);
           return void res.end("Forbidden");
         }
@@ -195,14 +211,25 @@ describe("the Vercel Blob driver (@vercel/blob against a stand-in)", () => {
 
   it("streams a private blob under exactly the given key, overwriting a retried upload", async () => {
     expect(storage.driver).toBe("vercel-blob");
-    const stored = await storage.put("recordings/o/i/r-take1.webm", Readable.from([video.subarray(0, 1000), video.subarray(1000)]), { contentType: "video/webm" });
+    const stored = await storage.put("recordings/o/i/r-take1.webm", Readable.from([video.subarray(0, 1000), video.subarray(1000)]), {
+      contentType: "video/webm",
+    });
     expect(stored).toEqual({ key: "recordings/o/i/r-take1.webm", size: video.length });
-    expect(puts.at(-1)).toEqual({ pathname: "recordings/o/i/r-take1.webm", access: "private", contentType: "video/webm", allowOverwrite: "1", addRandomSuffix: "0" });
+    expect(puts.at(-1)).toEqual({
+      pathname: "recordings/o/i/r-take1.webm",
+      access: "private",
+      contentType: "video/webm",
+      allowOverwrite: "1",
+      addRandomSuffix: "0",
+    });
     expect(blobs.get("recordings/o/i/r-take1.webm")!.bytes.equals(video)).toBe(true);
 
     const file = path.join(scratch, "assembled.part");
     await writeFile(file, video.subarray(0, 5000));
-    expect(await storage.putFile("recordings/o/i/r-take2.webm", file, { contentType: "video/webm" })).toEqual({ key: "recordings/o/i/r-take2.webm", size: 5000 });
+    expect(await storage.putFile("recordings/o/i/r-take2.webm", file, { contentType: "video/webm" })).toEqual({
+      key: "recordings/o/i/r-take2.webm",
+      size: 5000,
+    });
   });
 
   it("reads a blob back whole and by range, and stats it", async () => {
@@ -265,7 +292,12 @@ describe("the UploadThing driver (uploadthing/server UTApi against a stand-in)",
         const key = url.pathname.slice("/ingest/".length);
         const meta = (name: string) => decodeURIComponent(url.searchParams.get(name) ?? "");
         if (Number(meta("x-ut-file-size")) !== file.size) return sendJson(res, 400, { error: "size mismatch" });
-        files.set(key, { bytes: Buffer.from(await file.arrayBuffer()), contentType: meta("x-ut-file-type"), name: meta("x-ut-file-name"), acl: url.searchParams.get("x-ut-acl") });
+        files.set(key, {
+          bytes: Buffer.from(await file.arrayBuffer()),
+          contentType: meta("x-ut-file-type"),
+          name: meta("x-ut-file-name"),
+          acl: url.searchParams.get("x-ut-acl"),
+        });
         const ufsUrl = `http://localhost:${(stand.server.address() as AddressInfo).port}/a/${APP_ID}/${key}`;
         return sendJson(res, 200, { url: ufsUrl, appUrl: ufsUrl, ufsUrl, fileHash: "hash" });
       }

@@ -12,7 +12,17 @@ const stored = {
   status: "DRAFT",
   rubric: [{ id: "c1", competency: "Depth", weight: 0.4, looksFor: "Trade-offs" }],
   questions: [
-    { id: "q1", position: 0, prompt: "Design a queue", type: "VIDEO", timeLimitSec: 90, thinkTimeSec: 10, retakes: 2, maxChars: null, criteria: "Back-pressure" },
+    {
+      id: "q1",
+      position: 0,
+      prompt: "Design a queue",
+      type: "VIDEO",
+      timeLimitSec: 90,
+      thinkTimeSec: 10,
+      retakes: 2,
+      maxChars: null,
+      criteria: "Back-pressure",
+    },
     { id: "q2", position: 1, prompt: "Explain retries", type: "TEXT", timeLimitSec: 0, thinkTimeSec: 0, retakes: 0, maxChars: 800, criteria: "" },
   ],
 } as unknown as TemplateDetail;

@@ -22,8 +22,30 @@ const VERBOSE = {
     { word: "fired.", start: 4.6, end: 5.1 },
   ],
   segments: [
-    { id: 0, seek: 0, start: 0, end: 3.2, text: " Last March our payment webhook queue backed up.", tokens: [50365, 5264], temperature: 0, avg_logprob: -0.21, compression_ratio: 1.1, no_speech_prob: 0.01 },
-    { id: 1, seek: 0, start: 3.8, end: 5.2, text: " The pager fired.", tokens: [440, 3575], temperature: 0, avg_logprob: -0.3, compression_ratio: 0.9, no_speech_prob: 0.02 },
+    {
+      id: 0,
+      seek: 0,
+      start: 0,
+      end: 3.2,
+      text: " Last March our payment webhook queue backed up.",
+      tokens: [50365, 5264],
+      temperature: 0,
+      avg_logprob: -0.21,
+      compression_ratio: 1.1,
+      no_speech_prob: 0.01,
+    },
+    {
+      id: 1,
+      seek: 0,
+      start: 3.8,
+      end: 5.2,
+      text: " The pager fired.",
+      tokens: [440, 3575],
+      temperature: 0,
+      avg_logprob: -0.3,
+      compression_ratio: 0.9,
+      no_speech_prob: 0.02,
+    },
   ],
   x_groq: { id: "req_01" },
 };
@@ -55,20 +77,45 @@ describe("parseGroqTranscription", () => {
   });
 
   it("reads an answer with no speech as an empty transcript", () => {
-    expect(parseGroqTranscription({ text: "", language: "English", duration: 2, segments: [], words: [] })).toEqual({ language: "English", text: "", segments: [] });
+    expect(parseGroqTranscription({ text: "", language: "English", duration: 2, segments: [], words: [] })).toEqual({
+      language: "English",
+      text: "",
+      segments: [],
+    });
   });
 
   it("keeps the text as one timed line when the answer has words but no segments", () => {
-    const parsed = parseGroqTranscription({ text: " One month.", duration: 1.2, words: [{ word: "One", start: 0.2, end: 0.5 }, { word: "month.", start: 0.5, end: 0.9 }] });
+    const parsed = parseGroqTranscription({
+      text: " One month.",
+      duration: 1.2,
+      words: [
+        { word: "One", start: 0.2, end: 0.5 },
+        { word: "month.", start: 0.5, end: 0.9 },
+      ],
+    });
     expect(parsed).toEqual({
       language: null,
       text: "One month.",
-      segments: [{ start: 0.2, end: 1.2, text: "One month.", words: [{ word: "One", start: 0.2, end: 0.5 }, { word: "month.", start: 0.5, end: 0.9 }] }],
+      segments: [
+        {
+          start: 0.2,
+          end: 1.2,
+          text: "One month.",
+          words: [
+            { word: "One", start: 0.2, end: 0.5 },
+            { word: "month.", start: 0.5, end: 0.9 },
+          ],
+        },
+      ],
     });
   });
 
   it("clamps the small negative times Whisper sometimes reports", () => {
-    const parsed = parseGroqTranscription({ text: "Hi.", segments: [{ start: -0.02, end: 0.5, text: "Hi." }], words: [{ word: "Hi.", start: -0.02, end: 0.4 }] });
+    const parsed = parseGroqTranscription({
+      text: "Hi.",
+      segments: [{ start: -0.02, end: 0.5, text: "Hi." }],
+      words: [{ word: "Hi.", start: -0.02, end: 0.4 }],
+    });
     expect(parsed.segments).toEqual([{ start: 0, end: 0.5, text: "Hi.", words: [{ word: "Hi.", start: 0, end: 0.4 }] }]);
   });
 

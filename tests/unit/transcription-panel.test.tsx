@@ -39,11 +39,14 @@ describe("TranscriptPanel", () => {
     expect(html).toContain("PocketSphinx (offline)");
     expect(html).toContain("Transcribed offline by PocketSphinx: expect mistakes; check the recording before quoting it.");
     const buttons = [...html.matchAll(/<button type="button"( aria-current="true")?[^>]*>(.*?)<\/button>/g)];
-    expect(buttons.map((b) => b[2]!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim())).toEqual([
-      "0:00 last march our queue backed up",
-      "0:04 the pager fired on queue depth",
-      "1:02 we have had no repeat since",
-    ]);
+    expect(
+      buttons.map((b) =>
+        b[2]!
+          .replace(/<[^>]+>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim(),
+      ),
+    ).toEqual(["0:00 last march our queue backed up", "0:04 the pager fired on queue depth", "1:02 we have had no repeat since"]);
     expect(buttons.map((b) => Boolean(b[1]))).toEqual([false, true, false]);
   });
 

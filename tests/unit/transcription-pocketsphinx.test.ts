@@ -34,10 +34,7 @@ minutes 18.210 18.690 0.999200
 describe("parsePocketsphinxOutput", () => {
   it("keeps the words with their times, one run per utterance, without markers, silences, noise or variant numbers", () => {
     const runs = parsePocketsphinxOutput(OUTPUT);
-    expect(runs.map((run) => run.map((w) => w.word).join(" "))).toEqual([
-      "last march our came and went up to back up",
-      "I acknowledged within five minutes",
-    ]);
+    expect(runs.map((run) => run.map((w) => w.word).join(" "))).toEqual(["last march our came and went up to back up", "I acknowledged within five minutes"]);
     expect(runs[0]![2]).toEqual({ word: "our", start: 3.95, end: 4.09 });
     expect(runs[1]![0]).toEqual({ word: "I", start: 15.41, end: 15.62 });
   });

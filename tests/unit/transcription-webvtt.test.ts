@@ -66,7 +66,12 @@ describe("toWebVtt", () => {
   });
 
   it("gives a zero-length segment a moment on screen, and skips empty ones", () => {
-    const parsed = cues(toWebVtt([{ start: 4, end: 4, text: "Now." }, { start: 5, end: 6, text: "   " }]));
+    const parsed = cues(
+      toWebVtt([
+        { start: 4, end: 4, text: "Now." },
+        { start: 5, end: 6, text: "   " },
+      ]),
+    );
     expect(parsed).toEqual([{ id: "1", start: 4, end: 4.5, lines: ["Now."] }]);
     expect(toWebVtt([])).toBe("WEBVTT\n");
   });

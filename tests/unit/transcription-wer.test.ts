@@ -29,7 +29,18 @@ describe("wordErrorRate", () => {
 describe("werWords", () => {
   it("lowercases, drops punctuation, splits hyphens and keeps apostrophes inside words", () => {
     expect(werWords("Pyramid: many unit tests, fewer end-to-end. EXPLAIN ANALYZE! 'quoted' don't")).toEqual([
-      "pyramid", "many", "unit", "tests", "fewer", "end", "to", "end", "explain", "analyze", "quoted", "don't",
+      "pyramid",
+      "many",
+      "unit",
+      "tests",
+      "fewer",
+      "end",
+      "to",
+      "end",
+      "explain",
+      "analyze",
+      "quoted",
+      "don't",
     ]);
   });
 });

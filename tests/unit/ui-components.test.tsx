@@ -1,6 +1,8 @@
-import type { ReactElement } from "react";
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { useState, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   Alert,
   Avatar,
@@ -25,9 +27,11 @@ import {
   Input,
   Label,
   PageHeader,
+  Popover,
   Progress,
-  rovingIndex,
   Select,
+  SelectMenu,
+  Sheet,
   Skeleton,
   Spinner,
   Table,
@@ -39,13 +43,28 @@ import {
   THead,
   Tabs,
   Textarea,
-  ToastProvider,
+  Toasts,
+  Tooltip,
+  TooltipProvider,
   TR,
   useToast,
 } from "@/components/ui";
 import * as legacyInput from "@/components/ui/input";
 
 const html = (el: ReactElement) => renderToStaticMarkup(el);
+
+// jsdom lacks the layout APIs Radix's positioning and pointer handling call.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+const layoutStubs: Record<string, () => unknown> = { scrollIntoView: () => undefined, hasPointerCapture: () => false, releasePointerCapture: () => undefined };
+for (const [name, stub] of Object.entries(layoutStubs)) {
+  if (!(name in Element.prototype)) Object.defineProperty(Element.prototype, name, { value: stub, configurable: true });
+}
+
+afterEach(cleanup);
 
 /** Parses the attributes of the first opening tag matching `selector` (a tag name plus optional attribute test). */
 function tag(markup: string, name: string, where?: RegExp): Record<string, string> {
@@ -57,7 +76,12 @@ function tag(markup: string, name: string, where?: RegExp): Record<string, strin
 
 /** React escapes attribute values (' as &#x27;); the tests compare what a browser would read. */
 function decodeEntities(value: string): string {
-  return value.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return value
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 function byId(markup: string, id: string): string {
@@ -95,14 +119,28 @@ describe("Button", () => {
   });
 
   it("has a visible focus ring and the variant and size classes", () => {
-    const cls = tag(html(<Button variant="destructive" size="lg">Delete</Button>), "button").class!;
+    const cls = tag(
+      html(
+        <Button variant="destructive" size="lg">
+          Delete
+        </Button>,
+      ),
+      "button",
+    ).class!;
     expect(cls).toContain("focus-visible:ring-2");
     expect(cls).toContain("bg-red-600");
     expect(cls).toContain("h-12");
   });
 
   it("ButtonLink is a real link with the button look", () => {
-    const a = tag(html(<ButtonLink href="/templates/new" variant="outline">New</ButtonLink>), "a");
+    const a = tag(
+      html(
+        <ButtonLink href="/templates/new" variant="outline">
+          New
+        </ButtonLink>,
+      ),
+      "a",
+    );
     expect(a.href).toBe("/templates/new");
     expect(a.class).toContain("border-slate-300");
     expect(a.class).toContain("focus-visible:ring-2");
@@ -179,7 +217,11 @@ describe("form controls", () => {
   });
 
   it("Label shows a required marker hidden from screen readers", () => {
-    const markup = html(<Label htmlFor="x" required>Name</Label>);
+    const markup = html(
+      <Label htmlFor="x" required>
+        Name
+      </Label>,
+    );
     expect(tag(markup, "label").for).toBe("x");
     expect(markup).toMatch(/^<label\b[^>]*>Name<span aria-hidden="true"[^>]*>\*<\/span><\/label>$/);
   });
@@ -188,7 +230,13 @@ describe("form controls", () => {
 describe("Progress", () => {
   it("is a progressbar with its value, bounds and name", () => {
     const bar = tag(html(<Progress value={3} max={5} label="Questions answered" valueText="3 of 5" />), "div", /role="progressbar"/);
-    expect(bar).toMatchObject({ "aria-valuenow": "3", "aria-valuemin": "0", "aria-valuemax": "5", "aria-label": "Questions answered", "aria-valuetext": "3 of 5" });
+    expect(bar).toMatchObject({
+      "aria-valuenow": "3",
+      "aria-valuemin": "0",
+      "aria-valuemax": "5",
+      "aria-label": "Questions answered",
+      "aria-valuetext": "3 of 5",
+    });
   });
 
   it("clamps the value and survives a zero max", () => {
@@ -222,120 +270,235 @@ describe("Alert and Badge", () => {
   });
 });
 
-describe("Dialog", () => {
-  const dialog = (open: boolean) =>
-    html(
-      <Dialog open={open} onOpenChange={() => {}} title="Delete template?" description="This cannot be undone." role="alertdialog">
-        <p>Body</p>
-      </Dialog>,
+describe("Dialog (Radix)", () => {
+  function Harness({ onOpenChange = () => {} }: { onOpenChange?: (open: boolean) => void }) {
+    return (
+      <Dialog open onOpenChange={onOpenChange} title="Delete template?" description="This cannot be undone." role="alertdialog">
+        <button type="button">Delete</button>
+      </Dialog>
     );
+  }
 
-  it("is a native dialog labelled by its title and described by its description", () => {
-    const markup = dialog(false);
-    const el = tag(markup, "dialog");
-    expect(el.role).toBe("alertdialog");
-    expect(byId(markup, el["aria-labelledby"]!)).toContain("Delete template?");
-    expect(byId(markup, el["aria-describedby"]!)).toContain("This cannot be undone.");
+  it("renders nothing while closed", () => {
+    render(<Dialog open={false} onOpenChange={() => {}} title="Hidden" />);
+    expect(screen.queryByRole("dialog")).toBeNull();
   });
 
-  it("is closed in server HTML (showModal runs in the browser) and has a named close button", () => {
-    expect(tag(dialog(true), "dialog")).not.toHaveProperty("open");
-    expect(tag(dialog(true), "button")["aria-label"]).toBe("Close");
+  it("is labelled by its title, described by its description, and moves focus into its content", () => {
+    render(<Harness />);
+    const dialog = screen.getByRole("alertdialog");
+    expect(document.getElementById(dialog.getAttribute("aria-labelledby")!)?.textContent).toBe("Delete template?");
+    expect(document.getElementById(dialog.getAttribute("aria-describedby")!)?.textContent).toBe("This cannot be undone.");
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Delete" }));
+  });
+
+  it("asks the parent to close on Escape and on the named close button", () => {
+    const onOpenChange = vi.fn();
+    render(<Harness onOpenChange={onOpenChange} />);
+    fireEvent.keyDown(document.activeElement!, { key: "Escape" });
+    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(onOpenChange.mock.calls).toEqual([[false], [false]]);
   });
 });
 
-describe("DropdownMenu", () => {
-  it("renders a collapsed menu button", () => {
-    const markup = html(
-      <DropdownMenu label="More actions">
-        <DropdownMenuLabel>ada@example.test</DropdownMenuLabel>
-        <DropdownMenuItem onSelect={() => {}}>Duplicate</DropdownMenuItem>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem href="/settings">Settings</DropdownMenuItem>
-      </DropdownMenu>,
+describe("Sheet", () => {
+  it("is a named dialog panel with a close button", () => {
+    const onOpenChange = vi.fn();
+    render(
+      <Sheet open onOpenChange={onOpenChange} title="Menu" hideTitle>
+        <a href="/dashboard">Dashboard</a>
+      </Sheet>,
     );
-    const button = tag(markup, "button");
+    const sheet = screen.getByRole("dialog", { name: "Menu" });
+    expect(sheet.className).toContain("inset-y-0");
+    fireEvent.click(within(sheet).getByRole("button", { name: "Close" }));
+    expect(onOpenChange).toHaveBeenCalledWith(false);
+  });
+});
+
+describe("DropdownMenu (Radix)", () => {
+  const menu = (onSelect = () => {}) => (
+    <DropdownMenu label="More actions">
+      <DropdownMenuLabel>ada@example.test</DropdownMenuLabel>
+      <DropdownMenuItem onSelect={onSelect}>Duplicate</DropdownMenuItem>
+      <DropdownMenuItem disabled>Archive</DropdownMenuItem>
+      <DropdownMenuSeparator />
+      <DropdownMenuItem href="/settings">Settings</DropdownMenuItem>
+    </DropdownMenu>
+  );
+
+  it("renders a collapsed menu button with a focus ring", () => {
+    const button = tag(html(menu()), "button");
     expect(button["aria-haspopup"]).toBe("menu");
     expect(button["aria-expanded"]).toBe("false");
     expect(button.class).toContain("focus-visible:ring-2");
-    expect(markup).not.toContain('role="menu"');
+  });
+
+  it("opens from the keyboard onto its first item, and choosing an item closes it", () => {
+    const onSelect = vi.fn();
+    render(menu(onSelect));
+    const trigger = screen.getByRole("button", { name: "More actions" });
+    fireEvent.keyDown(trigger, { key: "Enter" });
+    const items = screen.getAllByRole("menuitem");
+    expect(items.map((i) => i.textContent)).toEqual(["Duplicate", "Archive", "Settings"]);
+    expect(document.activeElement).toBe(items[0]);
+    expect(items[1]!.getAttribute("aria-disabled")).toBe("true");
+    expect(items[2]!.tagName).toBe("A");
+    fireEvent.click(items[0]!);
+    expect(onSelect).toHaveBeenCalledOnce();
+    expect(screen.queryByRole("menu")).toBeNull();
+    expect(trigger.getAttribute("aria-expanded")).toBe("false");
   });
 
   it("names an icon-only trigger", () => {
-    expect(tag(html(<DropdownMenu label="⋯" triggerLabel="Row actions">{null}</DropdownMenu>), "button")["aria-label"]).toBe("Row actions");
+    expect(
+      tag(
+        html(
+          <DropdownMenu label="⋯" triggerLabel="Row actions">
+            {null}
+          </DropdownMenu>,
+        ),
+        "button",
+      )["aria-label"],
+    ).toBe("Row actions");
   });
 });
 
-describe("rovingIndex (arrow keys in tabs and menus)", () => {
-  it("moves and wraps along its orientation", () => {
-    expect(rovingIndex("ArrowDown", 0, 3, "vertical")).toBe(1);
-    expect(rovingIndex("ArrowDown", 2, 3, "vertical")).toBe(0);
-    expect(rovingIndex("ArrowUp", 0, 3, "vertical")).toBe(2);
-    expect(rovingIndex("ArrowRight", 1, 3, "horizontal")).toBe(2);
-    expect(rovingIndex("ArrowLeft", 0, 3, "horizontal")).toBe(2);
-  });
-
-  it("jumps with Home and End, starts from either end when nothing has focus, ignores other keys", () => {
-    expect(rovingIndex("Home", 2, 3, "vertical")).toBe(0);
-    expect(rovingIndex("End", 0, 3, "horizontal")).toBe(2);
-    expect(rovingIndex("ArrowDown", -1, 3, "vertical")).toBe(0);
-    expect(rovingIndex("ArrowUp", -1, 3, "vertical")).toBe(2);
-    expect(rovingIndex("ArrowRight", 0, 3, "vertical")).toBeNull();
-    expect(rovingIndex("a", 0, 3, "vertical")).toBeNull();
-    expect(rovingIndex("ArrowDown", -1, 0, "vertical")).toBeNull();
-  });
-});
-
-describe("Tabs", () => {
-  const markup = html(
-    <Tabs
-      label="How to add candidates"
-      tabs={[
-        { value: "one", label: "One candidate" },
-        { value: "list", label: "Paste a list" },
-      ]}
-      value="list"
-      onValueChange={() => {}}
-    >
-      <p>Panel</p>
-    </Tabs>,
-  );
-
-  it("has one tab stop, on the selected tab, which controls the panel", () => {
-    const selected = tag(markup, "button", /aria-selected="true"/);
-    const other = tag(markup, "button", /aria-selected="false"/);
-    expect(selected.tabindex).toBe("0");
-    expect(other.tabindex).toBe("-1");
-    expect(markup).toContain(">Paste a list<");
-    const panel = tag(markup, "div", /role="tabpanel"/);
-    expect(selected["aria-controls"]).toBe(panel.id);
-    expect(panel["aria-labelledby"]).toBe(selected.id);
-  });
-
-  it("names the tab list", () => {
-    expect(tag(markup, "div", /role="tablist"/)["aria-label"]).toBe("How to add candidates");
-  });
-});
-
-describe("ToastProvider", () => {
-  it("keeps an empty polite live region in the page from the start", () => {
-    const markup = html(
-      <ToastProvider>
-        <main>App</main>
-      </ToastProvider>,
+describe("Tabs (Radix)", () => {
+  function Harness() {
+    const [value, setValue] = useState<"one" | "list">("list");
+    return (
+      <Tabs
+        label="How to add candidates"
+        tabs={[
+          { value: "one", label: "One candidate" },
+          { value: "list", label: "Paste a list" },
+        ]}
+        value={value}
+        onValueChange={setValue}
+      >
+        <p>Panel for {value}</p>
+      </Tabs>
     );
-    expect(tag(markup, "div", /aria-live/)["aria-live"]).toBe("polite");
-    expect(markup).toContain("<main>App</main>");
+  }
+
+  it("the selected tab controls the labelled panel, and the list is named", () => {
+    render(<Harness />);
+    const selected = screen.getByRole("tab", { selected: true });
+    expect(selected.textContent).toBe("Paste a list");
+    const panel = screen.getByRole("tabpanel");
+    expect(selected.getAttribute("aria-controls")).toBe(panel.id);
+    expect(panel.getAttribute("aria-labelledby")).toBe(selected.id);
+    expect(screen.getByRole("tablist").getAttribute("aria-label")).toBe("How to add candidates");
   });
 
-  it("useToast outside a provider is a harmless no-op", () => {
-    let api: ReturnType<typeof useToast> | undefined;
-    function Probe() {
-      api = useToast();
-      return null;
-    }
-    html(<Probe />);
-    expect(() => api!.toast({ title: "Hi" })).not.toThrow();
+  it("is one tab stop: only the focused, selected tab is in the tab order", () => {
+    render(<Harness />);
+    const selected = screen.getByRole("tab", { selected: true });
+    act(() => selected.focus());
+    expect(selected.tabIndex).toBe(0);
+    expect(screen.getByRole("tab", { selected: false }).tabIndex).toBe(-1);
+  });
+
+  it("selects with the arrow keys, wrapping around, and Home/End", async () => {
+    render(<Harness />);
+    const selected = screen.getByRole("tab", { selected: true });
+    act(() => selected.focus());
+    fireEvent.keyDown(selected, { key: "ArrowRight" });
+    await waitFor(() => expect(screen.getByRole("tab", { selected: true }).textContent).toBe("One candidate"));
+    expect(screen.getByRole("tabpanel").textContent).toBe("Panel for one");
+    fireEvent.keyDown(document.activeElement!, { key: "End" });
+    await waitFor(() => expect(screen.getByRole("tab", { selected: true }).textContent).toBe("Paste a list"));
+  });
+});
+
+describe("Popover and Tooltip", () => {
+  it("a popover opens from its trigger as a named dialog and closes on Escape", () => {
+    render(
+      <Popover label="Why this score" trigger={<button type="button">Why?</button>}>
+        <p>Because.</p>
+      </Popover>,
+    );
+    const trigger = screen.getByRole("button", { name: "Why?" });
+    fireEvent.click(trigger);
+    const panel = screen.getByRole("dialog", { name: "Why this score" });
+    expect(panel.textContent).toBe("Because.");
+    fireEvent.keyDown(panel, { key: "Escape" });
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("a tooltip shows on keyboard focus and leaves the trigger's own name alone", async () => {
+    render(
+      <TooltipProvider delayDuration={0}>
+        <Tooltip content="Collapse the sidebar">
+          <button type="button" aria-label="Collapse">
+            «
+          </button>
+        </Tooltip>
+      </TooltipProvider>,
+    );
+    const trigger = screen.getByRole("button", { name: "Collapse" });
+    fireEvent.focus(trigger);
+    expect((await screen.findByRole("tooltip")).textContent).toBe("Collapse the sidebar");
+  });
+
+  it("a disabled tooltip renders only its trigger", () => {
+    expect(
+      html(
+        <Tooltip content="x" disabled>
+          <button type="button">Go</button>
+        </Tooltip>,
+      ),
+    ).toBe('<button type="button">Go</button>');
+  });
+});
+
+describe("SelectMenu (Radix)", () => {
+  it("shows the chosen option on a labelled trigger and lists the options with descriptions", () => {
+    const onValueChange = vi.fn();
+    render(
+      <SelectMenu
+        aria-label="Role"
+        value="HR"
+        onValueChange={onValueChange}
+        options={[
+          { value: "HR", label: "HR", description: "Builds interviews" },
+          { value: "ADMIN", label: "Admin", description: "Runs the platform" },
+        ]}
+      />,
+    );
+    const trigger = screen.getByRole("combobox", { name: "Role" });
+    expect(trigger.textContent).toContain("HR");
+    fireEvent.keyDown(trigger, { key: "Enter" });
+    const options = screen.getAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual(["HRBuilds interviews", "AdminRuns the platform"]);
+    fireEvent.click(options[1]!);
+    expect(onValueChange).toHaveBeenCalledWith("ADMIN");
+  });
+});
+
+describe("Toasts (sonner)", () => {
+  it("keep a polite, named live region in the page from the start", () => {
+    render(<Toasts />);
+    const region = screen.getByRole("region", { name: /Notifications/ });
+    expect(region.getAttribute("aria-live")).toBe("polite");
+  });
+
+  it("show the title and description with the tone's colours, top right under the header", async () => {
+    render(<Toasts />);
+    act(() => {
+      useToast().toast({ title: "Saved", description: "All changes kept.", tone: "success" });
+    });
+    const title = await screen.findByText("Saved");
+    const toast = title.closest("[data-sonner-toast]")!;
+    expect(toast.textContent).toContain("All changes kept.");
+    expect(toast.className).toContain("bg-emerald-50");
+    expect(toast.closest("[data-sonner-toaster]")!.getAttribute("data-y-position")).toBe("top");
+    expect(screen.getByRole("button", { name: "Dismiss notification" })).toBeTruthy();
+  });
+
+  it("useToast outside the toaster is a harmless no-op", () => {
+    expect(() => useToast().toast({ title: "Hi" })).not.toThrow();
   });
 });
 

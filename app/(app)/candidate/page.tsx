@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/components/format";
 import { Badge, Card, CardContent, EmptyState, PageHeader } from "@/components/ui";
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -20,7 +21,7 @@ export default async function CandidateHome() {
                   <span>
                     <span className="font-medium">{i.template.title}</span>
                     <span className="block text-sm text-slate-500">
-                      {i.organization.name} · answer by {i.expiresAt.toLocaleDateString("en-GB", { dateStyle: "medium" })}
+                      {i.organization.name} · answer by {formatDate(i.expiresAt)}
                     </span>
                   </span>
                   <Badge tone={i.status === "COMPLETED" ? "success" : i.status === "EXPIRED" || i.status === "CANCELLED" ? "danger" : "info"}>

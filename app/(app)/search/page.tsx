@@ -15,7 +15,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const templateId = typeof params.templateId === "string" ? params.templateId : "";
   return (
     <div className="space-y-6">
-      <PageHeader title="Search interviews" description="Find what candidates said across your organization's interviews, and jump to that moment of the answer." />
+      <PageHeader
+        title="Search interviews"
+        description="Find what candidates said across your organization's interviews, and jump to that moment of the answer."
+      />
       <InterviewSearch initialQuery={q} initialTemplateId={templateId} engineLabel={getEmbedder().label} />
     </div>
   );

@@ -21,9 +21,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   return (
     <main className="mx-auto max-w-5xl px-4 py-10">
       <h1 className="text-2xl font-semibold text-slate-900">Dev mailbox</h1>
-      <p className="mt-2 text-sm text-slate-600">
-        Every email the app renders is kept here, sent or not. Without an email service this is the only delivery.
-      </p>
+      <p className="mt-2 text-sm text-slate-600">Every email the app renders is kept here, sent or not. Without an email service this is the only delivery.</p>
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
@@ -51,15 +49,25 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           {recipient ? `No messages to ${recipient} yet.` : "No messages yet."}
         </p>
       ) : (
-        <div className="mt-8 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="relative mt-8 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Subject</th>
-                <th scope="col" className="px-4 py-3 font-medium">To</th>
-                <th scope="col" className="px-4 py-3 font-medium">Template</th>
-                <th scope="col" className="px-4 py-3 font-medium">Provider</th>
-                <th scope="col" className="px-4 py-3 font-medium">Time (UTC)</th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Subject
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  To
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Template
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Provider
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Time (UTC)
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -84,7 +92,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             </tbody>
           </table>
           {messages.length === PAGE_SIZE ? (
-            <p className="border-t border-slate-200 px-4 py-3 text-xs text-slate-500">Showing the newest {PAGE_SIZE}; filter by recipient to find older ones.</p>
+            <p className="border-t border-slate-200 px-4 py-3 text-xs text-slate-500">
+              Showing the newest {PAGE_SIZE}; filter by recipient to find older ones.
+            </p>
           ) : null}
         </div>
       )}

@@ -14,9 +14,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
       <Card>
         <CardHeader>
           <CardTitle>Check your email</CardTitle>
-          <CardDescription>
-            We sent a sign-in link{email ? ` to ${email}` : ""}. It works once and expires in 24 hours.
-          </CardDescription>
+          <CardDescription>We sent a sign-in link{email ? ` to ${email}` : ""}. It works once and expires in 24 hours.</CardDescription>
         </CardHeader>
         <CardContent className="space-y-3 text-sm text-slate-600">
           {mailbox ? (
@@ -29,7 +27,11 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
             </p>
           ) : null}
           <p>
-            Wrong address? <Link className="font-medium text-brand-600 underline" href="/sign-in">Start again</Link>.
+            Wrong address?{" "}
+            <Link className="font-medium text-brand-600 underline" href="/sign-in">
+              Start again
+            </Link>
+            .
           </p>
         </CardContent>
       </Card>

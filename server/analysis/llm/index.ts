@@ -84,7 +84,12 @@ async function analyzeAnswerWithModel(options: LlmAnalyzerOptions, snapshot: Tem
   else if (raw.manipulation.attempted) {
     const { evidence } = verifyQuotes(index, raw.manipulation.quotes);
     if (evidence.length > 0) {
-      flags.push({ kind: "manipulation", detail: "The model found an attempt to steer the evaluation; it was given no credit.", responseId: index.responseId, evidence });
+      flags.push({
+        kind: "manipulation",
+        detail: "The model found an attempt to steer the evaluation; it was given no credit.",
+        responseId: index.responseId,
+        evidence,
+      });
     }
   }
 

@@ -27,7 +27,9 @@ export function neutralize(text: string): string {
 export function buildAnswerPrompt(snapshot: TemplateSnapshot, input: AnswerInput, answerText: string): string {
   const { question } = input;
   const rubric = snapshot.rubric.map((r) => `- ${r.competency} (weight ${r.weight}): looks for ${r.looksFor}`).join("\n");
-  const criteria = splitCriteria(question.criteria).map((c) => `- ${c}`).join("\n");
+  const criteria = splitCriteria(question.criteria)
+    .map((c) => `- ${c}`)
+    .join("\n");
   const context = input.context.map((c) => `- [${c.source.toLowerCase()}] ${c.content}`).join("\n");
   const tag = question.type === "VIDEO" ? "transcript" : "written_answer";
   const limit = question.type === "VIDEO" ? `Time limit: ${question.timeLimitSec} seconds.` : question.maxChars ? `Character limit: ${question.maxChars}.` : "";

@@ -75,7 +75,10 @@ export async function analyzeAnswerOffline(input: AnswerInput): Promise<AnswerAn
   const concerns: Claim[] = refusals.map((p) => ({ text: "Says they cannot answer", evidence: cite(p) }));
 
   if (substantive.length === 0) {
-    if (manipulation) return nothing(1, "The answer only addresses the evaluation; nothing in it answers the question, so it earns no credit.", [{ text: "Nothing in the answer addresses the question", evidence: [] }]);
+    if (manipulation)
+      return nothing(1, "The answer only addresses the evaluation; nothing in it answers the question, so it earns no credit.", [
+        { text: "Nothing in the answer addresses the question", evidence: [] },
+      ]);
     return nothing(1, "Says they cannot answer the question.", concerns);
   }
 
@@ -116,7 +119,8 @@ export async function analyzeAnswerOffline(input: AnswerInput): Promise<AnswerAn
         ? `Few specifics: ${plural(s.actions, "action")}, ${plural(s.quantities, "number or time")} in ${plural(wordCount, "word")}`
         : null;
   if (shortReason) concerns.push({ text: shortReason, evidence: [] });
-  if (metrics && metrics.wordCount >= 20 && metrics.fillerRate > 0.06) concerns.push({ text: `Frequent filler words (${metrics.fillerWords} in ${metrics.wordCount})`, evidence: [] });
+  if (metrics && metrics.wordCount >= 20 && metrics.fillerRate > 0.06)
+    concerns.push({ text: `Frequent filler words (${metrics.fillerWords} in ${metrics.wordCount})`, evidence: [] });
 
   const summary = [
     `${describeCoverage(summaryOfCoverage)}${covered.length ? `: ${covered.map((r) => r.criterion).join(", ")}` : ""}.`,

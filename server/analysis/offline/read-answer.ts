@@ -36,7 +36,36 @@ export type ReadPassage = {
 
 const CONTENT_POS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"]);
 /** Verbs that carry grammar, hedging or opinion rather than something the speaker did. */
-const LIGHT_VERBS = new Set(["be", "have", "do", "get", "go", "think", "know", "guess", "mean", "like", "want", "need", "seem", "feel", "say", "believe", "suppose", "hope", "try", "let", "would", "could", "should", "can", "will", "may", "might", "must"]);
+const LIGHT_VERBS = new Set([
+  "be",
+  "have",
+  "do",
+  "get",
+  "go",
+  "think",
+  "know",
+  "guess",
+  "mean",
+  "like",
+  "want",
+  "need",
+  "seem",
+  "feel",
+  "say",
+  "believe",
+  "suppose",
+  "hope",
+  "try",
+  "let",
+  "would",
+  "could",
+  "should",
+  "can",
+  "will",
+  "may",
+  "might",
+  "must",
+]);
 const QUANTITY_ENTITIES = new Set(["CARDINAL", "PERCENT", "MONEY", "DURATION", "DATE", "TIME", "ORDINAL"]);
 
 function isPast(t: NlpToken): boolean {

@@ -3,14 +3,7 @@ import { activateUser, listUsers, setUserRole, suspendUser } from "../../users/a
 import { uploadAvatar } from "../../users/avatar";
 import { selectRole } from "../../users/onboarding";
 import { getMe, updateProfile } from "../../users/profile";
-import {
-  adminListUsersInput,
-  adminSetRoleInput,
-  adminUserIdInput,
-  selectRoleInput,
-  updateProfileInput,
-  uploadAvatarInput,
-} from "../../users/users.schema";
+import { adminListUsersInput, adminSetRoleInput, adminUserIdInput, selectRoleInput, updateProfileInput, uploadAvatarInput } from "../../users/users.schema";
 
 export const usersRouter = router({
   me: onboardingProcedure.query(({ ctx }) => getMe(ctx.user)),

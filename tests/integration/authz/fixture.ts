@@ -21,12 +21,12 @@ export type Fixture = Awaited<ReturnType<typeof buildFixture>>;
 
 export type Case = {
   /** The input to call the procedure with (records of organization A where it names any). */
-  input?: (fx: Fixture) => unknown | Promise<unknown>;
+  input?: (fx: Fixture) => unknown;
   /**
    * For HR procedures: an input naming organization A's data, which HR of organization B must not
    * reach; or a sentence saying why the procedure names no record.
    */
-  crossTenant?: ((fx: Fixture) => unknown | Promise<unknown>) | string;
+  crossTenant?: ((fx: Fixture) => unknown) | string;
 };
 
 export type Cases = Record<string, Case>;

@@ -9,4 +9,13 @@ import { notificationsCases } from "./notifications.cases";
 import { pipelineCases } from "./pipeline.cases";
 
 // One file of cases per domain; add yours here.
-export const cases: Cases = { ...usersCases, ...templatesCases, ...interviewCases, ...invitationsCases, ...searchCases, ...analysisCases, ...notificationsCases, ...pipelineCases };
+export const cases: Cases = {
+  ...usersCases,
+  ...templatesCases,
+  ...interviewCases,
+  ...invitationsCases,
+  ...searchCases,
+  ...analysisCases,
+  ...notificationsCases,
+  ...pipelineCases,
+};

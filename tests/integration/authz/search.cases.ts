@@ -20,4 +20,9 @@ export const searchCases: Cases = {
     input: async (fx) => ({ query: "database index", templateId: await templateOf(fx) }),
     crossTenant: async (fx) => ({ query: "database index", templateId: await templateOf(fx) }),
   },
+  "search.quickFind": {
+    input: () => ({ query: "Search authz" }),
+    crossTenant:
+      "filters on the caller's organization; takes no id (tests/integration/quick-find.test.ts: another organization's candidates and templates are never found)",
+  },
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDateTime } from "@/components/format";
 import { Alert, Badge, Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/components/ui";
 import { requireRole } from "@/server/auth/guards";
 import { checkHealth } from "@/server/health/check";
@@ -11,7 +12,7 @@ export default async function HealthPage() {
   const db = report.database;
   return (
     <div className="space-y-6">
-      <PageHeader title="System health" description={`Checked ${new Date(report.checkedAt).toLocaleString("en-GB")}`} />
+      <PageHeader title="System health" description={`Checked ${formatDateTime(new Date(report.checkedAt))}`} />
       <Card>
         <CardHeader>
           <CardTitle>Database</CardTitle>
@@ -20,13 +21,20 @@ export default async function HealthPage() {
           {db.ok ? (
             <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
               <dt className="text-slate-500">State</dt>
-              <dd><Badge tone="success">answering in {db.latencyMs} ms</Badge></dd>
+              <dd>
+                <Badge tone="success">answering in {db.latencyMs} ms</Badge>
+              </dd>
               <dt className="text-slate-500">Engine</dt>
-              <dd>{report.services.database} · {db.version}</dd>
+              <dd>
+                {report.services.database} · {db.version}
+              </dd>
               <dt className="text-slate-500">pgvector</dt>
               <dd>{db.vector.installed ? `installed (${db.vector.version})` : "missing"}</dd>
               <dt className="text-slate-500">Migrations</dt>
-              <dd>{db.migrations.applied} applied{db.migrations.pending ? `, ${db.migrations.pending} pending: ${db.migrations.pendingNames.join(", ")}` : ", none pending"}</dd>
+              <dd>
+                {db.migrations.applied} applied
+                {db.migrations.pending ? `, ${db.migrations.pending} pending: ${db.migrations.pendingNames.join(", ")}` : ", none pending"}
+              </dd>
             </dl>
           ) : (
             <Alert tone="danger">The database is not answering: {db.error}</Alert>

@@ -18,8 +18,8 @@ export default async function AdminRunsPage() {
       />
       {mode === "in-process" ? (
         <Alert tone="info">
-          No Inngest server is configured, so the functions run inside this app: each step&apos;s result is kept in the database, and a restart
-          resumes a run where it was.
+          No Inngest server is configured, so the functions run inside this app: each step&apos;s result is kept in the database, and a restart resumes a run
+          where it was.
         </Alert>
       ) : (
         <Alert tone="info">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
-import { formatDate, formatDateTime } from "@/components/invitations/format";
+import { formatDate, formatDateTime } from "@/components/format";
 import { InvitationActions } from "@/components/invitations/invitation-actions";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { AnswerCard } from "@/components/review/answer-card";

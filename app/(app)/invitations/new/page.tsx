@@ -22,7 +22,11 @@ export default async function InviteCandidatesPage({ searchParams }: { searchPar
         <EmptyState
           title="No published template yet"
           description="Candidates are invited to a published interview template. Publish one, then come back."
-          action={<ButtonLink href="/invitations" variant="outline">Back to invitations</ButtonLink>}
+          action={
+            <ButtonLink href="/invitations" variant="outline">
+              Back to invitations
+            </ButtonLink>
+          }
         />
       )}
     </div>

@@ -15,7 +15,7 @@ export default async function OrganizationPage() {
       <Card>
         <CardHeader>
           <CardTitle>Invite a colleague</CardTitle>
-          <CardDescription>A colleague who signs in and chooses “join my team's organization” enters this code.</CardDescription>
+          <CardDescription>A colleague who signs in and chooses “join my team’s organization” enters this code.</CardDescription>
         </CardHeader>
         <CardContent>
           <JoinCode code={org.joinCode} />

@@ -2,7 +2,6 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TemplateWorkspace } from "@/components/templates/template-workspace";
-import { ButtonLink } from "@/components/ui";
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -16,14 +15,5 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
     throw error;
   });
   // Keyed by id: moving to a duplicate starts a fresh editor instead of keeping the source's draft.
-  return (
-    <div className="space-y-2">
-      <div className="flex justify-end">
-        <ButtonLink href={`/templates/${template.id}/compare`} variant="outline" size="sm">
-          Compare candidates
-        </ButtonLink>
-      </div>
-      <TemplateWorkspace key={template.id} initial={template} />
-    </div>
-  );
+  return <TemplateWorkspace key={template.id} initial={template} />;
 }

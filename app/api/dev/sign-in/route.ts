@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request) {
   if (!devToolsEnabled()) return NextResponse.json({ error: "Not found" }, { status: 404 });
   const form = await req.formData();
-  const email = String(form.get("email") ?? "");
+  const field = form.get("email");
+  const email = typeof field === "string" ? field : "";
   const base = env().APP_URL;
   try {
     const { token, expires } = await devSignIn(getDb(), email);

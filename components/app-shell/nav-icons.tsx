@@ -1,0 +1,17 @@
+import { Activity, Building2, FileText, HeartPulse, LayoutDashboard, Mail, ScrollText, Search, Send, UsersRound, Video } from "lucide-react";
+import type { ComponentType } from "react";
+import type { NavIcon } from "./nav-items";
+
+export const NAV_ICONS: Record<NavIcon, ComponentType<{ className?: string; "aria-hidden"?: boolean }>> = {
+  dashboard: LayoutDashboard,
+  templates: FileText,
+  invitations: Send,
+  search: Search,
+  audit: ScrollText,
+  organization: Building2,
+  candidate: Video,
+  users: UsersRound,
+  runs: Activity,
+  health: HeartPulse,
+  mailbox: Mail,
+};
