@@ -16,7 +16,7 @@ export async function getOrganization(db: Db, organizationId: string) {
       subscription: { select: { plan: true, status: true } },
       memberships: {
         orderBy: { createdAt: "asc" },
-        select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true, status: true } } },
+        select: { role: true, orgRole: true, createdAt: true, user: { select: { id: true, email: true, name: true, status: true } } },
       },
     },
   });

@@ -52,7 +52,7 @@ export async function selectRole(db: Db, user: SessionUser, input: SelectRoleInp
       organizationId = org.id;
     }
     await tx.user.update({ where: { id: user.id }, data: { role: "HR" } });
-    await tx.membership.create({ data: { userId: user.id, organizationId, role: "HR" } });
+    await tx.membership.create({ data: { userId: user.id, organizationId, role: "HR", orgRole: input.organization.mode === "create" ? "OWNER" : "MEMBER" } });
     await audit(tx, {
       organizationId,
       actorId: user.id,
