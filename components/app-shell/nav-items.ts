@@ -13,10 +13,11 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
       { href: "/search", label: "Search" },
       { href: "/audit", label: "Audit log" },
       { href: "/settings/organization", label: "Organization" },
+      { href: "/settings/billing", label: "Billing" },
     );
   }
   if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews" });
-  if (user.role === "ADMIN") items.push({ href: "/admin/users", label: "Users" }, { href: "/admin/runs", label: "Background runs" }, { href: "/admin/health", label: "System health" });
+  if (user.role === "ADMIN") items.push({ href: "/admin/users", label: "Users" }, { href: "/admin/billing", label: "Plans" }, { href: "/admin/runs", label: "Background runs" }, { href: "/admin/health", label: "System health" });
   if (devTools) items.push({ href: "/dev/mailbox", label: "Dev mailbox" });
   return items;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { subscriptionChange } from "../billing/billing.schema";
 import type { Prisma } from "../db/client";
 
 /**
@@ -10,6 +11,7 @@ export const eventSchemas = {
   "invitation.sent": z.object({ invitationId: z.string() }),
   "response.submitted": z.object({ responseId: z.string(), invitationId: z.string() }),
   "interview.completed": z.object({ invitationId: z.string() }),
+  "subscription.changed": subscriptionChange,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -13,7 +13,6 @@ export async function getOrganization(db: Db, organizationId: string) {
       slug: true,
       joinCode: true,
       createdAt: true,
-      subscription: { select: { plan: true, status: true } },
       memberships: {
         orderBy: { createdAt: "asc" },
         select: { role: true, orgRole: true, createdAt: true, user: { select: { id: true, email: true, name: true, status: true } } },

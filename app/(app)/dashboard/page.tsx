@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@/components/ui";
+import { DashboardPlanMeter } from "@/components/billing/dashboard-plan-meter";
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -10,11 +11,12 @@ const INVITATION_STATUSES = ["SENT", "OPENED", "IN_PROGRESS", "COMPLETED", "EXPI
 export default async function DashboardPage() {
   const user = await requireRole("HR", "ADMIN");
   const caller = await serverCaller();
-  const overview = await caller.organizations.overview();
+  const [overview, billing] = await Promise.all([caller.organizations.overview(), caller.billing.overview()]);
   const org = user.memberships[0]?.organization;
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" description={org ? `Interviews at ${org.name}` : undefined} />
+      <DashboardPlanMeter planName={billing.plan.name} meter={billing.meters.completedInterviewsPerMonth} periodEnd={billing.period.end} pastDue={billing.pastDue} />
       <section aria-labelledby="invitations-heading" className="space-y-3">
         <h2 id="invitations-heading" className="text-lg font-semibold">
           Invitations

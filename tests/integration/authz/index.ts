@@ -7,6 +7,7 @@ import { searchCases } from "./search.cases";
 import { analysisCases } from "./analysis.cases";
 import { notificationsCases } from "./notifications.cases";
 import { pipelineCases } from "./pipeline.cases";
+import { billingCases } from "./billing.cases";
 
 // One file of cases per domain; add yours here.
-export const cases: Cases = { ...usersCases, ...templatesCases, ...interviewCases, ...invitationsCases, ...searchCases, ...analysisCases, ...notificationsCases, ...pipelineCases };
+export const cases: Cases = { ...usersCases, ...templatesCases, ...interviewCases, ...invitationsCases, ...searchCases, ...analysisCases, ...notificationsCases, ...pipelineCases, ...billingCases };

@@ -11,7 +11,7 @@ export default async function OrganizationPage() {
   const org = await (await serverCaller()).organizations.current();
   return (
     <div className="space-y-6">
-      <PageHeader title={org.name} description={`Plan: ${org.subscription?.plan.toLowerCase() ?? "free"}`} />
+      <PageHeader title={org.name} description="Plan, usage and billing: see Billing." />
       <Card>
         <CardHeader>
           <CardTitle>Invite a colleague</CardTitle>
@@ -42,6 +42,7 @@ export default async function OrganizationPage() {
                   <TD>
                     <Badge tone={m.user.status === "ACTIVE" ? "neutral" : "danger"}>
                       {m.role.toLowerCase()}
+                      {m.orgRole === "OWNER" ? " · owner" : ""}
                       {m.user.status === "SUSPENDED" ? " · suspended" : ""}
                     </Badge>
                   </TD>

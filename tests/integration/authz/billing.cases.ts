@@ -1,0 +1,10 @@
+import type { Cases } from "./fixture";
+
+const ownOrg = "works on the caller's own organization only; takes no id";
+
+export const billingCases: Cases = {
+  "billing.overview": { crossTenant: ownOrg },
+  "billing.switchPlanLocally": { input: () => ({ plan: "PRO", interval: "month" }), crossTenant: ownOrg },
+  "billing.organizations": {},
+  "billing.setPlan": { input: (fx) => ({ organizationId: fx.orgA.id, plan: "PRO" }) },
+};
