@@ -1,0 +1,45 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll } from "vitest";
+import { stripeEventFns } from "@/inngest/functions/stripe-events";
+import { POST } from "@/app/api/webhooks/stripe/route";
+import { STRIPE_EVENT_TYPES } from "@/server/billing/stripe/events";
+import { resetEnvForTests } from "@/server/config/env";
+import { getDb } from "@/server/db/client";
+import { signedEvent, startStripeStandIn, STRIPE_TEST_ENV, type StripeStandIn } from "../helpers/stripe-stand-in";
+
+/** Stripe mode against the stand-in for the test file that calls it; returns the stand-in. */
+export function useStripeStandIn(): { current: StripeStandIn } {
+  const ref = {} as { current: StripeStandIn };
+  beforeAll(async () => {
+    ref.current = await startStripeStandIn();
+    Object.assign(process.env, STRIPE_TEST_ENV, { STRIPE_API_BASE_URL: ref.current.baseUrl });
+    resetEnvForTests();
+  });
+  afterAll(async () => {
+    for (const key of [...Object.keys(STRIPE_TEST_ENV), "STRIPE_API_BASE_URL"]) delete process.env[key];
+    resetEnvForTests();
+    await ref.current.close();
+  });
+  return ref;
+}
+
+/** Posts a signed event to the webhook route, as Stripe would. */
+export async function postEvent(delivery: ReturnType<typeof signedEvent>, signature: string | null = delivery.signature) {
+  const headers = new Headers({ "content-type": "application/json" });
+  if (signature !== null) headers.set("stripe-signature", signature);
+  const res = await POST(new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers, body: delivery.payload }));
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** Runs the Inngest function of every queued Stripe event, oldest first, as the relay and runner would. */
+export async function runQueuedStripeEvents() {
+  const rows = await getDb().outboxEvent.findMany({ where: { name: { startsWith: "stripe/" }, sentAt: null }, orderBy: { createdAt: "asc" } });
+  const results: unknown[] = [];
+  for (const row of rows) {
+    const fn = stripeEventFns[STRIPE_EVENT_TYPES.indexOf(row.name.slice("stripe/".length) as never)]!;
+    const { result } = await new InngestTestEngine({ function: fn, events: [{ name: row.name, data: row.payload as { stripeEventId: string } }] }).execute();
+    results.push(result);
+    await getDb().outboxEvent.update({ where: { id: row.id }, data: { sentAt: new Date() } });
+  }
+  return results;
+}
