@@ -5,6 +5,7 @@ import { POST } from "@/app/api/webhooks/stripe/route";
 import { STRIPE_EVENT_TYPES } from "@/server/billing/stripe/events";
 import { resetEnvForTests } from "@/server/config/env";
 import { getDb } from "@/server/db/client";
+import { makeOrg, makeUser } from "../helpers/actors";
 import { signedEvent, startStripeStandIn, STRIPE_TEST_ENV, type StripeStandIn } from "../helpers/stripe-stand-in";
 
 /** Stripe mode against the stand-in for the test file that calls it; returns the stand-in. */
@@ -43,3 +44,22 @@ export async function runQueuedStripeEvents() {
   }
   return results;
 }
+
+/** An organization with an owner and a Stripe customer, on Free until an event says otherwise. */
+export async function stripeOrg(name: string) {
+  const org = await makeOrg(name, "FREE");
+  const owner = await makeUser({ role: "HR", orgId: org.id, orgRole: "OWNER" });
+  const customer = `cus_${org.id}`;
+  await getDb().subscription.update({ where: { organizationId: org.id }, data: { stripeCustomerId: customer } });
+  return { org, owner, customer, subscriptionId: `sub_${org.id}` };
+}
+
+/** Delivers an event through the webhook and returns its id, ready for a handler. */
+export async function stored(type: string, object: Record<string, unknown>) {
+  const delivery = signedEvent(type, object);
+  const res = await postEvent(delivery);
+  if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+  return delivery.event.id;
+}
+
+export const subscriptionRow = (organizationId: string) => getDb().subscription.findUniqueOrThrow({ where: { organizationId } });
