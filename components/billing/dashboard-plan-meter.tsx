@@ -3,12 +3,12 @@ import type { Meter } from "@/server/billing/usage";
 import { formatDay } from "./format";
 import { UsageMeter } from "./usage-meter";
 
-export function DashboardPlanMeter({ planName, meter, periodEnd, pastDue }: { planName: string; meter: Meter; periodEnd: Date; pastDue: boolean }) {
+export function DashboardPlanMeter({ planName, meter, periodEnd }: { planName: string; meter: Meter; periodEnd: Date }) {
   return (
     <section aria-label="Plan usage" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
       <UsageMeter label={`${planName} plan: interviews this billing month`} meter={meter} />
       <p className="text-xs text-slate-500">
-        Counts again from {formatDay(periodEnd)}. {pastDue && <strong className="text-red-700">Your last payment failed. </strong>}
+        Counts again from {formatDay(periodEnd)}.{" "}
         <Link href="/settings/billing" className="underline">
           Billing and plans
         </Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@/components/ui";
 import { DashboardPlanMeter } from "@/components/billing/dashboard-plan-meter";
+import { PastDueBanner } from "@/components/billing/past-due-banner";
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -16,7 +17,8 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" description={org ? `Interviews at ${org.name}` : undefined} />
-      <DashboardPlanMeter planName={billing.plan.name} meter={billing.meters.completedInterviewsPerMonth} periodEnd={billing.period.end} pastDue={billing.pastDue} />
+      {billing.pastDue && <PastDueBanner planName={billing.plan.name} graceEndsAt={billing.graceEndsAt} canManage={billing.canManage} stripe={billing.mode === "stripe"} />}
+      <DashboardPlanMeter planName={billing.plan.name} meter={billing.meters.completedInterviewsPerMonth} periodEnd={billing.period.end} />
       <section aria-labelledby="invitations-heading" className="space-y-3">
         <h2 id="invitations-heading" className="text-lg font-semibold">
           Invitations

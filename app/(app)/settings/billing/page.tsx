@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { PastDueBanner } from "@/components/billing/past-due-banner";
 import { PendingSwitch } from "@/components/billing/pending-switch";
+import { PortalButton, StripeCheckoutForm } from "@/components/billing/stripe-actions";
 import { PlansTable } from "@/components/billing/plans-table";
 import { UsageMeters } from "@/components/billing/usage-meters";
 import { formatDay } from "@/components/billing/format";
@@ -10,20 +12,17 @@ import { serverCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Billing" };
 
-export default async function BillingPage({ searchParams }: { searchParams: Promise<{ switched?: string }> }) {
+export default async function BillingPage({ searchParams }: { searchParams: Promise<{ switched?: string; checkout?: string }> }) {
   await requireRole("HR", "ADMIN");
   const billing = await (await serverCaller()).billing.overview();
-  const { switched } = await searchParams;
+  const { switched, checkout } = await searchParams;
   const pending = PLANS.find((p) => p === switched && p !== billing.subscription.plan);
   return (
     <div className="space-y-6">
       <PageHeader title="Billing" description={billing.mode === "local" ? "Local billing mode: plans are switched here and nothing is charged." : "Billed by Stripe."} />
       {pending && <PendingSwitch planName={PLAN_NAMES[pending]} />}
-      {billing.pastDue && billing.graceEndsAt && (
-        <Alert tone="warning" title="Your last payment failed">
-          Your {billing.plan.name} plan stays until {formatDay(billing.graceEndsAt)}; after that the Free plan's limits apply.
-        </Alert>
-      )}
+      {billing.pastDue && <PastDueBanner planName={PLAN_NAMES[billing.subscription.plan]} graceEndsAt={billing.graceEndsAt} canManage={billing.canManage} stripe={billing.mode === "stripe"} />}
+      {checkout === "done" && <Alert tone="success">Thank you: your subscription starts as soon as Stripe confirms the payment.</Alert>}
       <Card>
         <CardHeader>
           <CardTitle>
@@ -38,7 +37,13 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         <CardContent className="space-y-4">
           <UsageMeters meters={billing.meters} periodEnd={billing.period.end} />
           {billing.canManage ? (
-            billing.mode === "local" && <ButtonLink href="/settings/billing/checkout">Switch plan</ButtonLink>
+            billing.mode === "local" ? (
+              <ButtonLink href="/settings/billing/checkout">Switch plan</ButtonLink>
+            ) : billing.subscription.stripeCustomerId && billing.subscription.plan !== "FREE" && billing.subscription.status !== "canceled" ? (
+              <PortalButton />
+            ) : (
+              <StripeCheckoutForm plans={billing.plans} />
+            )
           ) : (
             <p className="text-sm text-slate-600">Only an owner of your organization can change its plan.</p>
           )}
