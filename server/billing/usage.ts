@@ -53,6 +53,12 @@ export async function organizationUsage(db: Reader, organizationId: string, now:
   return { effective, capabilities, period, meters };
 }
 
+/** What the organization's effective plan includes, for features that depend on it. */
+export async function organizationCapabilities(db: Pick<Prisma.TransactionClient, "subscription">, organizationId: string): Promise<PlanCapabilities> {
+  const subscription = await db.subscription.findUnique({ where: { organizationId }, select: { plan: true, status: true, pastDueSince: true } });
+  return planCapabilities(effectivePlan(subscription, env().BILLING_GRACE_DAYS).plan);
+}
+
 /** One limit's count, for a quota check that needs only that one. */
 export async function quotaUsage(db: Reader, organizationId: string, quota: QuotaName, now: Date = new Date()) {
   const subscription = await subscriptionOf(db, organizationId);

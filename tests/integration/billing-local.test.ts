@@ -1,8 +1,10 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { subscriptionChangedFn } from "@/inngest/functions/subscription-changed";
+import { analyzerFor } from "@/server/analysis/analyze-interview";
 import { applySubscriptionChange } from "@/server/billing/subscription";
 import type { SubscriptionChange } from "@/server/billing/billing.schema";
+import { resetEnvForTests } from "@/server/config/env";
 import { getDb } from "@/server/db/client";
 import { callerFor, makeOrg, makeUser } from "../helpers/actors";
 
@@ -70,5 +72,22 @@ describe("local billing mode", () => {
     expect(await applySubscriptionChange(db(), change("PLUS", "2026-05-01T00:00:00.000Z"))).toEqual({ applied: false });
     expect(await applySubscriptionChange(db(), change("PRO", "2026-05-02T00:00:00.000Z"))).toEqual({ applied: false });
     expect(await db().subscription.findUniqueOrThrow({ where: { organizationId: org.id } })).toMatchObject({ plan: "PRO" });
+  });
+});
+
+describe("plan features", () => {
+  it("analyses with Groq, when it is configured, only on a plan that includes it", async () => {
+    const free = await makeOrg("Free analysis", "FREE");
+    const plus = await makeOrg("Plus analysis", "PLUS");
+    expect((await analyzerFor(db(), plus.id)).engine).toBe("offline");
+    process.env.GROQ_API_KEY = "gsk_test_not_called";
+    resetEnvForTests();
+    try {
+      expect((await analyzerFor(db(), free.id)).engine).toBe("offline");
+      expect((await analyzerFor(db(), plus.id)).engine).toBe("groq-llm");
+    } finally {
+      delete process.env.GROQ_API_KEY;
+      resetEnvForTests();
+    }
   });
 });
