@@ -8,7 +8,7 @@ import type { AdminSetPlanInput, ChangePlanInput, SubscriptionChange } from "./b
 import { billingMode } from "./mode";
 
 /**
- * A plan chosen without Stripe takes effect at once and has no billing period of its own, so usage
+ * A plan chosen without Stripe is active from now and has no billing period of its own, so usage
  * keeps counting by calendar month; it is applied by the same handler as Stripe's changes.
  */
 function localChange(organizationId: string, plan: Plan, source: "local" | "admin"): SubscriptionChange {

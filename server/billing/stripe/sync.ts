@@ -18,7 +18,7 @@ export function markHandled(tx: Pick<Prisma.TransactionClient, "stripeEvent">, s
 }
 
 const iso = (seconds: number | undefined) => (seconds ? new Date(seconds * 1000).toISOString() : null);
-const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === "string" ? ref : (ref?.id ?? null));
+export const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === "string" ? ref : (ref?.id ?? null));
 
 async function organizationFor(db: Db, subscription: Stripe.Subscription, hint: string | null): Promise<string | null> {
   const customerId = idOf(subscription.customer);
@@ -61,4 +61,3 @@ export async function syncSubscription(db: Db, stripeEventId: string, subscripti
   return { organizationId, plan: change.plan, status: change.status };
 }
 
-export { idOf };
