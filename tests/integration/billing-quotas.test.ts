@@ -90,6 +90,7 @@ describe("quotas", () => {
     expect(await db().membership.count({ where: { organizationId: org.id } })).toBe(1);
   });
 
+  // The embedded engine runs one transaction at a time; tests/postgres/billing-quota.test.ts races them on a real server.
   it("lets only one of two concurrent requests take the last slot", async () => {
     const { org, caller } = await freeOrg("Race");
     for (let i = 0; i < 4; i += 1) await caller.templates.create(content);
