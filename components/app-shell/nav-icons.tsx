@@ -1,4 +1,18 @@
-import { Activity, Building2, FileText, HeartPulse, LayoutDashboard, Mail, ScrollText, Search, Send, UsersRound, Video } from "lucide-react";
+import {
+  Activity,
+  Building2,
+  CreditCard,
+  FileText,
+  HeartPulse,
+  LayoutDashboard,
+  Mail,
+  ReceiptText,
+  ScrollText,
+  Search,
+  Send,
+  UsersRound,
+  Video,
+} from "lucide-react";
 import type { ComponentType } from "react";
 import type { NavIcon } from "./nav-items";
 
@@ -14,4 +28,6 @@ export const NAV_ICONS: Record<NavIcon, ComponentType<{ className?: string; "ari
   runs: Activity,
   health: HeartPulse,
   mailbox: Mail,
+  billing: CreditCard,
+  plans: ReceiptText,
 };

@@ -2,7 +2,8 @@ import type { SessionUser } from "@/server/auth/session-user";
 import { hrMembership } from "@/server/auth/session-user";
 
 /** Names of icons in nav-icons.tsx; a name, not a component, so items can come from a server component. */
-export type NavIcon = "dashboard" | "templates" | "invitations" | "search" | "audit" | "organization" | "candidate" | "users" | "runs" | "health" | "mailbox";
+export type NavIcon =
+  "dashboard" | "templates" | "invitations" | "search" | "audit" | "organization" | "candidate" | "users" | "runs" | "health" | "mailbox" | "billing" | "plans";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -20,12 +21,14 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
       { href: "/search", label: "Search", icon: "search" },
       { href: "/audit", label: "Audit log", icon: "audit" },
       { href: "/settings/organization", label: "Organization", icon: "organization" },
+      { href: "/settings/billing", label: "Billing", icon: "billing" },
     );
   }
   if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews", icon: "candidate" });
   if (user.role === "ADMIN") {
     items.push(
       { href: "/admin/users", label: "Users", icon: "users" },
+      { href: "/admin/billing", label: "Plans", icon: "plans" },
       { href: "/admin/runs", label: "Background runs", icon: "runs" },
       { href: "/admin/health", label: "System health", icon: "health" },
     );

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { organizationCapabilities } from "../billing/usage";
 import { env } from "../config/env";
 import type { Db, Prisma } from "../db/client";
 import { DomainError, notFound } from "../errors";
@@ -17,12 +18,20 @@ export type { Analyzer } from "./analyzer";
 /** Context passages retrieved per question. */
 const CONTEXT_K = 4;
 
-/** Groq's model when GROQ_API_KEY is set, the deterministic offline analyzer otherwise. */
-export function getAnalyzer(): Analyzer {
-  if (env().GROQ_API_KEY) return createLlmAnalyzer(groqAnalysisModel());
+/**
+ * Groq's model when GROQ_API_KEY is set and the plan includes it (`groq: false` when it does not),
+ * the deterministic offline analyzer otherwise.
+ */
+export function getAnalyzer(opts: { groq?: boolean } = {}): Analyzer {
+  if (env().GROQ_API_KEY && opts.groq !== false) return createLlmAnalyzer(groqAnalysisModel());
   const offline = createOfflineAnalyzer();
   // The offline scores depend on the embedder, so its name is part of the model (and of the input hash).
   return { ...offline, model: `${OFFLINE_MODEL}+${getEmbedder().modelName}` };
+}
+
+/** The analyzer an organization's interviews get: Groq only on a plan that includes it. */
+export async function analyzerFor(db: Db, organizationId: string): Promise<Analyzer> {
+  return getAnalyzer({ groq: (await organizationCapabilities(db, organizationId)).groqAnalysis });
 }
 
 /**
@@ -128,9 +137,9 @@ export async function analyzeInterview(
   invitationId: string,
   deps: { engine?: Analyzer; retrieve?: typeof retrieveContext } = {},
 ): Promise<AnalyzeInterviewResult> {
-  const engine = deps.engine ?? getAnalyzer();
-  const retrieve = deps.retrieve ?? retrieveContext;
   const { invitation, snapshot, answers, unanswered, roughTranscripts } = await loadInterview(db, invitationId);
+  const engine = deps.engine ?? (await analyzerFor(db, invitation.organizationId));
+  const retrieve = deps.retrieve ?? retrieveContext;
   const inputHash = hashInputs({
     snapshot: snapshotHash(snapshot),
     answers: answers.map((a) => ({

@@ -1,8 +1,9 @@
-import type { Db, Role } from "../db/client";
+import type { Db, OrgRole, Role } from "../db/client";
 
 export type SessionMembership = {
   organizationId: string;
   role: Role;
+  orgRole: OrgRole;
   organization: { id: string; name: string; slug: string };
 };
 
@@ -29,7 +30,7 @@ export async function loadSessionUser(db: Db, userId: string): Promise<SessionUs
       status: true,
       memberships: {
         orderBy: { createdAt: "asc" },
-        select: { organizationId: true, role: true, organization: { select: { id: true, name: true, slug: true } } },
+        select: { organizationId: true, role: true, orgRole: true, organization: { select: { id: true, name: true, slug: true } } },
       },
     },
   });

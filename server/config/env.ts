@@ -4,6 +4,21 @@ import { z } from "zod";
 // Optional integrations are off when their key is absent: the offline default takes over.
 const optional = z.string().trim().min(1).optional();
 
+const stripePrice = z
+  .string()
+  .trim()
+  .regex(/^price_/, "Stripe price ids start with price_")
+  .optional();
+
+// With Stripe on, checkout needs every price and the webhook needs its secret.
+const STRIPE_REQUIRED = [
+  "STRIPE_WEBHOOK_SECRET",
+  "STRIPE_PRICE_PLUS_MONTHLY",
+  "STRIPE_PRICE_PLUS_YEARLY",
+  "STRIPE_PRICE_PRO_MONTHLY",
+  "STRIPE_PRICE_PRO_YEARLY",
+] as const;
+
 const serverSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -46,6 +61,15 @@ const serverSchema = z
     BACKGROUND_WORK: z.enum(["on", "off"]).optional(),
     STRIPE_SECRET_KEY: optional,
     STRIPE_WEBHOOK_SECRET: optional,
+    STRIPE_PRICE_PLUS_MONTHLY: stripePrice,
+    STRIPE_PRICE_PLUS_YEARLY: stripePrice,
+    STRIPE_PRICE_PRO_MONTHLY: stripePrice,
+    STRIPE_PRICE_PRO_YEARLY: stripePrice,
+    STRIPE_PORTAL_CONFIGURATION_ID: z.string().trim().regex(/^bpc_/, "STRIPE_PORTAL_CONFIGURATION_ID is a portal configuration id (bpc_…)").optional(),
+    // Where the stripe SDK sends requests; tests point it at a local server that answers like Stripe.
+    STRIPE_API_BASE_URL: z.url().optional(),
+    // Days a past_due subscription keeps its paid plan while the card is fixed.
+    BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
     INNGEST_EVENT_KEY: optional,
     INNGEST_SIGNING_KEY: optional,
     INNGEST_DEV: optional,
@@ -60,6 +84,11 @@ const serverSchema = z
       // Either alone switches background work to Inngest Cloud, where neither works without the other.
       ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"],
     ];
+    if (env.STRIPE_SECRET_KEY) {
+      for (const key of STRIPE_REQUIRED) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when STRIPE_SECRET_KEY is set` });
+      }
+    }
     for (const [a, b] of pairs) {
       if (Boolean(env[a]) !== Boolean(env[b])) {
         ctx.addIssue({ code: "custom", path: [env[a] ? b : a], message: `${String(a)} and ${String(b)} go together: set both or neither` });

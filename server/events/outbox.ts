@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { subscriptionChange } from "../billing/billing.schema";
+import { stripeEventReceived } from "../billing/stripe/events";
 import type { Prisma } from "../db/client";
 
 /**
@@ -10,6 +12,13 @@ export const eventSchemas = {
   "invitation.sent": z.object({ invitationId: z.string() }),
   "response.submitted": z.object({ responseId: z.string(), invitationId: z.string() }),
   "interview.completed": z.object({ invitationId: z.string() }),
+  "subscription.changed": subscriptionChange,
+  "stripe/checkout.session.completed": stripeEventReceived,
+  "stripe/customer.subscription.created": stripeEventReceived,
+  "stripe/customer.subscription.updated": stripeEventReceived,
+  "stripe/customer.subscription.deleted": stripeEventReceived,
+  "stripe/invoice.paid": stripeEventReceived,
+  "stripe/invoice.payment_failed": stripeEventReceived,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { inngestMode } from "../../inngest/mode";
+import { billingMode } from "../billing/mode";
 import { getDb, type Db } from "../db/client";
 
 export type Services = {
@@ -49,7 +50,7 @@ export function configuredServices(source: Source, database: Services["database"
     transcription: groq,
     analysis: groq,
     embeddings: has(source, "EMBEDDINGS_BASE_URL") ? "openai-compatible" : "offline",
-    billing: has(source, "STRIPE_SECRET_KEY") ? "stripe" : "local",
+    billing: billingMode(source),
     jobs: jobs === "cloud" ? "inngest" : jobs === "dev-server" ? "inngest dev server" : "in-process",
   };
 }

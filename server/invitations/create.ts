@@ -1,6 +1,7 @@
 import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
 import type { Db, Prisma } from "../db/client";
+import { requireQuota } from "../billing/quota";
 import { DomainError } from "../errors";
 import { enqueueEvent } from "../events/outbox";
 import { lockTemplate } from "../templates/editor";
@@ -97,6 +98,7 @@ export async function createInvitations(
     const openEmails = new Set(open.map((o) => o.candidateEmail));
     const alreadyInvited = input.candidates.list.filter((c) => openEmails.has(c.email));
     const toInvite = input.candidates.list.filter((c) => !openEmails.has(c.email)).map((c) => ({ ...c, ...createInvitationToken() }));
+    if (toInvite.length) await requireQuota(tx, organizationId, "completedInterviewsPerMonth", toInvite.length);
 
     const rows = toInvite.length
       ? await tx.invitation.createManyAndReturn({

@@ -5,6 +5,7 @@ import { DomainError, notFound } from "../errors";
 import { templateSnapshotSchema } from "../templates/versions";
 import { sendInvitationEmail, type SendOutcome } from "./email";
 import type { ResendInvitationInput } from "./invitations.schema";
+import { requireQuota } from "../billing/quota";
 import { canCancel, canResend, effectiveStatus, reopenedStatus, type InvitationStatusValue } from "./status";
 import { createInvitationToken } from "./token";
 
@@ -49,6 +50,8 @@ export async function resendInvitation(db: Db, actor: Pick<SessionUser, "id">, o
     if (expiresAt.getTime() <= now.getTime()) {
       throw new DomainError("BAD_REQUEST", "This invitation has expired. Choose how many days the new link stays valid.");
     }
+    // A reopened link can be answered again, so it takes an interview of the month like a new one.
+    if (current === "EXPIRED") await requireQuota(tx, organizationId, "completedInterviewsPerMonth");
     const status = current === "EXPIRED" ? reopenedStatus(inv) : current;
     const { token, hash } = createInvitationToken();
     const { count } = await tx.invitation.updateMany({

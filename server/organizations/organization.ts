@@ -13,10 +13,9 @@ export async function getOrganization(db: Db, organizationId: string) {
       slug: true,
       joinCode: true,
       createdAt: true,
-      subscription: { select: { plan: true, status: true } },
       memberships: {
         orderBy: { createdAt: "asc" },
-        select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true, status: true } } },
+        select: { role: true, orgRole: true, createdAt: true, user: { select: { id: true, email: true, name: true, status: true } } },
       },
     },
   });

@@ -26,7 +26,8 @@ export async function seed(db: Db): Promise<string> {
       await db.membership.upsert({
         where: { userId_organizationId: { userId: user.id, organizationId: org.id } },
         update: {},
-        create: { userId: user.id, organizationId: org.id, role: u.role },
+        // The demo HR runs the demo organization, billing included; the admin is a plain member there.
+        create: { userId: user.id, organizationId: org.id, role: u.role, orgRole: u.role === "HR" ? "OWNER" : "MEMBER" },
       });
     }
   }

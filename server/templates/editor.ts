@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
 import type { Db, Prisma } from "../db/client";
+import { requireQuota } from "../billing/quota";
 import { DomainError, notFound } from "../errors";
 import { getTemplate } from "./queries";
 import { LIMITS, publishBlockers, type RubricItemInput, type TemplateInput, type UpdateTemplateInput } from "./templates.schema";
@@ -40,6 +41,7 @@ function questionData({ prompt, type, timeLimitSec, thinkTimeSec, retakes, maxCh
 
 export async function createTemplate(db: Db, actor: Actor, organizationId: string, input: TemplateInput) {
   return db.$transaction(async (tx) => {
+    await requireQuota(tx, organizationId, "activeTemplates");
     const { id } = await tx.template.create({
       data: {
         organizationId,
@@ -101,6 +103,7 @@ export async function updateTemplate(db: Db, actor: Actor, organizationId: strin
 export async function duplicateTemplate(db: Db, actor: Actor, organizationId: string, id: string) {
   return db.$transaction(async (tx) => {
     const source = await getTemplate(tx, organizationId, id);
+    await requireQuota(tx, organizationId, "activeTemplates");
     const title = `Copy of ${source.title}`.slice(0, LIMITS.title);
     const copy = await tx.template.create({
       data: {

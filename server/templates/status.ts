@@ -1,3 +1,4 @@
+import { requireQuota } from "../billing/quota";
 import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
 import type { Db, Prisma } from "../db/client";
@@ -57,6 +58,7 @@ export async function setTemplateStatus(db: Db, actor: Pick<SessionUser, "id">, 
     const action = statusChange(current.status, input.status);
     if (action) {
       if (action === "published") await requirePublishable(tx, input.id);
+      if (action === "unarchived") await requireQuota(tx, organizationId, "activeTemplates");
       await tx.template.update({ where: { id: input.id }, data: { status: input.status } });
       await audit(tx, {
         organizationId,

@@ -8,6 +8,7 @@ import { hrMembership, type SessionMembership, type SessionUser } from "../auth/
  *  - onboarding: any signed-in active user, even before choosing a role; their own data.
  *  - signedIn: a signed-in active user who has chosen a role; their own data.
  *  - hr: a member (HR or admin) of an organization; only that organization's data.
+ *  - owner: an owner of that organization (billing, members); only that organization's data.
  *  - candidate: a user with the candidate role; only invitations addressed to them.
  *  - admin: the platform's operators; every organization's users.
  */
@@ -16,6 +17,7 @@ export type Access =
   | { who: "onboarding"; tenant: "self" }
   | { who: "signedIn"; tenant: "self" }
   | { who: "hr"; tenant: "organization" }
+  | { who: "owner"; tenant: "organization" }
   | { who: "candidate"; tenant: "self" }
   | { who: "admin"; tenant: "platform" };
 
@@ -37,6 +39,14 @@ export function decideAccess(access: Access, user: SessionUser | null): AccessDe
       return membership && (user.role === "HR" || user.role === "ADMIN")
         ? { ok: true, membership }
         : { ok: false, code: "FORBIDDEN", message: "Only HR members of an organization can do this." };
+    }
+    case "owner": {
+      const membership = hrMembership(user);
+      if (!membership || (user.role !== "HR" && user.role !== "ADMIN"))
+        return { ok: false, code: "FORBIDDEN", message: "Only HR members of an organization can do this." };
+      return membership.orgRole === "OWNER"
+        ? { ok: true, membership }
+        : { ok: false, code: "FORBIDDEN", message: "Only an owner of your organization can do this: ask one of them." };
     }
     case "candidate":
       return user.role === "CANDIDATE" ? { ok: true, membership: null } : { ok: false, code: "FORBIDDEN", message: "Only candidates can do this." };

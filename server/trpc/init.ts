@@ -76,5 +76,9 @@ export const hrProcedure = base.meta({ access: { who: "hr", tenant: "organizatio
   const membership = ctx.membership!;
   return next({ ctx: { ...(ctx as typeof ctx & WithOrg), membership, organizationId: membership.organizationId } });
 });
+export const ownerProcedure = base.meta({ access: { who: "owner", tenant: "organization" } }).use(({ ctx, next }) => {
+  const membership = ctx.membership!;
+  return next({ ctx: { ...(ctx as typeof ctx & WithOrg), membership, organizationId: membership.organizationId } });
+});
 
 export { z };

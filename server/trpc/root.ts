@@ -10,6 +10,7 @@ import { searchRouter } from "./routers/search";
 import { analysisRouter } from "./routers/analysis";
 import { notificationsRouter } from "./routers/notifications";
 import { pipelineRouter } from "./routers/pipeline";
+import { billingRouter } from "./routers/billing";
 
 export const appRouter = router({
   users: usersRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   analysis: analysisRouter,
   notifications: notificationsRouter,
   pipeline: pipelineRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

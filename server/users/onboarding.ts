@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
+import { requireQuota } from "../billing/quota";
 import { DomainError } from "../errors";
 import type { SelectRoleInput } from "./users.schema";
 
@@ -50,9 +51,10 @@ export async function selectRole(db: Db, user: SessionUser, input: SelectRoleInp
       const org = await tx.organization.findUnique({ where: { joinCode: input.organization.joinCode } });
       if (!org) throw new DomainError("NOT_FOUND", "No organization has that join code. Check it with your colleague.");
       organizationId = org.id;
+      await requireQuota(tx, organizationId, "hrSeats");
     }
     await tx.user.update({ where: { id: user.id }, data: { role: "HR" } });
-    await tx.membership.create({ data: { userId: user.id, organizationId, role: "HR" } });
+    await tx.membership.create({ data: { userId: user.id, organizationId, role: "HR", orgRole: input.organization.mode === "create" ? "OWNER" : "MEMBER" } });
     await audit(tx, {
       organizationId,
       actorId: user.id,

@@ -1,25 +1,35 @@
-import { getDb, type Role } from "@/server/db/client";
+import { getDb, type OrgRole, type Plan, type Role } from "@/server/db/client";
 import { createSession, sessionCookieName } from "@/server/auth/session";
 import { createContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 
 let seq = 0;
 
-export async function makeOrg(name = "Org") {
+// Pro by default: tests of other features must never meet a plan limit; billing tests pass theirs.
+export async function makeOrg(name = "Org", plan: Plan = "PRO") {
   seq += 1;
   return getDb().organization.create({
-    data: { name: `${name} ${seq}`, slug: `${name.toLowerCase().replace(/\W+/g, "-")}-${seq}`, subscription: { create: {} } },
+    data: { name: `${name} ${seq}`, slug: `${name.toLowerCase().replace(/\W+/g, "-")}-${seq}`, subscription: { create: { plan } } },
   });
 }
 
-export async function makeUser(opts: { role: Role | null; orgId?: string; membershipRole?: Role; email?: string; status?: "ACTIVE" | "SUSPENDED" }) {
+export async function makeUser(opts: {
+  role: Role | null;
+  orgId?: string;
+  membershipRole?: Role;
+  orgRole?: OrgRole;
+  email?: string;
+  status?: "ACTIVE" | "SUSPENDED";
+}) {
   seq += 1;
   const db = getDb();
   const user = await db.user.create({
     data: { email: opts.email ?? `user${seq}-${Date.now()}@example.com`, name: `User ${seq}`, role: opts.role, status: opts.status ?? "ACTIVE" },
   });
   if (opts.orgId) {
-    await db.membership.create({ data: { userId: user.id, organizationId: opts.orgId, role: opts.membershipRole ?? opts.role ?? "HR" } });
+    await db.membership.create({
+      data: { userId: user.id, organizationId: opts.orgId, role: opts.membershipRole ?? opts.role ?? "HR", orgRole: opts.orgRole ?? "MEMBER" },
+    });
   }
   return user;
 }

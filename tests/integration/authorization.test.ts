@@ -13,14 +13,16 @@ import { buildFixture, type Fixture } from "./authz/fixture";
  * specification; server/trpc/access.ts is the implementation under test. A new procedure without
  * an entry in `cases` (tests/integration/authz/*.cases.ts) fails this test.
  */
-type Actor = "anonymous" | "suspended" | "newcomer" | "candidate" | "hr" | "hrOtherOrg" | "admin";
-const ACTORS: Actor[] = ["anonymous", "suspended", "newcomer", "candidate", "hr", "hrOtherOrg", "admin"];
+type Actor = "anonymous" | "suspended" | "newcomer" | "candidate" | "hr" | "hrMember" | "hrOtherOrg" | "admin";
+const ACTORS: Actor[] = ["anonymous", "suspended", "newcomer", "candidate", "hr", "hrMember", "hrOtherOrg", "admin"];
 
 const ALLOWED: Record<Who, Actor[]> = {
   public: ACTORS,
-  onboarding: ["newcomer", "candidate", "hr", "hrOtherOrg", "admin"],
-  signedIn: ["candidate", "hr", "hrOtherOrg", "admin"],
-  hr: ["hr", "hrOtherOrg", "admin"],
+  onboarding: ["newcomer", "candidate", "hr", "hrMember", "hrOtherOrg", "admin"],
+  signedIn: ["candidate", "hr", "hrMember", "hrOtherOrg", "admin"],
+  hr: ["hr", "hrMember", "hrOtherOrg", "admin"],
+  // The fixture's admin is a plain member of organization A, so it is no owner there.
+  owner: ["hr", "hrOtherOrg"],
   candidate: ["candidate"],
   admin: ["admin"],
 };
@@ -79,9 +81,10 @@ describe("authorization of every procedure", () => {
     });
   }
 
-  it("every HR procedure states how it stays inside the caller's organization", async () => {
+  it("every HR and owner procedure states how it stays inside the caller's organization", async () => {
     for (const [path, proc] of Object.entries(procedures)) {
-      if (proc._def.meta?.access.who !== "hr") continue;
+      const who = proc._def.meta?.access.who;
+      if (who !== "hr" && who !== "owner") continue;
       const cross = cases[path]?.crossTenant;
       expect(cross, `${path} needs a crossTenant entry`).toBeDefined();
       if (typeof cross === "function") {

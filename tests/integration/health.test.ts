@@ -112,6 +112,7 @@ describe("configuredServices", () => {
     });
     expect(configuredServices({ BLOB_READ_WRITE_TOKEN: "b", UPLOADTHING_TOKEN: "u" }).storage).toBe("vercel-blob");
     expect(configuredServices({ INNGEST_DEV: "0" }).jobs).toBe("in-process");
+    expect(configuredServices({ STRIPE_SECRET_KEY: "sk_test_1" }).billing).toBe("stripe");
     expect(configuredServices({ INNGEST_EVENT_KEY: "k" }).jobs).toBe("inngest");
   });
 });

@@ -15,7 +15,7 @@ describe("onboarding", () => {
     const org = await db().organization.findUniqueOrThrow({ where: { id: res.organizationId! }, include: { subscription: true, memberships: true } });
     expect(org.slug).toBe("globex-hiring");
     expect(org.subscription?.plan).toBe("FREE");
-    expect(org.memberships).toMatchObject([{ userId: u.id, role: "HR" }]);
+    expect(org.memberships).toMatchObject([{ userId: u.id, role: "HR", orgRole: "OWNER" }]);
     const me = await (await callerFor(u.id)).users.me();
     expect(me.organizations).toEqual([{ id: org.id, name: "Globex Hiring", role: "HR" }]);
     await expect(caller.users.selectRole({ role: "CANDIDATE" })).rejects.toMatchObject({ code: "CONFLICT" });

@@ -11,7 +11,7 @@ const user = (over: Partial<SessionUser>): SessionUser => ({
   image: null,
   role: "HR",
   status: "ACTIVE",
-  memberships: [{ organizationId: "o1", role: "HR", organization: org }],
+  memberships: [{ organizationId: "o1", role: "HR", orgRole: "MEMBER", organization: org }],
   ...over,
 });
 
@@ -21,6 +21,18 @@ describe("access decisions", () => {
     expect(ok).toEqual({ ok: true, membership: expect.objectContaining({ organizationId: "o1" }) });
     expect(decideAccess({ who: "hr", tenant: "organization" }, user({ memberships: [] }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(decideAccess({ who: "hr", tenant: "organization" }, user({ role: "CANDIDATE" }))).toMatchObject({ ok: false });
+  });
+
+  it("owner access needs an HR membership whose organization role is owner", () => {
+    const owner = user({ memberships: [{ organizationId: "o1", role: "HR", orgRole: "OWNER", organization: org }] });
+    expect(decideAccess({ who: "owner", tenant: "organization" }, owner)).toEqual({ ok: true, membership: expect.objectContaining({ organizationId: "o1" }) });
+    expect(decideAccess({ who: "owner", tenant: "organization" }, user({}))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/owner/),
+    });
+    expect(decideAccess({ who: "owner", tenant: "organization" }, { ...owner, role: "CANDIDATE" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(decideAccess({ who: "owner", tenant: "organization" }, null)).toMatchObject({ ok: false, code: "UNAUTHORIZED" });
   });
 
   it("a suspended or absent user is unauthorized everywhere but public", () => {

@@ -26,4 +26,21 @@ describe("server environment", () => {
     expect(devToolsEnabled(parseServerEnv({ ...valid, NODE_ENV: "production", DEV_TOOLS: "on" }))).toBe(true);
     expect(devToolsEnabled(parseServerEnv({ ...valid, NODE_ENV: "development", DEV_TOOLS: "off" }))).toBe(false);
   });
+
+  it("needs the webhook secret and every price once Stripe is on, and checks their form", () => {
+    expect(parseServerEnv(valid).BILLING_GRACE_DAYS).toBe(7);
+    expect(() => parseServerEnv({ ...valid, STRIPE_SECRET_KEY: "sk_test_1" })).toThrow(/STRIPE_PRICE_PRO_YEARLY is required/);
+    const stripe = {
+      ...valid,
+      STRIPE_SECRET_KEY: "sk_test_1",
+      STRIPE_WEBHOOK_SECRET: "whsec_1",
+      STRIPE_PRICE_PLUS_MONTHLY: "price_pm",
+      STRIPE_PRICE_PLUS_YEARLY: "price_py",
+      STRIPE_PRICE_PRO_MONTHLY: "price_rm",
+      STRIPE_PRICE_PRO_YEARLY: "price_ry",
+    };
+    expect(parseServerEnv(stripe).STRIPE_PRICE_PRO_YEARLY).toBe("price_ry");
+    expect(() => parseServerEnv({ ...stripe, STRIPE_PRICE_PLUS_MONTHLY: "prod_1" })).toThrow(/price_/);
+    expect(() => parseServerEnv({ ...stripe, BILLING_GRACE_DAYS: "-1" })).toThrow(/BILLING_GRACE_DAYS/);
+  });
 });

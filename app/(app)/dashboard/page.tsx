@@ -4,6 +4,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatCount, formatDate, formatDaysLeft } from "@/components/format";
 import { Badge, ButtonLink, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@/components/ui";
+import { DashboardPlanMeter } from "@/components/billing/dashboard-plan-meter";
+import { PastDueBanner } from "@/components/billing/past-due-banner";
 import { requireRole } from "@/server/auth/guards";
 import { hrMembership } from "@/server/auth/session-user";
 import type { AttentionGroup, AttentionKind } from "@/server/organizations/attention";
@@ -81,7 +83,7 @@ function AttentionList({ groups }: { groups: AttentionGroup[] }) {
 export default async function DashboardPage() {
   const user = await requireRole("HR", "ADMIN");
   const caller = await serverCaller();
-  const overview = await caller.organizations.overview();
+  const [overview, billing] = await Promise.all([caller.organizations.overview(), caller.billing.overview()]);
   const org = hrMembership(user)?.organization;
   const templateCount = (overview.templates.PUBLISHED ?? 0) + (overview.templates.DRAFT ?? 0) + (overview.templates.ARCHIVED ?? 0);
   return (
@@ -97,6 +99,10 @@ export default async function DashboardPage() {
           ) : null
         }
       />
+      {billing.pastDue && (
+        <PastDueBanner planName={billing.plan.name} graceEndsAt={billing.graceEndsAt} canManage={billing.canManage} stripe={billing.mode === "stripe"} />
+      )}
+      <DashboardPlanMeter planName={billing.plan.name} meter={billing.meters.completedInterviewsPerMonth} periodEnd={billing.period.end} />
       {templateCount === 0 ? (
         <EmptyState
           icon={<AlertTriangle className="size-5" />}

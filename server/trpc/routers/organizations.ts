@@ -1,6 +1,7 @@
-import { hrProcedure, router } from "../init";
+import { hrProcedure, ownerProcedure, router } from "../init";
+import { makeOwner, removeMember } from "../../organizations/members";
 import { getOrganization, renameOrganization, rotateJoinCode } from "../../organizations/organization";
-import { renameOrganizationInput } from "../../organizations/organizations.schema";
+import { memberInput, renameOrganizationInput } from "../../organizations/organizations.schema";
 import { organizationOverview } from "../../organizations/overview";
 
 export const organizationsRouter = router({
@@ -8,4 +9,6 @@ export const organizationsRouter = router({
   current: hrProcedure.query(({ ctx }) => getOrganization(ctx.db, ctx.organizationId)),
   rename: hrProcedure.input(renameOrganizationInput).mutation(({ ctx, input }) => renameOrganization(ctx.db, ctx.user, ctx.organizationId, input.name)),
   rotateJoinCode: hrProcedure.mutation(({ ctx }) => rotateJoinCode(ctx.db, ctx.user, ctx.organizationId)),
+  makeOwner: ownerProcedure.input(memberInput).mutation(({ ctx, input }) => makeOwner(ctx.db, ctx.user, ctx.organizationId, input.userId)),
+  removeMember: ownerProcedure.input(memberInput).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.user, ctx.organizationId, input.userId)),
 });

@@ -9,8 +9,11 @@ export async function buildFixture() {
     suspended: await makeUser({ role: "HR", orgId: orgA.id, status: "SUSPENDED" }),
     newcomer: await makeUser({ role: null }),
     candidate: await makeUser({ role: "CANDIDATE" }),
-    hr: await makeUser({ role: "HR", orgId: orgA.id }),
-    hrOtherOrg: await makeUser({ role: "HR", orgId: orgB.id }),
+    // HR who created their organization: its owner.
+    hr: await makeUser({ role: "HR", orgId: orgA.id, orgRole: "OWNER" }),
+    // HR who joined organization A: a member, not an owner.
+    hrMember: await makeUser({ role: "HR", orgId: orgA.id }),
+    hrOtherOrg: await makeUser({ role: "HR", orgId: orgB.id, orgRole: "OWNER" }),
     admin: await makeUser({ role: "ADMIN", orgId: orgA.id, membershipRole: "ADMIN" }),
   };
   const target = await makeUser({ role: "CANDIDATE" });

@@ -7,6 +7,7 @@ import { searchCases } from "./search.cases";
 import { analysisCases } from "./analysis.cases";
 import { notificationsCases } from "./notifications.cases";
 import { pipelineCases } from "./pipeline.cases";
+import { billingCases } from "./billing.cases";
 
 // One file of cases per domain; add yours here.
 export const cases: Cases = {
@@ -18,4 +19,5 @@ export const cases: Cases = {
   ...analysisCases,
   ...notificationsCases,
   ...pipelineCases,
+  ...billingCases,
 };

@@ -18,5 +18,8 @@ export const usersCases: Cases = {
   "organizations.current": { crossTenant: ownOrg },
   "organizations.rename": { input: () => ({ name: "Renamed Org" }), crossTenant: ownOrg },
   "organizations.rotateJoinCode": { crossTenant: ownOrg },
+  // The target belongs to no organization: an owner's call is allowed and finds no such member.
+  "organizations.makeOwner": { input: (fx) => ({ userId: fx.target.id }), crossTenant: (fx) => ({ userId: fx.users.hr.id }) },
+  "organizations.removeMember": { input: (fx) => ({ userId: fx.target.id }), crossTenant: (fx) => ({ userId: fx.users.hrMember.id }) },
   "candidate.invitations": {},
 };

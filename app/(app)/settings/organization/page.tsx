@@ -3,15 +3,17 @@ import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, PageH
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
 import { JoinCode } from "./join-code";
+import { MemberActions } from "./member-actions";
 
 export const metadata: Metadata = { title: "Organization" };
 
 export default async function OrganizationPage() {
-  await requireRole("HR", "ADMIN");
+  const user = await requireRole("HR", "ADMIN");
   const org = await (await serverCaller()).organizations.current();
+  const isOwner = org.memberships.some((m) => m.user.id === user.id && m.orgRole === "OWNER");
   return (
     <div className="space-y-6">
-      <PageHeader title={org.name} description={`Plan: ${org.subscription?.plan.toLowerCase() ?? "free"}`} />
+      <PageHeader title={org.name} description="Plan, usage and billing: see Billing." />
       <Card>
         <CardHeader>
           <CardTitle>Invite a colleague</CardTitle>
@@ -32,6 +34,7 @@ export default async function OrganizationPage() {
                 <TH>Name</TH>
                 <TH>Email</TH>
                 <TH>Role</TH>
+                {isOwner && <TH>Actions</TH>}
               </TR>
             </THead>
             <TBody>
@@ -42,9 +45,15 @@ export default async function OrganizationPage() {
                   <TD>
                     <Badge tone={m.user.status === "ACTIVE" ? "neutral" : "danger"}>
                       {m.role.toLowerCase()}
+                      {m.orgRole === "OWNER" ? " · owner" : ""}
                       {m.user.status === "SUSPENDED" ? " · suspended" : ""}
                     </Badge>
                   </TD>
+                  {isOwner && (
+                    <TD>
+                      <MemberActions userId={m.user.id} name={m.user.name ?? m.user.email} isOwner={m.orgRole === "OWNER"} />
+                    </TD>
+                  )}
                 </TR>
               ))}
             </TBody>
