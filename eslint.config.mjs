@@ -28,14 +28,5 @@ export default defineConfig([
       "@typescript-eslint/no-explicit-any": "off",
     },
   },
-  {
-    // Owned by the forms-recorder branch (react-hook-form editor, the recorder), which reworks them; its fixes land with it.
-    files: ["components/interview/video-question.tsx", "components/templates/template-editor.tsx"],
-    rules: {
-      "react-hooks/refs": "off",
-      "react-hooks/set-state-in-effect": "off",
-      "@typescript-eslint/no-unsafe-member-access": "off",
-    },
-  },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "server/db/generated/**", ".data/**", ".test-data/**", "tests/fixtures/media/**"]),
 ]);

@@ -13,6 +13,12 @@ export const formatDate = (d: Date) => date.format(d);
 /** 3 Mar 2026, 14:05 */
 export const formatDateTime = (d: Date) => dateTime.format(d);
 
+/** A billing period's day, stored as a UTC instant: read in UTC so no time zone shifts it a day. "3 March 2026" */
+export const formatDay = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A plan's limit; null is no limit. */
+export const formatLimit = (limit: number | null) => (limit === null ? "Unlimited" : String(limit));
+
 /** 1234 → "1,234" */
 export const formatCount = (n: number) => integer.format(n);
 

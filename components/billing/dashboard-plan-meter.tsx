@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Meter } from "@/server/billing/usage";
-import { formatDay } from "./format";
+import { formatDay } from "@/components/format";
 import { UsageMeter } from "./usage-meter";
 
 export function DashboardPlanMeter({ planName, meter, periodEnd }: { planName: string; meter: Meter; periodEnd: Date }) {

@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui";
-import { formatDay } from "./format";
+import { formatDay } from "@/components/format";
 import { PortalButton } from "./stripe-actions";
 
 /** Shown while a failed payment keeps the paid plan on grace: owners fix the card in Stripe's portal. */

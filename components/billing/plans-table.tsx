@@ -1,6 +1,6 @@
 import { Badge, Table, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
 import type { PlanCapabilities } from "@/server/billing/plans";
-import { formatLimit } from "./format";
+import { formatLimit } from "@/components/format";
 
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 

@@ -1,6 +1,6 @@
 import { Progress } from "@/components/ui";
 import type { Meter } from "@/server/billing/usage";
-import { formatLimit } from "./format";
+import { formatLimit } from "@/components/format";
 
 /** One limit: used against the plan's limit, or just the count when the plan has none. */
 export function UsageMeter({ label, meter }: { label: string; meter: Meter }) {

@@ -1,6 +1,6 @@
 import type { QuotaName } from "@/server/billing/plans";
 import type { Meter } from "@/server/billing/usage";
-import { formatDay } from "./format";
+import { formatDay } from "@/components/format";
 import { UsageMeter } from "./usage-meter";
 
 export const METER_LABELS: Record<QuotaName, string> = {

@@ -3,7 +3,7 @@
 import { Alert, Button, Progress } from "@/components/ui";
 import type { InterviewQuestion } from "@/server/interview/state";
 import { CameraPreview, DeviceCheck } from "./device-check";
-import { clock, spokenDuration } from "./format";
+import { formatClock, formatSpokenDuration } from "@/components/format";
 import { recordedTake, takesLeft as takesLeftOf } from "./recorder-machine";
 import type { UploadSnapshot } from "./upload-queue";
 import { useVideoAnswer, type VideoAnswerOptions } from "./use-video-answer";
@@ -49,7 +49,7 @@ export function VideoQuestion(props: VideoQuestionProps) {
           <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
             <p className="flex items-center gap-2 whitespace-nowrap font-medium text-red-700" aria-live="polite">
               <span className="inline-block h-3 w-3 animate-pulse rounded-full bg-red-600" aria-hidden />
-              Recording <span data-testid="recording-timer">{clock(elapsedMs)}</span> / {clock(timeLimitMs)}
+              Recording <span data-testid="recording-timer">{formatClock(elapsedMs)}</span> / {formatClock(timeLimitMs)}
             </p>
             <Button variant="destructive" className="w-full sm:w-auto" loading={step.kind === "stopping"} onClick={stop}>
               Stop recording
@@ -66,7 +66,10 @@ export function VideoQuestion(props: VideoQuestionProps) {
             <Alert tone="info">Your recording from an earlier visit is saved. You can submit it{takesLeft > 0 ? " or record the answer again" : ""}.</Alert>
           )}
           {recorded.interrupted && recorded.url ? (
-            <Alert tone="info">This recording was cut short when the page closed. Everything recorded until then is kept: submit it{takesLeft > 0 ? ", or record the answer again" : ""}.</Alert>
+            <Alert tone="info">
+              This recording was cut short when the page closed. Everything recorded until then is kept: submit it
+              {takesLeft > 0 ? ", or record the answer again" : ""}.
+            </Alert>
           ) : null}
           {offline ? <Alert tone="warning">You are offline. Your answer is saved on this device and will be sent when the connection is back.</Alert> : null}
           <div className="flex flex-col gap-2 sm:flex-row">
@@ -93,7 +96,8 @@ export function VideoQuestion(props: VideoQuestionProps) {
 function QuestionLimits({ question }: { question: InterviewQuestion }) {
   return (
     <p className="text-sm text-slate-600">
-      Up to {spokenDuration(question.timeLimitSec)} of video · {question.thinkTimeSec > 0 ? `${spokenDuration(question.thinkTimeSec)} to think first · ` : ""}
+      Up to {formatSpokenDuration(question.timeLimitSec)} of video ·{" "}
+      {question.thinkTimeSec > 0 ? `${formatSpokenDuration(question.thinkTimeSec)} to think first · ` : ""}
       {question.takesAllowed === 1 ? "one recording, no retakes" : `${question.takesAllowed} recordings allowed`}
     </p>
   );
@@ -109,7 +113,12 @@ function UploadLine({ snapshot }: { snapshot: UploadSnapshot | null }) {
   else if (phase === "cancelled") return null;
   else text = recorded ? `Saved on this device · uploading (${Math.min(sent, recorded)} of ${recorded} parts sent)` : "Saved on this device · uploading…";
   return (
-    <p className={`text-sm ${phase === "failed" ? "text-red-700" : phase === "offline" ? "text-amber-700" : "text-slate-600"}`} data-testid="upload-status" data-phase={phase} aria-live="polite">
+    <p
+      className={`text-sm ${phase === "failed" ? "text-red-700" : phase === "offline" ? "text-amber-700" : "text-slate-600"}`}
+      data-testid="upload-status"
+      data-phase={phase}
+      aria-live="polite"
+    >
       {text}
     </p>
   );

@@ -93,11 +93,26 @@ export function QuestionList({ readOnly }: { readOnly: boolean }) {
         {announcement}
       </p>
       {questions.length ? (
-        <DndContext id={base} sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }}>
+        <DndContext
+          id={base}
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          onDragEnd={onDragEnd}
+          accessibility={{ announcements, screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }}
+        >
           <SortableContext items={questions.map((q) => q.id)} strategy={verticalListSortingStrategy} disabled={readOnly}>
             <ol className="space-y-4">
               {questions.map((q, index) => (
-                <SortableQuestion key={q.id} id={q.id} index={index} count={questions.length} ids={ids(index)} readOnly={readOnly} onMove={(to, focus) => move(index, to, focus)} onRemove={() => remove(index)} />
+                <SortableQuestion
+                  key={q.id}
+                  id={q.id}
+                  index={index}
+                  count={questions.length}
+                  ids={ids(index)}
+                  readOnly={readOnly}
+                  onMove={(to, focus) => move(index, to, focus)}
+                  onRemove={() => remove(index)}
+                />
               ))}
             </ol>
           </SortableContext>
@@ -180,10 +195,24 @@ function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: C
         <Badge tone={type === "VIDEO" ? "info" : "neutral"}>{type === "VIDEO" ? "Video" : "Text"}</Badge>
         {readOnly ? null : (
           <div className="ml-auto flex gap-1">
-            <Button id={ids.up} size="sm" variant="ghost" aria-label={`Move question ${number} up`} disabled={index === 0} onClick={() => onMove(index - 1, "up")}>
+            <Button
+              id={ids.up}
+              size="sm"
+              variant="ghost"
+              aria-label={`Move question ${number} up`}
+              disabled={index === 0}
+              onClick={() => onMove(index - 1, "up")}
+            >
               <span aria-hidden="true">↑</span>
             </Button>
-            <Button id={ids.down} size="sm" variant="ghost" aria-label={`Move question ${number} down`} disabled={index === count - 1} onClick={() => onMove(index + 1, "down")}>
+            <Button
+              id={ids.down}
+              size="sm"
+              variant="ghost"
+              aria-label={`Move question ${number} down`}
+              disabled={index === count - 1}
+              onClick={() => onMove(index + 1, "down")}
+            >
               <span aria-hidden="true">↓</span>
             </Button>
             <Button size="sm" variant="ghost" className="text-red-700" aria-label={`Remove question ${number}`} onClick={onRemove}>
@@ -222,7 +251,13 @@ function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: C
                 range={LIMITS.thinkTimeSec}
                 error={error?.thinkTimeSec?.message}
               />
-              <NumberField label="Retakes allowed" description={`${LIMITS.retakes.min}–${LIMITS.retakes.max}`} name={name("retakes")} range={LIMITS.retakes} error={error?.retakes?.message} />
+              <NumberField
+                label="Retakes allowed"
+                description={`${LIMITS.retakes.min}–${LIMITS.retakes.max}`}
+                name={name("retakes")}
+                range={LIMITS.retakes}
+                error={error?.retakes?.message}
+              />
             </>
           ) : (
             <NumberField

@@ -56,7 +56,15 @@ export function RubricEditor({ readOnly }: { readOnly: boolean }) {
                     </Field>
                     <Field label="Weight" description={`${shares[index] ?? 0}% of the score`} error={error?.weight?.message}>
                       {(p) => (
-                        <Input {...p} type="number" inputMode="decimal" min={0} max={LIMITS.weight} step="any" {...register(`rubric.${index}.weight`, { setValueAs: requiredNumber })} />
+                        <Input
+                          {...p}
+                          type="number"
+                          inputMode="decimal"
+                          min={0}
+                          max={LIMITS.weight}
+                          step="any"
+                          {...register(`rubric.${index}.weight`, { setValueAs: requiredNumber })}
+                        />
                       )}
                     </Field>
                   </div>

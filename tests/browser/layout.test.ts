@@ -108,9 +108,11 @@ const hrPages = () => [
   "/audit",
   "/notifications",
   "/settings/organization",
+  "/settings/billing",
+  "/settings/billing/checkout",
   "/settings/profile",
 ];
-const adminPages = ["/admin/users", "/admin/runs", "/admin/health"];
+const adminPages = ["/admin/users", "/admin/billing", "/admin/runs", "/admin/health"];
 const candidatePages = ["/candidate", "/settings/profile"];
 
 for (const viewport of [DESKTOP, PHONE]) {
@@ -269,11 +271,12 @@ describe("the phone menu", () => {
     const sidebar = page.getByTestId("sidebar");
     const wide = (await sidebar.boundingBox())!.width;
     await page.getByRole("button", { name: "Collapse the sidebar" }).click();
-    await expect(sidebar.getAttribute("data-collapsed")).resolves.toBe("true");
+    await expect.poll(() => sidebar.getAttribute("data-collapsed")).toBe("true");
     expect((await sidebar.boundingBox())!.width).toBeLessThan(wide);
     await expect(sidebar.getByRole("link", { name: "Templates" }).isVisible()).resolves.toBe(true);
     await page.reload();
-    await expect(page.getByTestId("sidebar").getAttribute("data-collapsed")).resolves.toBe("true");
+    // The choice is read from storage once the page hydrates.
+    await expect.poll(() => page.getByTestId("sidebar").getAttribute("data-collapsed")).toBe("true");
     await page.getByRole("button", { name: "Expand the sidebar" }).click();
   });
 });

@@ -4,14 +4,15 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  formatDay,
   formatDaysLeft,
   formatDuration,
+  formatLimit,
   formatRelevance,
   formatScore,
   formatSeconds,
   formatSpokenDuration,
 } from "@/components/format";
-import { clock, spokenDuration } from "@/components/interview/format";
 
 describe("components/format", () => {
   it("keeps one decimal for scores and a dash for none", () => {
@@ -54,8 +55,9 @@ describe("components/format", () => {
     expect(formatDaysLeft(new Date("2026-03-06T13:00:00Z"), now)).toBe("in 3 days");
   });
 
-  it("serves the recorder's names from the same helpers", () => {
-    expect(clock(75_000)).toBe("1:15");
-    expect(spokenDuration(90)).toBe("1 min 30 s");
+  it("reads a billing day in UTC and spells out no limit", () => {
+    expect(formatDay(new Date("2026-03-01T00:00:00Z"))).toBe("1 March 2026");
+    expect(formatLimit(5)).toBe("5");
+    expect(formatLimit(null)).toBe("Unlimited");
   });
 });

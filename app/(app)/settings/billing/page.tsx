@@ -4,7 +4,7 @@ import { PendingSwitch } from "@/components/billing/pending-switch";
 import { PortalButton, StripeCheckoutForm } from "@/components/billing/stripe-actions";
 import { PlansTable } from "@/components/billing/plans-table";
 import { UsageMeters } from "@/components/billing/usage-meters";
-import { formatDay } from "@/components/billing/format";
+import { formatDay } from "@/components/format";
 import { Alert, Badge, ButtonLink, Card, CardContent, CardDescription, CardHeader, CardTitle, PageHeader } from "@/components/ui";
 import { requireRole } from "@/server/auth/guards";
 import { PLAN_NAMES, PLANS } from "@/server/billing/plans";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, PageHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, PageHeader, Table, TableContainer, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
 import { JoinCode } from "./join-code";
@@ -28,36 +28,38 @@ export default async function OrganizationPage() {
           <CardTitle>Members</CardTitle>
         </CardHeader>
         <CardContent>
-          <Table>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Email</TH>
-                <TH>Role</TH>
-                {isOwner && <TH>Actions</TH>}
-              </TR>
-            </THead>
-            <TBody>
-              {org.memberships.map((m) => (
-                <TR key={m.user.id}>
-                  <TD>{m.user.name ?? "—"}</TD>
-                  <TD>{m.user.email}</TD>
-                  <TD>
-                    <Badge tone={m.user.status === "ACTIVE" ? "neutral" : "danger"}>
-                      {m.role.toLowerCase()}
-                      {m.orgRole === "OWNER" ? " · owner" : ""}
-                      {m.user.status === "SUSPENDED" ? " · suspended" : ""}
-                    </Badge>
-                  </TD>
-                  {isOwner && (
-                    <TD>
-                      <MemberActions userId={m.user.id} name={m.user.name ?? m.user.email} isOwner={m.orgRole === "OWNER"} />
-                    </TD>
-                  )}
+          <TableContainer>
+            <Table>
+              <THead>
+                <TR>
+                  <TH>Name</TH>
+                  <TH>Email</TH>
+                  <TH>Role</TH>
+                  {isOwner && <TH>Actions</TH>}
                 </TR>
-              ))}
-            </TBody>
-          </Table>
+              </THead>
+              <TBody>
+                {org.memberships.map((m) => (
+                  <TR key={m.user.id}>
+                    <TD>{m.user.name ?? "—"}</TD>
+                    <TD>{m.user.email}</TD>
+                    <TD>
+                      <Badge tone={m.user.status === "ACTIVE" ? "neutral" : "danger"}>
+                        {m.role.toLowerCase()}
+                        {m.orgRole === "OWNER" ? " · owner" : ""}
+                        {m.user.status === "SUSPENDED" ? " · suspended" : ""}
+                      </Badge>
+                    </TD>
+                    {isOwner && (
+                      <TD>
+                        <MemberActions userId={m.user.id} name={m.user.name ?? m.user.email} isOwner={m.orgRole === "OWNER"} />
+                      </TD>
+                    )}
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          </TableContainer>
         </CardContent>
       </Card>
     </div>
