@@ -4,10 +4,20 @@ import { cn } from "./cn";
 /**
  * Lets a wide table scroll sideways on a phone instead of widening the page. It is `relative` so
  * it also clips the table's absolutely positioned screen-reader text, which would otherwise sit
- * past the page's right edge and widen it.
+ * past the page's right edge and widen it. It takes focus so a keyboard user can scroll it too
+ * (a table of text alone has nothing else to focus).
  */
 export function TableContainer({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white", className)} {...rest} />;
+  return (
+    <div
+      tabIndex={0}
+      className={cn(
+        "relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
+        className,
+      )}
+      {...rest}
+    />
+  );
 }
 export function Table({ className, ...rest }: HTMLAttributes<HTMLTableElement>) {
   return <table className={cn("w-full border-collapse text-left text-sm", className)} {...rest} />;
