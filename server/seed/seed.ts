@@ -12,8 +12,9 @@ export const DEMO_USERS = {
 /** Idempotent: creates what is missing and leaves existing rows alone, so it runs on every start. */
 export async function seed(db: Db): Promise<string> {
   const org = await db.organization.upsert({ where: { slug: DEMO_ORG.slug }, update: {}, create: DEMO_ORG });
-  // On Plus, so the demo's four interviews leave room to invite more (Free allows 3 a month); a new
-  // organization starts on Free, and the demo's owner can switch plans at /settings/billing.
+  // On Plus, so trying the demo (and the browser tests that share it) is not stopped by Free's 3
+  // interviews a month; a new organization starts on Free, and the demo's owner can switch plans at
+  // /settings/billing.
   await db.subscription.upsert({ where: { organizationId: org.id }, update: {}, create: { organizationId: org.id, plan: "PLUS" } });
 
   const users: Record<keyof typeof DEMO_USERS, string> = { admin: "", hr: "", candidate: "" };
