@@ -57,10 +57,12 @@ export async function rankPassages(tx: RawTx, args: RankArgs & { efSearch?: numb
     responseIds: nearest.map((c) => c.responseId),
   });
   const asked = queryWords(included);
+  // Once per answer: several of the candidates are often passages of one answer.
+  const supported = new Set([...answers].filter(([, answer]) => sharesAWord(asked, answer.text)).map(([id]) => id));
   const meaning = nearest
     .flatMap(({ distance, ...c }) => {
       const answer = answers.get(c.responseId);
-      if (!answer || !sharesAWord(asked, answer.text)) return [];
+      if (!answer || !supported.has(c.responseId)) return [];
       return [{ ...c, similarity: (similarityOf(distance) + answer.similarity) / 2 }];
     })
     .sort((a, b) => b.similarity - a.similarity);
