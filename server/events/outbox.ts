@@ -12,6 +12,7 @@ export const eventSchemas = {
   "invitation.sent": z.object({ invitationId: z.string() }),
   "response.submitted": z.object({ responseId: z.string(), invitationId: z.string() }),
   "interview.completed": z.object({ invitationId: z.string() }),
+  "feedback.approved": z.object({ invitationId: z.string() }),
   "subscription.changed": subscriptionChange,
   "stripe/checkout.session.completed": stripeEventReceived,
   "stripe/customer.subscription.created": stripeEventReceived,

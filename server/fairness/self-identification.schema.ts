@@ -14,7 +14,7 @@ export const RACE_ETHNICITY_CATEGORIES = [
   "american_indian_or_alaska_native",
   "two_or_more_races",
 ] as const;
-export const PREFER_NOT_TO_SAY = "prefer_not_to_say";
+export const PREFER_NOT_TO_SAY = "prefer_not_to_say" as const;
 
 export type SexCategory = (typeof SEX_CATEGORIES)[number];
 export type RaceEthnicityCategory = (typeof RACE_ETHNICITY_CATEGORIES)[number];

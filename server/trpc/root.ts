@@ -12,6 +12,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { pipelineRouter } from "./routers/pipeline";
 import { billingRouter } from "./routers/billing";
 import { fairnessRouter } from "./routers/fairness";
+import { feedbackRouter } from "./routers/feedback";
 
 export const appRouter = router({
   users: usersRouter,
@@ -27,6 +28,7 @@ export const appRouter = router({
   pipeline: pipelineRouter,
   billing: billingRouter,
   fairness: fairnessRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

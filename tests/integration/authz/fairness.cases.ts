@@ -18,7 +18,7 @@ function recordsOf(fx: Fixture): Promise<Records> {
   return r;
 }
 
-const byInvitation = async (fx: Fixture) => ({ invitationId: (await recordsOf(fx)).invitationId });
+export const byInvitation = async (fx: Fixture) => ({ invitationId: (await recordsOf(fx)).invitationId });
 
 export const fairnessCases: Cases = {
   "fairness.decision": { input: byInvitation, crossTenant: byInvitation },

@@ -9,6 +9,7 @@ import { notificationsCases } from "./notifications.cases";
 import { pipelineCases } from "./pipeline.cases";
 import { billingCases } from "./billing.cases";
 import { fairnessCases } from "./fairness.cases";
+import { feedbackCases } from "./feedback.cases";
 
 // One file of cases per domain; add yours here.
 export const cases: Cases = {
@@ -22,4 +23,5 @@ export const cases: Cases = {
   ...pipelineCases,
   ...billingCases,
   ...fairnessCases,
+  ...feedbackCases,
 };
