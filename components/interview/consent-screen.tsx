@@ -1,8 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Alert, Button } from "@/components/ui";
-import { RETENTION_DAYS } from "@/server/interview/interview.schema";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { RETENTION_DAYS } from "@/server/interview/interview-rules";
 
 type Props = {
   organizationName: string;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { Alert, Button } from "@/components/ui";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { LevelMeter } from "./level-meter";
 import type { Media } from "./use-media";
 

@@ -1,8 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
-import { Alert, Button, Card, CardContent, Progress } from "@/components/ui";
-import { errorMessage, useTRPCClient, trpcErrorCode } from "@/components/trpc/client";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Progress } from "@/components/ui/progress";
+import { errorMessage, trpcErrorCode } from "@/components/trpc/errors";
+import { useInterviewClient } from "@/components/trpc/vanilla-client";
 import type { SubmittedAnswer } from "@/server/interview/answers";
 import type { InterviewState } from "@/server/interview/state";
 import { chunkStore } from "./chunk-store";
@@ -55,7 +59,7 @@ function Shell({ heading, subheading, children }: { heading?: string; subheading
  * the first unanswered question, and each question resumes its own unfinished recording.
  */
 export function InterviewApp({ token }: { token: string }) {
-  const client = useTRPCClient();
+  const client = useInterviewClient();
   const media = useMedia();
   const online = useOnline();
   const [state, setState] = useState<InterviewState | null>(null);

@@ -1,16 +1,21 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Select } from "@/components/ui";
-import { errorMessage, useTRPCClient } from "@/components/trpc/client";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { errorMessage } from "@/components/trpc/errors";
+import { useInterviewClient } from "@/components/trpc/vanilla-client";
 import {
   PREFER_NOT_TO_SAY,
   RACE_ETHNICITY_CATEGORIES,
   RACE_ETHNICITY_LABELS,
   SEX_CATEGORIES,
   SEX_LABELS,
-  type SelfIdentifyInput,
-} from "@/server/fairness/self-identification.schema";
+} from "@/server/fairness/self-identification.categories";
+import type { SelfIdentifyInput } from "@/server/fairness/self-identification.schema";
 
 type Answer = Pick<SelfIdentifyInput, "sex" | "raceEthnicity">;
 
@@ -19,7 +24,7 @@ type Answer = Pick<SelfIdentifyInput, "sex" | "raceEthnicity">;
  * answers go to a table only the fairness report reads (tests/unit/self-identification-isolation).
  */
 export function SelfIdentificationForm({ token, organizationName }: { token: string; organizationName: string }) {
-  const client = useTRPCClient();
+  const client = useInterviewClient();
   const [answer, setAnswer] = useState<Partial<Answer>>({});
   const [state, setState] = useState<"idle" | "saving" | "saved" | "skipped">("idle");
   const [error, setError] = useState<string | null>(null);

@@ -1,10 +1,13 @@
 "use client";
 
 import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from "react";
-import { Alert, Button, Textarea } from "@/components/ui";
-import { errorMessage, fieldErrors, useTRPCClient, trpcErrorCode } from "@/components/trpc/client";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/textarea";
+import { errorMessage, fieldErrors, trpcErrorCode } from "@/components/trpc/errors";
+import { useInterviewClient } from "@/components/trpc/vanilla-client";
 import type { SubmittedAnswer } from "@/server/interview/answers";
-import { textLimit } from "@/server/interview/interview.schema";
+import { textLimit } from "@/server/interview/interview-rules";
 import type { InterviewQuestion } from "@/server/interview/state";
 import { untilAnswered } from "./retry";
 
@@ -28,7 +31,7 @@ export function TextQuestion({
   question: InterviewQuestion;
   onSubmitted: (result: SubmittedAnswer | null) => void;
 }) {
-  const client = useTRPCClient();
+  const client = useInterviewClient();
   const id = useId();
   const limit = textLimit(question.maxChars);
   const [text, setText] = useState("");

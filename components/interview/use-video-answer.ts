@@ -2,7 +2,8 @@
 
 import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
-import { errorMessage, useTRPCClient } from "@/components/trpc/client";
+import { errorMessage } from "@/components/trpc/errors";
+import { useInterviewClient } from "@/components/trpc/vanilla-client";
 import type { SubmittedAnswer } from "@/server/interview/answers";
 import type { InterviewQuestion } from "@/server/interview/state";
 import { chunkStore, takeKey } from "./chunk-store";
@@ -39,7 +40,7 @@ function isAlreadySubmitted(error: unknown) {
  * the server).
  */
 export function useVideoAnswer({ token, invitationId, question, media, onSubmitted }: VideoAnswerOptions) {
-  const client = useTRPCClient();
+  const client = useInterviewClient();
   const api = useMemo(() => createUploadApi(token), [token]);
   const [state, dispatch] = useReducer(recorderReducer, question, initialRecorderState);
   const { snapshot: upload, follow, cancel, finish, settled } = useTakeUpload(api, question.responseId);

@@ -1,6 +1,8 @@
 "use client";
 
-import { Alert, Button, Progress } from "@/components/ui";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Progress } from "@/components/ui/progress";
 import type { InterviewQuestion } from "@/server/interview/state";
 import { CameraPreview, DeviceCheck } from "./device-check";
 import { formatClock, formatSpokenDuration } from "@/components/format";

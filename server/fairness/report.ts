@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { impactTable, type ImpactTable } from "./impact-ratios";
 import type { FairnessReportInput } from "./report.schema";
-import { RACE_ETHNICITY_CATEGORIES, RACE_ETHNICITY_LABELS, SEX_CATEGORIES, SEX_LABELS } from "./self-identification.schema";
+import { RACE_ETHNICITY_CATEGORIES, RACE_ETHNICITY_LABELS, SEX_CATEGORIES, SEX_LABELS } from "./self-identification.categories";
 
 type Person = {
   sex: string | null;

@@ -5,7 +5,8 @@ import { enqueueEvent } from "../events/outbox";
 import { OPEN_STATUSES } from "../invitations/status";
 import { templateSnapshotSchema } from "../templates/versions";
 import { assertAnswerable, invitationByToken, type TokenInvitation } from "./access";
-import { takesAllowed, textLimit, type StartTakeInput, type SubmitTextInput, type SubmitVideoInput } from "./interview.schema";
+import { takesAllowed, textLimit } from "./interview-rules";
+import type { StartTakeInput, SubmitTextInput, SubmitVideoInput } from "./interview.schema";
 import { measureDuration, type DurationMeasurement } from "./measure-duration";
 import { openRecording } from "./recording";
 

@@ -1,14 +1,8 @@
 import { z } from "zod";
+import { TEXT_MAX_CHARS_CEILING } from "./interview-rules";
 
-// Shared by the candidate's pages and the interview procedures: plain values and zod schemas only.
-
-/** How long recordings and answers are kept after the interview; the consent screen promises this. */
-export const RETENTION_DAYS = 180;
-
-/** Used when a text question was saved without a limit of its own. */
-export const DEFAULT_TEXT_MAX_CHARS = 5000;
-/** The most any text answer can hold, whatever a question says: the schema's hard ceiling. */
-export const TEXT_MAX_CHARS_CEILING = 20_000;
+// The interview procedures' inputs. Plain values the candidate's page also needs live in
+// interview-rules.ts, which ships no zod to the browser.
 
 /** The longest recording a client may claim; the server measures the real length itself. */
 const MAX_DURATION_MS = 60 * 60 * 1000;
@@ -50,16 +44,6 @@ export const submitTextInput = z.object({
     .max(TEXT_MAX_CHARS_CEILING, `Keep your answer under ${TEXT_MAX_CHARS_CEILING} characters.`)
     .refine((v) => v.trim().length > 0, "Write your answer before submitting."),
 });
-
-/** The per-question limit, checked by the textarea and again by submitText. */
-export function textLimit(maxChars: number | null | undefined): number {
-  return Math.min(maxChars && maxChars > 0 ? maxChars : DEFAULT_TEXT_MAX_CHARS, TEXT_MAX_CHARS_CEILING);
-}
-
-/** How many recordings a question allows: the first one plus its retakes. */
-export function takesAllowed(retakes: number): number {
-  return Math.max(0, retakes) + 1;
-}
 
 export type InterviewTokenInput = z.output<typeof interviewTokenInput>;
 export type ConsentInput = z.output<typeof consentInput>;

@@ -1,7 +1,7 @@
 import type { Db, Prisma, QuestionType, ResponseStatus, UploadStatus } from "../db/client";
 import { templateSnapshotSchema } from "../templates/versions";
 import { availability, invitationByToken, type Availability } from "./access";
-import { takesAllowed, textLimit } from "./interview.schema";
+import { takesAllowed, textLimit } from "./interview-rules";
 
 type Reader = Pick<Prisma.TransactionClient, "invitation" | "response" | "templateVersion" | "uploadSession">;
 
