@@ -9,6 +9,7 @@ import { eventSchemas } from "@/server/events/outbox";
  */
 export const responseSubmitted = eventType("response.submitted", { schema: eventSchemas["response.submitted"] });
 export const interviewCompleted = eventType("interview.completed", { schema: eventSchemas["interview.completed"] });
+export const analysisReadyNotified = eventType("notification.analysis-ready", { schema: eventSchemas["notification.analysis-ready"] });
 export const subscriptionChanged = eventType("subscription.changed", { schema: eventSchemas["subscription.changed"] });
 export const interviewReadyForAnalysis = eventType("interview.ready-for-analysis", {
   schema: z.object({ invitationId: z.string() }),
