@@ -1,4 +1,9 @@
 import { analyzeInterviewFn } from "./analyze-interview";
+import { dailyDigestFn } from "./daily-digest";
+import { expireInvitationsFn } from "./expire-invitations";
+import { invitationEmailFn } from "./invitation-email";
+import { invitationReminderFn } from "./invitation-reminder";
+import { interviewReceivedFn } from "./interview-received";
 import { interviewCompletedFn } from "./interview-completed";
 import { notificationEmailFn } from "./notification-email";
 import { processResponse } from "./process-response";
@@ -6,4 +11,16 @@ import { stripeEventFns } from "./stripe-events";
 import { subscriptionChangedFn } from "./subscription-changed";
 
 /** Every background function; served at /api/inngest and run by the in-process runner alike. */
-export const functions = [processResponse, interviewCompletedFn, analyzeInterviewFn, subscriptionChangedFn, notificationEmailFn, ...stripeEventFns];
+export const functions = [
+  processResponse,
+  interviewCompletedFn,
+  analyzeInterviewFn,
+  subscriptionChangedFn,
+  notificationEmailFn,
+  invitationEmailFn,
+  invitationReminderFn,
+  interviewReceivedFn,
+  expireInvitationsFn,
+  dailyDigestFn,
+  ...stripeEventFns,
+];
