@@ -38,5 +38,8 @@ export type EmailPreferenceView = { kind: EmailKind; label: string; audience: "h
 export async function listEmailPreferences(db: Db, email: string): Promise<EmailPreferenceView[]> {
   const rows = await db.emailPreference.findMany({ where: { email: normalize(email) }, select: { kind: true, enabled: true } });
   const chosen = new Map(rows.map((r) => [r.kind, r.enabled]));
-  return EMAIL_KIND_IDS.map((kind) => ({ kind, ...EMAIL_KINDS[kind], enabled: chosen.get(kind) ?? EMAIL_KINDS[kind].defaultOn }));
+  return EMAIL_KIND_IDS.map((kind) => {
+    const { label, audience, defaultOn } = EMAIL_KINDS[kind];
+    return { kind, label, audience, enabled: chosen.get(kind) ?? defaultOn };
+  });
 }

@@ -111,6 +111,7 @@ const hrPages = () => [
   "/settings/billing",
   "/settings/billing/checkout",
   "/settings/profile",
+  "/settings/notifications",
 ];
 const adminPages = ["/admin/users", "/admin/billing", "/admin/runs", "/admin/health"];
 const candidatePages = ["/candidate", "/settings/profile"];
