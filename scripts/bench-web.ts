@@ -28,8 +28,8 @@
 // Targets: the candidate's interview page ≤ 150 kB of first-load JS, performance ≥ 95,
 // accessibility 100; every other page ≤ 250 kB, performance ≥ 90, accessibility 100. Exit code 1
 // on any miss.
-import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -37,6 +37,7 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { appEnv, startProductionApp } from "./production-app";
 
 const root = process.cwd();
 const nextDir = path.join(root, ".next");
@@ -46,7 +47,6 @@ const BASE_URL = `http://localhost:${PORT}`;
 const RUNS = Math.max(1, Number(process.env.BENCH_WEB_RUNS ?? 3));
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const START_TIMEOUT_MS = 180_000;
-const STOP_TIMEOUT_MS = 15_000;
 const HR_EMAIL = "hr@example.com";
 const SEEDED_TEMPLATE = "Senior Backend Engineer";
 
@@ -65,33 +65,6 @@ const CHROME_FLAGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-
-// A DATABASE_URL from the developer's shell would point the app at their database, and Next
-// refuses a production build or server under another NODE_ENV.
-function appEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const key of ["NODE_ENV", "DATABASE_URL"]) delete env[key];
-  return env;
-}
-
-function tail(file: string, lines = 60): string {
-  if (!existsSync(file)) return "(no log)";
-  return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
-}
 
 async function build(): Promise<void> {
   const started = Date.now();
@@ -143,64 +116,6 @@ async function firstLoadJs(): Promise<{ routes: RouteJs[]; base: Base }> {
     routes: out.sort((a, b) => a.route.localeCompare(b.route)),
     base: { bootstrap: chunks(buildManifest.rootMainFiles), rootLayout: chunks(rootLayout) },
   };
-}
-
-async function answers(url: string): Promise<number | null> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-    await response.body?.cancel();
-    return response.status;
-  } catch {
-    return null;
-  }
-}
-
-async function startApp(dataDir: string): Promise<{ stop: () => Promise<void> }> {
-  if ((await answers(`${BASE_URL}/api/health`)) !== null) {
-    throw new Error(`Something already answers on ${BASE_URL}: stop it or set BENCH_WEB_PORT.`);
-  }
-  const log = path.join(dataDir, "app.log");
-  const fd = openSync(log, "w");
-  const app = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/launch.ts", "start"], {
-    cwd: root,
-    env: appEnv({
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(DB_PORT),
-      DEV_TOOLS: "on",
-      SEED: "on",
-      APP_URL: BASE_URL,
-      NEXTAUTH_URL: BASE_URL,
-    }),
-    stdio: ["ignore", fd, fd],
-    // Its own process group, so the launcher, next and its workers stop with one signal.
-    detached: true,
-  });
-  closeSync(fd);
-  const onExit = () => killGroup(app, "SIGKILL");
-  process.once("exit", onExit);
-  const stop = async () => {
-    process.off("exit", onExit);
-    killGroup(app, "SIGTERM");
-    const timer = setTimeout(() => killGroup(app, "SIGKILL"), STOP_TIMEOUT_MS);
-    await exited(app);
-    clearTimeout(timer);
-    killGroup(app, "SIGKILL");
-  };
-
-  const started = Date.now();
-  let status: number | null = null;
-  while (Date.now() - started < START_TIMEOUT_MS && app.exitCode === null && app.signalCode === null) {
-    status = await answers(`${BASE_URL}/api/health`);
-    if (status === 200) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  if (status !== 200) {
-    await stop();
-    throw new Error(`The app did not start (health: ${status ?? "no answer"}). ${log}:\n${tail(log)}`);
-  }
-  console.log(`app: ${BASE_URL} healthy in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return { stop };
 }
 
 async function signInAsHr(): Promise<string> {
@@ -305,7 +220,15 @@ async function main() {
   console.log(`  every page: root layout (app/layout.tsx) ${kbOf(js.base.rootLayout)} kB: ${list(js.base.rootLayout).join(", ")}\n`);
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-web-"));
-  const app = await startApp(dataDir);
+  const app = await startProductionApp({
+    root,
+    port: PORT,
+    dbPort: DB_PORT,
+    dataDir,
+    log: path.join(dataDir, "app.log"),
+    startTimeoutMs: START_TIMEOUT_MS,
+    portTakenHint: "stop it or set BENCH_WEB_PORT.",
+  });
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
     const cookie = await signInAsHr();

@@ -6,6 +6,7 @@ import {
   HeartPulse,
   LayoutDashboard,
   Mail,
+  Scale,
   ReceiptText,
   ScrollText,
   Search,
@@ -28,6 +29,7 @@ export const NAV_ICONS: Record<NavIcon, ComponentType<{ className?: string; "ari
   runs: Activity,
   health: HeartPulse,
   mailbox: Mail,
+  fairness: Scale,
   billing: CreditCard,
   plans: ReceiptText,
 };

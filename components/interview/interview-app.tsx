@@ -8,6 +8,7 @@ import type { InterviewState } from "@/server/interview/state";
 import { chunkStore } from "./chunk-store";
 import { ConsentScreen } from "./consent-screen";
 import { DeviceCheck } from "./device-check";
+import { SelfIdentificationForm } from "./self-identification-form";
 import { untilAnswered } from "./retry";
 import { TextQuestion } from "./text-question";
 import { useMedia } from "./use-media";
@@ -166,6 +167,9 @@ export function InterviewApp({ token }: { token: string }) {
           {state.candidateName.split(" ")[0] || state.candidateName}, your answers have been sent to {state.organizationName}. The hiring team will review them
           and get back to you. You can close this page.
         </p>
+        <div className="mt-6">
+          <SelfIdentificationForm token={token} organizationName={state.organizationName} />
+        </div>
       </Shell>
     );
   }

@@ -7,6 +7,7 @@ import { interviewReceivedFn } from "./interview-received";
 import { interviewCompletedFn } from "./interview-completed";
 import { notificationEmailFn } from "./notification-email";
 import { processResponse } from "./process-response";
+import { sendCandidateFeedbackFn } from "./send-candidate-feedback";
 import { stripeEventFns } from "./stripe-events";
 import { subscriptionChangedFn } from "./subscription-changed";
 
@@ -22,5 +23,6 @@ export const functions = [
   interviewReceivedFn,
   expireInvitationsFn,
   dailyDigestFn,
+  sendCandidateFeedbackFn,
   ...stripeEventFns,
 ];

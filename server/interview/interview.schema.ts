@@ -24,6 +24,8 @@ const token = z
 const responseId = z.string().min(1).max(64);
 
 export const interviewTokenInput = z.object({ token });
+/** The link's token, for other domains' inputs that a candidate sends from their link. */
+export const interviewToken = token;
 
 export const consentInput = z.object({
   token,

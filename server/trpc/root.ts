@@ -11,6 +11,8 @@ import { analysisRouter } from "./routers/analysis";
 import { notificationsRouter } from "./routers/notifications";
 import { pipelineRouter } from "./routers/pipeline";
 import { billingRouter } from "./routers/billing";
+import { fairnessRouter } from "./routers/fairness";
+import { feedbackRouter } from "./routers/feedback";
 
 export const appRouter = router({
   users: usersRouter,
@@ -25,6 +27,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   pipeline: pipelineRouter,
   billing: billingRouter,
+  fairness: fairnessRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

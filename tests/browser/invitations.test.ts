@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withAppDb } from "../fixtures/interview-app-db";
-import { baseURL, launchBrowser } from "../helpers/browser";
+import { fieldError, launchBrowser, signInAsDemoUser } from "../helpers/browser";
 
 /**
  * HR invites a candidate through the invite form of the production build: the messages of the
@@ -22,22 +22,9 @@ afterAll(async () => {
 });
 
 async function signedInHr(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: baseURL() });
+  const { context, page, errors } = await signInAsDemoUser(browser, "Harper Recruiter");
   contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: /Harper Recruiter/ }).click();
-  await page.waitForURL(/\/dashboard/);
   return { page, errors };
-}
-
-/** The message shown for a field: the text of the element its aria-describedby names for the error. */
-async function fieldError(field: Locator): Promise<string | null> {
-  const ids = (await field.getAttribute("aria-describedby")) ?? "";
-  const errorId = ids.split(" ").find((id) => id.endsWith("-error"));
-  return errorId ? field.page().locator(`[id="${errorId}"]`).innerText() : null;
 }
 
 describe("the invite form", () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysedInterview } from "../fixtures/analysed-interview";
 import { inviteToSeededInterview } from "../fixtures/interview-app-db";
 import { seriousA11yViolations } from "../helpers/a11y";
-import { baseURL, launchBrowser } from "../helpers/browser";
+import { baseURL, launchBrowser, signInAsDemoUser, type DemoUser } from "../helpers/browser";
 
 /**
  * Every HR, admin and candidate page at a laptop (1366×768) and a phone (390×844): nothing
@@ -30,13 +30,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(who: "Harper Recruiter" | "Avery Admin" | "Casey Candidate", viewport: Viewport): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseURL(), viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
+async function signedIn(who: DemoUser, viewport: Viewport): Promise<Page> {
+  const { context, page } = await signInAsDemoUser(browser, who, { viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
   contexts.push(context);
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: new RegExp(who) }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   return page;
 }
 
@@ -112,6 +108,7 @@ const hrPages = () => [
   "/settings/billing/checkout",
   "/settings/profile",
   "/settings/notifications",
+  "/reports/fairness",
 ];
 const adminPages = ["/admin/users", "/admin/billing", "/admin/runs", "/admin/health"];
 const candidatePages = ["/candidate", "/settings/profile"];

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withAppDb } from "../fixtures/interview-app-db";
-import { baseURL, launchBrowser } from "../helpers/browser";
+import { fieldError, launchBrowser, signInAsDemoUser } from "../helpers/browser";
 
 /**
  * HR builds a template in the editor of the production build: the schema's messages show next to
@@ -23,14 +23,8 @@ afterAll(async () => {
 
 async function signedInHr(): Promise<{ page: Page; errors: string[] }> {
   // Tall enough for every card at once: the drag never needs the page to scroll.
-  const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 2600 } });
+  const { context, page, errors } = await signInAsDemoUser(browser, "Harper Recruiter", { viewport: { width: 1280, height: 2600 } });
   contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: /Harper Recruiter/ }).click();
-  await page.waitForURL(/\/dashboard/);
   return { page, errors };
 }
 
@@ -40,13 +34,6 @@ async function savedPrompts(templateId: string): Promise<string[]> {
   return withAppDb(async (db) =>
     (await db.query<{ prompt: string }>(`SELECT prompt FROM questions WHERE "templateId" = $1 ORDER BY position`, [templateId])).rows.map((r) => r.prompt),
   );
-}
-
-/** The message shown for a field: the text of the element its aria-describedby names for the error. */
-async function fieldError(field: Locator): Promise<string | null> {
-  const ids = (await field.getAttribute("aria-describedby")) ?? "";
-  const errorId = ids.split(" ").find((id) => id.endsWith("-error"));
-  return errorId ? field.page().locator(`[id="${errorId}"]`).innerText() : null;
 }
 
 async function save(page: Page) {

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 export type FakeMedia = {
@@ -46,4 +46,32 @@ export function baseURL(): string {
   const url = inject("baseURL");
   if (!url) throw new Error("No baseURL: run this file in the `browser` vitest project, whose globalSetup starts the app.");
   return url;
+}
+
+export type DemoUser = "Harper Recruiter" | "Avery Admin" | "Casey Candidate";
+
+/**
+ * A fresh context on the app, signed in as a seeded demo user through the sign-in page's demo
+ * buttons (DEV_TOOLS=on); the page's uncaught errors are collected in `errors`.
+ */
+export async function signInAsDemoUser(
+  browser: Browser,
+  who: DemoUser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: baseURL(), ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: new RegExp(who) }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  return { context, page, errors };
+}
+
+/** The message shown for a form field: the text of the element its aria-describedby names for the error. */
+export async function fieldError(field: Locator): Promise<string | null> {
+  const ids = (await field.getAttribute("aria-describedby")) ?? "";
+  const errorId = ids.split(" ").find((id) => id.endsWith("-error"));
+  return errorId ? field.page().locator(`[id="${errorId}"]`).innerText() : null;
 }

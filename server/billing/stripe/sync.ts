@@ -65,3 +65,18 @@ export async function syncSubscription(
   });
   return { organizationId, plan: change.plan, status: change.status };
 }
+
+/**
+ * The prologue both invoice events share: an invoice of no subscription (a one-off) changes no
+ * plan, so it is marked handled and skipped; otherwise its subscription is read again.
+ */
+export async function syncInvoiceSubscription(db: Db, stripeEventId: string) {
+  const event = await pendingStripeEvent(db, stripeEventId);
+  if (!event) return { skipped: true as const };
+  const subscriptionId = idOf((event.data.object as Stripe.Invoice).parent?.subscription_details?.subscription);
+  if (!subscriptionId) {
+    await markHandled(db, stripeEventId);
+    return { skipped: true as const };
+  }
+  return syncSubscription(db, stripeEventId, subscriptionId, null);
+}

@@ -8,6 +8,8 @@ import { analysisCases } from "./analysis.cases";
 import { notificationsCases } from "./notifications.cases";
 import { pipelineCases } from "./pipeline.cases";
 import { billingCases } from "./billing.cases";
+import { fairnessCases } from "./fairness.cases";
+import { feedbackCases } from "./feedback.cases";
 
 // One file of cases per domain; add yours here.
 export const cases: Cases = {
@@ -20,4 +22,6 @@ export const cases: Cases = {
   ...notificationsCases,
   ...pipelineCases,
   ...billingCases,
+  ...fairnessCases,
+  ...feedbackCases,
 };

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { DecisionCard } from "@/components/fairness/decision-card";
+import { FeedbackCard } from "@/components/feedback/feedback-card";
 import { formatDate, formatDateTime } from "@/components/format";
 import { InvitationActions } from "@/components/invitations/invitation-actions";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
@@ -19,8 +21,13 @@ export const metadata: Metadata = { title: "Interview" };
 async function loadReview(invitationId: string) {
   try {
     const caller = await serverCaller();
-    const [review, analysis] = await Promise.all([caller.review.interview({ invitationId }), caller.analysis.interview({ invitationId })]);
-    return { ...review, analysis };
+    const [review, analysis, decision, feedback] = await Promise.all([
+      caller.review.interview({ invitationId }),
+      caller.analysis.interview({ invitationId }),
+      caller.fairness.decision({ invitationId }),
+      caller.feedback.get({ invitationId }),
+    ]);
+    return { ...review, analysis, decision, feedback };
   } catch (error) {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -30,7 +37,7 @@ async function loadReview(invitationId: string) {
 export default async function InterviewReviewPage({ params }: { params: Promise<{ invitationId: string }> }) {
   await requireRole("HR", "ADMIN");
   const { invitationId } = await params;
-  const { invitation: inv, version, answers, progress, timeline, analysis, processing } = await loadReview(invitationId);
+  const { invitation: inv, version, answers, progress, timeline, analysis, processing, decision, feedback } = await loadReview(invitationId);
   const analysedQuestions = answers.map((a) => ({ number: a.number, prompt: a.question.prompt, type: a.question.type, responseId: a.response?.id ?? null }));
 
   return (
@@ -93,6 +100,8 @@ export default async function InterviewReviewPage({ params }: { params: Promise<
         </div>
 
         <aside className="space-y-4">
+          <DecisionCard invitationId={inv.id} completed={decision.completed} decision={decision.decision} />
+          <FeedbackCard invitationId={inv.id} feedback={feedback} />
           <Card>
             <section aria-labelledby="timeline-heading">
               <CardHeader>

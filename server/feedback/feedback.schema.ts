@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+export const FEEDBACK_MAX_CHARS = 5000;
+
+export const feedbackInput = z.object({ invitationId: z.string().min(1).max(64) });
+
+export const sendFeedbackInput = z.object({
+  invitationId: z.string().min(1).max(64),
+  body: z
+    .string()
+    .trim()
+    .min(20, "Write at least a few sentences of feedback.")
+    .max(FEEDBACK_MAX_CHARS, `Keep the feedback under ${FEEDBACK_MAX_CHARS} characters.`),
+});
+
+export type FeedbackInput = z.infer<typeof feedbackInput>;
+export type SendFeedbackInput = z.infer<typeof sendFeedbackInput>;
