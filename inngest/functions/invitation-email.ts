@@ -10,5 +10,7 @@ import { invitationResent, invitationSent } from "../events";
 export const invitationEmailFn = inngest.createFunction(
   { id: "invitation-email", name: "Email a candidate their interview link", triggers: [invitationSent, invitationResent], retries: 8 },
   async ({ event, step }) =>
-    step.run("send-email", () => emailInvitationLink(db, event.data.invitationId, { id: event.id ?? event.data.invitationId, name: event.name })),
+    step.run("send-email", () =>
+      emailInvitationLink(db, event.data.invitationId, { id: event.id ?? `${event.name}:${event.data.invitationId}:${event.ts}`, name: event.name }),
+    ),
 );
