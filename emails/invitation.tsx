@@ -15,7 +15,7 @@ export type InvitationEmailProps = {
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 // The candidate reads this wherever they are: the time zone is spelled out rather than guessed.
-function formatExpiry(expiresAt: string): string {
+export function formatExpiry(expiresAt: string): string {
   if (!ISO_TIMESTAMP.test(expiresAt)) return expiresAt;
   const date = new Date(expiresAt);
   if (Number.isNaN(date.getTime())) return expiresAt;

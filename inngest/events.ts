@@ -7,8 +7,12 @@ import { eventSchemas } from "@/server/events/outbox";
  * with their row id as the event id; the pipeline's own events carry a deterministic id (see
  * `pipelineEventId`) so that a step re-run, or two answers finishing at once, send one event.
  */
+export const invitationSent = eventType("invitation.sent", { schema: eventSchemas["invitation.sent"] });
+export const invitationResent = eventType("invitation.resent", { schema: eventSchemas["invitation.resent"] });
+export const invitationCancelled = eventType("invitation.cancelled", { schema: eventSchemas["invitation.cancelled"] });
 export const responseSubmitted = eventType("response.submitted", { schema: eventSchemas["response.submitted"] });
 export const interviewCompleted = eventType("interview.completed", { schema: eventSchemas["interview.completed"] });
+export const analysisReadyNotified = eventType("notification.analysis-ready", { schema: eventSchemas["notification.analysis-ready"] });
 export const feedbackApproved = eventType("feedback.approved", { schema: eventSchemas["feedback.approved"] });
 export const subscriptionChanged = eventType("subscription.changed", { schema: eventSchemas["subscription.changed"] });
 export const interviewReadyForAnalysis = eventType("interview.ready-for-analysis", {

@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, UserRound } from "lucide-react";
+import { BellRing, LogOut, UserRound } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { Avatar, DropdownMenu, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator } from "@/components/ui";
 
@@ -24,6 +24,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
       <DropdownMenuSeparator />
       <DropdownMenuItem href="/settings/profile" icon={<UserRound className="size-4" />}>
         Profile
+      </DropdownMenuItem>
+      <DropdownMenuItem href="/settings/notifications" icon={<BellRing className="size-4" />}>
+        Notifications
       </DropdownMenuItem>
       <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })} icon={<LogOut className="size-4" />}>
         Sign out

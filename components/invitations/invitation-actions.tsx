@@ -53,8 +53,7 @@ export function InvitationActions({ invitationId, candidateName, expiresAt, expi
     trpc.invitations.resend.mutationOptions({
       onSuccess: (r) => {
         close();
-        if (r.emailed) toast({ title: "New link sent", description: `The earlier link no longer works. Valid until ${formatDate(r.expiresAt)}.` });
-        else toast({ title: "Link replaced, but the email failed", description: r.error, tone: "danger" });
+        toast({ title: "New link on its way", description: `The earlier link no longer works. The new one is valid until ${formatDate(r.expiresAt)}.` });
         router.refresh();
       },
       onError: (e) => {

@@ -18,7 +18,18 @@ const styles = {
   hr: { borderColor: "#e2e8f0", margin: "24px 0" },
 } satisfies Record<string, CSSProperties>;
 
-export function EmailLayout({ preview, heading, children }: { preview: string; heading: string; children: ReactNode }) {
+/** `unsubscribeUrl` is given for every non-essential email, with the matching List-Unsubscribe headers. */
+export function EmailLayout({
+  preview,
+  heading,
+  children,
+  unsubscribeUrl,
+}: {
+  preview: string;
+  heading: string;
+  children: ReactNode;
+  unsubscribeUrl?: string;
+}) {
   return (
     <Html lang="en">
       <Head />
@@ -32,6 +43,13 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
           {children}
           <Hr style={styles.hr} />
           <Text style={styles.muted}>You received this email because of an action in AI Video Interview.</Text>
+          {unsubscribeUrl ? (
+            <Text style={styles.muted}>
+              <Link href={unsubscribeUrl} style={styles.link}>
+                Unsubscribe from these emails
+              </Link>
+            </Text>
+          ) : null}
         </Container>
       </Body>
     </Html>

@@ -1,9 +1,28 @@
 import { analyzeInterviewFn } from "./analyze-interview";
+import { dailyDigestFn } from "./daily-digest";
+import { expireInvitationsFn } from "./expire-invitations";
+import { invitationEmailFn } from "./invitation-email";
+import { invitationReminderFn } from "./invitation-reminder";
+import { interviewReceivedFn } from "./interview-received";
 import { interviewCompletedFn } from "./interview-completed";
+import { notificationEmailFn } from "./notification-email";
 import { processResponse } from "./process-response";
 import { sendCandidateFeedbackFn } from "./send-candidate-feedback";
 import { stripeEventFns } from "./stripe-events";
 import { subscriptionChangedFn } from "./subscription-changed";
 
 /** Every background function; served at /api/inngest and run by the in-process runner alike. */
-export const functions = [processResponse, interviewCompletedFn, analyzeInterviewFn, subscriptionChangedFn, sendCandidateFeedbackFn, ...stripeEventFns];
+export const functions = [
+  processResponse,
+  interviewCompletedFn,
+  analyzeInterviewFn,
+  subscriptionChangedFn,
+  notificationEmailFn,
+  invitationEmailFn,
+  invitationReminderFn,
+  interviewReceivedFn,
+  expireInvitationsFn,
+  dailyDigestFn,
+  sendCandidateFeedbackFn,
+  ...stripeEventFns,
+];

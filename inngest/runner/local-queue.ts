@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db, Prisma } from "@/server/db/client";
+import { Prisma, type Db } from "@/server/db/client";
 import type { RegisteredFunction } from "./registry";
 
 /**
@@ -17,20 +17,46 @@ export function setLocalQueueTarget(next: Target | null): void {
   target = next;
 }
 
+function readPath(value: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), value);
+}
+
+/**
+ * Inngest's `cancelOn` with `match`: an event cancels the runs it names (their event carries the
+ * same value at that field) that are queued, sleeping or running; a running one stops at its next
+ * step, when the runner finds its row no longer RUNNING. The run started by this very event is
+ * spared, so a resent event cannot cancel its own run.
+ */
+async function cancelRuns(db: Db, functions: RegisteredFunction[], event: { id: string; name: string; data: Record<string, unknown> }): Promise<void> {
+  for (const fn of functions) {
+    for (const rule of fn.cancelOn) {
+      if (rule.event !== event.name) continue;
+      const path = rule.match?.split(".") ?? null;
+      const value = path ? readPath(event, path) : null;
+      if (path && (value === undefined || value === null)) continue;
+      const matches = path ? Prisma.sql`AND "event" #>> ${path}::text[] = ${String(value)}` : Prisma.empty;
+      await db.$executeRaw`
+        UPDATE "job_runs" SET "status" = 'CANCELLED', "finishedAt" = now(), "owner" = NULL, "lockedAt" = NULL, "updatedAt" = now(),
+          "error" = ${`Cancelled by ${event.name} (${event.id}).`}
+        WHERE "functionId" = ${fn.id} AND "status" IN ('QUEUED', 'SLEEPING', 'RUNNING') AND "eventId" <> ${event.id} ${matches}`;
+    }
+  }
+}
+
 export async function enqueueLocalEvents(db: Db, functions: RegisteredFunction[], events: QueuedEvent[]): Promise<string[]> {
   const ids: string[] = [];
-  const rows: Prisma.JobRunCreateManyInput[] = [];
   for (const e of events) {
     const id = e.id ?? randomUUID();
     ids.push(id);
     const event = { id, name: e.name, data: e.data ?? {}, ts: e.ts ?? Date.now() };
-    for (const fn of functions) {
-      if (fn.events.includes(e.name)) {
-        rows.push({ functionId: fn.id, eventId: id, eventName: e.name, event: event as Prisma.InputJsonValue });
-      }
-    }
+    // Cancel before starting: an event that both cancels and starts a function (a resend) replaces
+    // the earlier run with its own.
+    await cancelRuns(db, functions, event);
+    const rows: Prisma.JobRunCreateManyInput[] = functions
+      .filter((fn) => fn.events.includes(e.name))
+      .map((fn) => ({ functionId: fn.id, eventId: id, eventName: e.name, event: event as Prisma.InputJsonValue }));
+    if (rows.length) await db.jobRun.createMany({ data: rows, skipDuplicates: true });
   }
-  if (rows.length) await db.jobRun.createMany({ data: rows, skipDuplicates: true });
   return ids;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { CronExpressionParser } from "cron-parser";
 import type { InngestFunction } from "inngest";
 import type { Db, JobRun, Prisma } from "@/server/db/client";
 import { inProcessHandler } from "./handler";
@@ -50,6 +51,8 @@ export class InProcessRunner {
   private loops: Promise<void>[] = [];
   private wake: (() => void) | null = null;
   private claiming: Promise<unknown> = Promise.resolve();
+  // The tick each cron function was last scheduled for: nothing to write before it passes.
+  private readonly scheduledTicks = new Map<string, number>();
 
   constructor(opts: RunnerOptions) {
     this.db = opts.db;
@@ -69,6 +72,7 @@ export class InProcessRunner {
     this.stopped = false;
     this.stopping = false;
     setLocalQueueTarget({ db: this.db, functions: this.fns, onEnqueue: () => this.poke() });
+    this.scheduledTicks.clear();
     this.loops = Array.from({ length: this.workers }, () => this.loop());
   }
 
@@ -98,6 +102,27 @@ export class InProcessRunner {
     wake?.();
   }
 
+  /**
+   * Inngest's scheduler for cron triggers: each cron function gets a queued run at its next tick
+   * after `now` (UTC), keyed by the tick so that several runners, or a restart, queue it once.
+   * Ticks missed while no runner was up are not made up for, as on Inngest.
+   */
+  async scheduleCrons(now: Date = new Date()): Promise<void> {
+    const rows: Prisma.JobRunCreateManyInput[] = [];
+    for (const fn of this.fns) {
+      for (const cron of fn.crons) {
+        const key = `${fn.id} ${cron}`;
+        if ((this.scheduledTicks.get(key) ?? 0) > now.getTime()) continue;
+        const tick = CronExpressionParser.parse(cron, { currentDate: now, tz: "UTC" }).next().toDate();
+        const eventId = `cron:${cron}:${tick.toISOString()}`;
+        const event = { id: eventId, name: "inngest/scheduled.timer", data: { cron }, ts: tick.getTime() };
+        rows.push({ functionId: fn.id, eventId, eventName: event.name, event, runAfter: tick });
+        this.scheduledTicks.set(key, tick.getTime());
+      }
+    }
+    if (rows.length) await this.db.jobRun.createMany({ data: rows, skipDuplicates: true });
+  }
+
   /** Runs due work until none is left; for scripts and tests. Returns how many claims it made. */
   async drain(opts: { timeoutMs?: number } = {}): Promise<number> {
     setLocalQueueTarget({ db: this.db, functions: this.fns });
@@ -116,6 +141,7 @@ export class InProcessRunner {
     while (!this.stopped) {
       let run: Claimed | null = null;
       try {
+        await this.scheduleCrons();
         run = await this.claim();
       } catch (error) {
         this.log("could not claim a run", { error: String(error) });

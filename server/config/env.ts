@@ -36,6 +36,8 @@ const serverSchema = z
     EMAIL_FROM: z.string().default("AI Video Interview <no-reply@localhost>"),
     RESEND_API_KEY: optional,
     RESEND_BASE_URL: z.url().optional(),
+    // The signing secret (whsec_…) of the Resend webhook that reports delivery, bounces and complaints.
+    RESEND_WEBHOOK_SECRET: optional,
     GOOGLE_CLIENT_ID: optional,
     GOOGLE_CLIENT_SECRET: optional,
     GITHUB_ID: optional,

@@ -10,8 +10,13 @@ import type { Prisma } from "../db/client";
  */
 export const eventSchemas = {
   "invitation.sent": z.object({ invitationId: z.string() }),
+  "invitation.resent": z.object({ invitationId: z.string() }),
+  "invitation.cancelled": z.object({ invitationId: z.string() }),
+  "invitation.expired": z.object({ invitationId: z.string() }),
   "response.submitted": z.object({ responseId: z.string(), invitationId: z.string() }),
   "interview.completed": z.object({ invitationId: z.string() }),
+  // HR's in-app "ready for review" notification, whose email the notification-email function sends.
+  "notification.analysis-ready": z.object({ notificationId: z.string(), invitationId: z.string() }),
   "feedback.approved": z.object({ invitationId: z.string() }),
   "subscription.changed": subscriptionChange,
   "stripe/checkout.session.completed": stripeEventReceived,

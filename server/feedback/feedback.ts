@@ -128,6 +128,8 @@ export async function emailFeedback(db: Db, invitationId: string): Promise<{ ema
     subject: feedbackSubject(props),
     template: "candidate-feedback",
     react: createElement(CandidateFeedbackEmail, props),
+    // Feedback is approved once per invitation, so a step that runs again finds this and sends nothing.
+    idempotencyKey: `feedback:${invitationId}`,
   });
   return { emailed: true };
 }

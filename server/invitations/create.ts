@@ -6,10 +6,10 @@ import { DomainError } from "../errors";
 import { enqueueEvent } from "../events/outbox";
 import { lockTemplate } from "../templates/editor";
 import { ensureTemplateVersion, templateSnapshotSchema } from "../templates/versions";
-import { sendInvitationEmail, type SendOutcome } from "./email";
 import type { CreateInvitationsInput } from "./invitations.schema";
 import { OPEN_STATUSES } from "./status";
-import { createInvitationToken } from "./token";
+import { env } from "../config/env";
+import { issueInvitationLink } from "./token";
 
 /**
  * A guard against runaway scripts and pasted mailing lists, not a billing quota: an organization
@@ -17,12 +17,10 @@ import { createInvitationToken } from "./token";
  */
 export const ORG_DAILY_LIMIT = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-// Mail providers throttle bursts; a few at a time keeps a batch of 200 within one request.
-const SEND_CONCURRENCY = 4;
 // A batch writes a few rows per candidate; the default 5 s interactive-transaction limit is too tight for 200.
 const BATCH_TX = { timeout: 60_000, maxWait: 20_000 };
 
-export type CreatedInvitation = { id: string; candidateName: string; candidateEmail: string } & SendOutcome;
+export type CreatedInvitation = { id: string; candidateName: string; candidateEmail: string };
 
 export type CreateInvitationsResult = {
   templateVersionId: string;
@@ -35,19 +33,6 @@ export type CreateInvitationsResult = {
   duplicates: string[];
 };
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 // Locked before the status is read, so the template cannot be unpublished or edited between this
 // check and the snapshot the invitations point at.
 async function requirePublishedTemplate(tx: Prisma.TransactionClient, organizationId: string, templateId: string) {
@@ -58,8 +43,9 @@ async function requirePublishedTemplate(tx: Prisma.TransactionClient, organizati
 
 /**
  * Invites a batch of candidates to a published template. Everything is written in one transaction,
- * so a batch exists whole or not at all; the emails go out after the commit, because a failed
- * send must not undo invitations that HR can still resend.
+ * so a batch exists whole or not at all, with one `invitation.sent` event per invitation: the
+ * emails leave from the invitation-email function (inngest/functions/invitation-email.ts), never
+ * from this request, so a slow or failing mail service neither holds HR up nor loses an email.
  */
 export async function createInvitations(
   db: Db,
@@ -83,7 +69,6 @@ export async function createInvitations(
     const version = await ensureTemplateVersion(tx, input.templateId);
     const snapshot = templateSnapshotSchema.parse(version.snapshot);
     if (!snapshot.questions.length) throw new DomainError("PRECONDITION_FAILED", "This template has no questions to answer.");
-    const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
 
     const open = await tx.invitation.findMany({
       where: {
@@ -97,7 +82,7 @@ export async function createInvitations(
     });
     const openEmails = new Set(open.map((o) => o.candidateEmail));
     const alreadyInvited = input.candidates.list.filter((c) => openEmails.has(c.email));
-    const toInvite = input.candidates.list.filter((c) => !openEmails.has(c.email)).map((c) => ({ ...c, ...createInvitationToken() }));
+    const toInvite = input.candidates.list.filter((c) => !openEmails.has(c.email)).map((c) => ({ ...c, ...issueInvitationLink(env().NEXTAUTH_SECRET) }));
     if (toInvite.length) await requireQuota(tx, organizationId, "completedInterviewsPerMonth", toInvite.length);
 
     const rows = toInvite.length
@@ -110,6 +95,7 @@ export async function createInvitations(
             candidateName: c.name,
             candidateEmail: c.email,
             tokenHash: c.hash,
+            linkNonce: c.nonce,
             message: input.message,
             expiresAt,
             sentAt: now,
@@ -138,27 +124,14 @@ export async function createInvitations(
       });
       await enqueueEvent(tx, "invitation.sent", { invitationId: inv.id }, organizationId);
     }
-    return { version, snapshot, organizationName: organization.name, invited, alreadyInvited };
+    return { version, invited, alreadyInvited };
   }, BATCH_TX);
-
-  const created = await mapLimit(batch.invited, SEND_CONCURRENCY, async (inv): Promise<CreatedInvitation> => {
-    const outcome = await sendInvitationEmail({
-      token: inv.token,
-      candidateName: inv.name,
-      candidateEmail: inv.email,
-      organizationName: batch.organizationName,
-      jobTitle: batch.snapshot.title,
-      expiresAt,
-      message: input.message,
-    });
-    return { id: inv.id, candidateName: inv.name, candidateEmail: inv.email, ...outcome };
-  });
 
   return {
     templateVersionId: batch.version.id,
     version: batch.version.version,
     expiresAt,
-    created,
+    created: batch.invited.map((inv) => ({ id: inv.id, candidateName: inv.name, candidateEmail: inv.email })),
     alreadyInvited: batch.alreadyInvited,
     duplicates: input.candidates.duplicates,
   };

@@ -2,12 +2,12 @@ import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
 import type { Db } from "../db/client";
 import { DomainError, notFound } from "../errors";
-import { templateSnapshotSchema } from "../templates/versions";
-import { sendInvitationEmail, type SendOutcome } from "./email";
+import { env } from "../config/env";
+import { enqueueEvent } from "../events/outbox";
 import type { ResendInvitationInput } from "./invitations.schema";
 import { requireQuota } from "../billing/quota";
 import { canCancel, canResend, effectiveStatus, reopenedStatus, type InvitationStatusValue } from "./status";
-import { createInvitationToken } from "./token";
+import { issueInvitationLink } from "./token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,15 +18,17 @@ function refusal(action: "resent" | "cancelled", status: InvitationStatusValue):
   return new DomainError("PRECONDITION_FAILED", "This invitation was cancelled. Send a new invitation instead.");
 }
 
-export type ResendResult = { id: string; status: InvitationStatusValue; expiresAt: Date } & SendOutcome;
+export type ResendResult = { id: string; status: InvitationStatusValue; expiresAt: Date };
 
 /**
- * Emails a fresh link. The token is replaced, so a forwarded or leaked earlier link stops working;
- * an expired invitation comes back only with a new expiry, at the step the candidate had reached.
+ * Replaces the link, so a forwarded or leaked earlier link stops working at once, and writes
+ * `invitation.resent`, whose function emails the new link (and plans a new reminder, cancelling
+ * the old one). An expired invitation comes back only with a new expiry, at the step the
+ * candidate had reached.
  */
 export async function resendInvitation(db: Db, actor: Pick<SessionUser, "id">, organizationId: string, input: ResendInvitationInput): Promise<ResendResult> {
   const now = new Date();
-  const prepared = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const inv = await tx.invitation.findFirst({
       where: { id: input.invitationId, organizationId },
       select: {
@@ -36,11 +38,6 @@ export async function resendInvitation(db: Db, actor: Pick<SessionUser, "id">, o
         expiresAt: true,
         openedAt: true,
         startedAt: true,
-        candidateName: true,
-        candidateEmail: true,
-        message: true,
-        organization: { select: { name: true } },
-        templateVersion: { select: { snapshot: true } },
       },
     });
     if (!inv) throw notFound("The invitation");
@@ -53,10 +50,10 @@ export async function resendInvitation(db: Db, actor: Pick<SessionUser, "id">, o
     // A reopened link can be answered again, so it takes an interview of the month like a new one.
     if (current === "EXPIRED") await requireQuota(tx, organizationId, "completedInterviewsPerMonth");
     const status = current === "EXPIRED" ? reopenedStatus(inv) : current;
-    const { token, hash } = createInvitationToken();
+    const { nonce, hash } = issueInvitationLink(env().NEXTAUTH_SECRET);
     const { count } = await tx.invitation.updateMany({
       where: { id: inv.id, status: inv.status, tokenHash: inv.tokenHash },
-      data: { tokenHash: hash, expiresAt, status, remindedAt: now },
+      data: { tokenHash: hash, linkNonce: nonce, expiresAt, status, remindedAt: now },
     });
     if (!count) throw changedMeanwhile();
     await audit(tx, {
@@ -67,19 +64,9 @@ export async function resendInvitation(db: Db, actor: Pick<SessionUser, "id">, o
       targetId: inv.id,
       data: { from: current, to: status, expiresAt: expiresAt.toISOString() },
     });
-    return { inv, token, expiresAt, status, jobTitle: templateSnapshotSchema.parse(inv.templateVersion.snapshot).title };
+    await enqueueEvent(tx, "invitation.resent", { invitationId: inv.id }, organizationId);
+    return { id: inv.id, status, expiresAt };
   });
-
-  const outcome = await sendInvitationEmail({
-    token: prepared.token,
-    candidateName: prepared.inv.candidateName,
-    candidateEmail: prepared.inv.candidateEmail,
-    organizationName: prepared.inv.organization.name,
-    jobTitle: prepared.jobTitle,
-    expiresAt: prepared.expiresAt,
-    message: prepared.inv.message,
-  });
-  return { id: prepared.inv.id, status: prepared.status, expiresAt: prepared.expiresAt, ...outcome };
 }
 
 /** Closes the link for good. Cancelling twice is harmless, so a double click does not show an error. */
@@ -100,6 +87,7 @@ export async function cancelInvitation(db: Db, actor: Pick<SessionUser, "id">, o
       targetId: inv.id,
       data: { from: inv.status },
     });
+    await enqueueEvent(tx, "invitation.cancelled", { invitationId: inv.id }, organizationId);
     return { id: inv.id, status: "CANCELLED" as const, cancelledAt };
   });
 }

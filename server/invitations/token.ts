@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 
 /**
  * Only the hash is stored (Invitation.tokenHash), so a leaked database holds no working links.
@@ -13,4 +13,19 @@ export function hashInvitationToken(token: string): string {
 export function createInvitationToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString("base64url");
   return { token, hash: hashInvitationToken(token) };
+}
+
+/**
+ * The link an invitation's emails carry, derived from a random nonce stored on the invitation and
+ * the app's secret, so that the background functions that email it (the invitation, its reminder)
+ * can write the same link again, while the database alone still holds no working link: the nonce
+ * is useless without NEXTAUTH_SECRET, as a session cookie is. A resend draws a new nonce.
+ */
+export function linkTokenFromNonce(nonce: string, secret: string): string {
+  return createHmac("sha256", secret).update(`invitation-link\n${nonce}`).digest("base64url");
+}
+
+export function issueInvitationLink(secret: string): { nonce: string; hash: string } {
+  const nonce = randomBytes(16).toString("base64url");
+  return { nonce, hash: hashInvitationToken(linkTokenFromNonce(nonce, secret)) };
 }

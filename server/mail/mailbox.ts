@@ -8,12 +8,25 @@ export type MailboxEntry = {
   provider: string;
   providerId: string | null;
   error: string | null;
+  status: string;
+  statusAt: Date | null;
   createdAt: Date;
 };
 
-export type MailboxMessage = MailboxEntry & { html: string; text: string };
+export type MailboxMessage = MailboxEntry & { html: string; text: string; headers: unknown };
 
-const entryFields = { id: true, to: true, subject: true, template: true, provider: true, providerId: true, error: true, createdAt: true } as const;
+const entryFields = {
+  id: true,
+  to: true,
+  subject: true,
+  template: true,
+  provider: true,
+  providerId: true,
+  error: true,
+  status: true,
+  statusAt: true,
+  createdAt: true,
+} as const;
 
 // Sign-in normalizes addresses to lower case while people type them as they like.
 function recipient(email: string) {

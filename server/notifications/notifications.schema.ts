@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EMAIL_KIND_IDS } from "./email-preferences";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -16,3 +17,10 @@ export const markReadInput = z.union([
 ]);
 
 export type MarkReadInput = z.infer<typeof markReadInput>;
+
+export const setEmailPreferenceInput = z.object({
+  kind: z.enum(EMAIL_KIND_IDS, { message: "Choose a kind of email" }),
+  enabled: z.boolean({ message: "Say whether to send it" }),
+});
+
+export type SetEmailPreferenceInput = z.infer<typeof setEmailPreferenceInput>;

@@ -107,6 +107,7 @@ const hrPages = () => [
   "/settings/billing",
   "/settings/billing/checkout",
   "/settings/profile",
+  "/settings/notifications",
   "/reports/fairness",
 ];
 const adminPages = ["/admin/users", "/admin/billing", "/admin/runs", "/admin/health"];

@@ -82,24 +82,27 @@ describe("analyzeInterview", () => {
 });
 
 describe("notifyAnalysisReady", () => {
-  it("notifies the invitation's sender in the app and by email, once", async () => {
+  it("notifies the invitation's sender in the app, with its email event in the same transaction, once", async () => {
     const template = await createFixtureTemplate(db(), "Notify");
     const invitation = await createFixtureInterview(db(), template, "strong");
     const { analysisId } = await analyzeInterview(db(), invitation.id);
 
-    expect(await notifyAnalysisReady(db(), analysisId)).toEqual({ notified: 1, emailed: 1 });
+    expect(await notifyAnalysisReady(db(), analysisId)).toEqual({ notified: 1 });
     const link = `/interviews/${invitation.id}`;
     const notes = await db().notification.findMany({ where: { link } });
     expect(notes).toMatchObject([
       { userId: template.hr.id, organizationId: template.org.id, type: "analysis.ready", title: "Ada Moreno's interview is ready for review", readAt: null },
     ]);
-    const emails = await db().emailMessage.findMany({ where: { to: template.hr.email } });
-    expect(emails).toMatchObject([{ template: "analysis-ready", subject: "Ready for review: Ada Moreno, Senior Backend Engineer", provider: "dev" }]);
-    expect(emails[0]!.html).toContain(`http://localhost:3000${link}`);
+    const events = await db().outboxEvent.findMany({ where: { name: "notification.analysis-ready", organizationId: template.org.id } });
+    expect(events.map((e) => e.payload)).toEqual([
+      { notificationId: (await db().notification.findFirstOrThrow({ where: { link } })).id, invitationId: invitation.id },
+    ]);
+    // The email leaves from the background function (tests/integration/notification-email.test.ts), never from here.
+    expect(await db().emailMessage.count({ where: { to: template.hr.email } })).toBe(0);
 
-    expect(await notifyAnalysisReady(db(), analysisId)).toEqual({ notified: 0, emailed: 0 });
+    expect(await notifyAnalysisReady(db(), analysisId)).toEqual({ notified: 0 });
     expect(await db().notification.count({ where: { link } })).toBe(1);
-    expect(await db().emailMessage.count({ where: { to: template.hr.email } })).toBe(1);
+    expect(await db().outboxEvent.count({ where: { name: "notification.analysis-ready", organizationId: template.org.id } })).toBe(1);
   });
 
   it("without a sender, notifies every active HR member and admin of the organization", async () => {
@@ -119,11 +122,11 @@ describe("notifyAnalysisReady", () => {
     const invitation = await createFixtureInterview(db(), template, "weak", { createdById: null });
     const { analysisId } = await analyzeInterview(db(), invitation.id);
 
-    expect(await notifyAnalysisReady(db(), analysisId)).toEqual({ notified: 2, emailed: 2 });
+    expect(await notifyAnalysisReady(db(), analysisId)).toEqual({ notified: 2 });
     const userIds = (await db().notification.findMany({ where: { link: `/interviews/${invitation.id}` } })).map((n) => n.userId).sort();
     expect(userIds).toEqual([admin.id, template.hr.id].sort());
     expect(userIds).not.toContain(suspended.id);
     expect(userIds).not.toContain(outsider.hr.id);
-    expect(await notifyAnalysisReady(db(), analysisId)).toEqual({ notified: 0, emailed: 0 });
+    expect(await notifyAnalysisReady(db(), analysisId)).toEqual({ notified: 0 });
   });
 });

@@ -3,6 +3,7 @@ import { functions } from "@/inngest/functions";
 import { relayOutbox } from "@/inngest/relay";
 import { InProcessRunner } from "@/inngest/runner/runner";
 import { getDb } from "@/server/db/client";
+import { emailFeedback } from "@/server/feedback/feedback";
 import { callerFor, makeOrg, makeUser } from "../helpers/actors";
 import { makeInterview } from "../fixtures/interview";
 import { makeInterviewAnalysis } from "./authz/analysis.cases";
@@ -69,6 +70,9 @@ describe("feedback to a candidate", () => {
     expect(emails).toHaveLength(1);
     expect(emails[0]!.text).toContain("We enjoyed your answers.");
     expect(emails[0]!.text).not.toMatch(/4\.2/);
+    // The step run again (a retry after a crash past the send) sends nothing new.
+    await emailFeedback(db(), invitationId);
+    expect(await db().emailMessage.count({ where: { to: interview.invitation.candidateEmail, template: "candidate-feedback" } })).toBe(1);
     expect(await db().auditLog.count({ where: { targetId: invitationId, action: "feedback.sent" } })).toBe(1);
   });
 

@@ -1,5 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { functions } from "@/inngest/functions";
+import { relayOutbox } from "@/inngest/relay";
+import { InProcessRunner } from "@/inngest/runner/runner";
 import { getDb } from "@/server/db/client";
 import { ORG_DAILY_LIMIT } from "@/server/invitations/create";
 import { expireInvitations } from "@/server/invitations/expire";
@@ -7,16 +10,16 @@ import { hashInvitationToken } from "@/server/invitations/token";
 import { callerFor, makeOrg, makeUser } from "../helpers/actors";
 import { invite, makeTemplate } from "./authz/invitations.cases";
 
-// Switches for the two outside calls a batch makes, so a test can make one of them fail; both
+// Switches for the outbox write and the mail call, so a test can make one of them fail; both
 // otherwise run the real code (the dev mail driver writes to email_messages).
-const faults = vi.hoisted(() => ({ bounce: new Set<string>(), failOutboxAfter: Number.POSITIVE_INFINITY }));
+const faults = vi.hoisted(() => ({ bounceOnce: new Set<string>(), failOutboxAfter: Number.POSITIVE_INFINITY }));
 
 vi.mock("@/server/mail/send", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/server/mail/send")>();
   return {
     ...real,
     sendEmail: async (msg: Parameters<typeof real.sendEmail>[0]) => {
-      if (faults.bounce.has(msg.to)) throw new Error("Mailbox unavailable");
+      if (faults.bounceOnce.delete(msg.to)) throw new Error("Mailbox unavailable");
       return real.sendEmail(msg);
     },
   };
@@ -36,11 +39,27 @@ vi.mock("@/server/events/outbox", async (importOriginal) => {
 });
 
 const db = () => getDb();
+const runner = new InProcessRunner({ db: getDb(), functions, backoffBaseMs: 5, backoffMaxMs: 20, log: () => {} });
+afterAll(() => runner.stop());
+
+/** What the app does in the background after a request: relay its events and run their functions. */
+async function deliver() {
+  for (let i = 0; i < 20; i++) {
+    await relayOutbox(db(), {}, new Date(Date.now() + 60 * 60_000));
+    await runner.drain();
+    const due = await db().jobRun.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } });
+    if (!due && !(await db().outboxEvent.count({ where: { sentAt: null } }))) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("background work did not settle");
+}
+
 const APP_URL = process.env.APP_URL!.replace(/\/+$/, "");
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The token in the newest invitation email to `to`, read from the stored message as a candidate would. */
 async function linkTokenFor(to: string) {
+  await deliver();
   const mail = await db().emailMessage.findFirst({ where: { to, template: "invitation" }, orderBy: { createdAt: "desc" } });
   expect(mail, `an invitation email to ${to}`).not.toBeNull();
   const match = new RegExp(`${APP_URL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/i/([A-Za-z0-9_-]{43})`).exec(`${mail!.html}\n${mail!.text}`);
@@ -74,7 +93,7 @@ describe("inviting a batch", () => {
     templateId = (await makeTemplate(ctx.org.id)).id;
   });
 
-  it("writes invitations, one response per question of the version, audit and outbox rows, then emails each link", async () => {
+  it("writes invitations, one response per question of the version, audit and outbox rows; the function then emails each link", async () => {
     const before = Date.now();
     const result = await ctx.caller.invitations.create({
       templateId,
@@ -82,10 +101,9 @@ describe("inviting a batch", () => {
       expiresInDays: 7,
       message: "Looking forward to it!",
     });
-    expect(result.created.map((c) => [c.candidateEmail, c.emailed])).toEqual([
-      ["ann@example.com", true],
-      ["bob@example.com", true],
-    ]);
+    expect(result.created.map((c) => c.candidateEmail)).toEqual(["ann@example.com", "bob@example.com"]);
+    // Nothing leaves from inside the request.
+    expect(await db().emailMessage.count({ where: { to: { in: ["ann@example.com", "bob@example.com"] } } })).toBe(0);
     expect(result.duplicates).toEqual(["ann@example.com"]);
     expect(result.alreadyInvited).toEqual([]);
 
@@ -129,22 +147,19 @@ describe("inviting a batch", () => {
     expect(await db().invitation.count({ where: { organizationId: ctx.org.id, candidateEmail: "ann@example.com" } })).toBe(1);
   });
 
-  it("keeps the invitation and reports the candidate when their email fails", async () => {
-    faults.bounce.add("dora@example.com");
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    try {
-      const result = await ctx.caller.invitations.create({ templateId, candidates: { mode: "list", text: "Dora, dora@example.com\nEd, ed@example.com" } });
-      expect(result.created).toEqual([
-        { id: expect.any(String), candidateName: "Dora", candidateEmail: "dora@example.com", emailed: false, error: "Mailbox unavailable" },
-        { id: expect.any(String), candidateName: "Ed", candidateEmail: "ed@example.com", emailed: true },
-      ]);
-      const dora = await db().invitation.findUniqueOrThrow({ where: { id: result.created[0]!.id } });
-      expect(dora.status).toBe("SENT");
-      expect(logged).toHaveBeenCalledOnce();
-    } finally {
-      faults.bounce.clear();
-      logged.mockRestore();
-    }
+  it("keeps the invitation when its email fails, and the function sends it on a retry, once", async () => {
+    faults.bounceOnce.add("dora@example.com");
+    const result = await ctx.caller.invitations.create({ templateId, candidates: { mode: "list", text: "Dora, dora@example.com\nEd, ed@example.com" } });
+    await deliver();
+    expect(faults.bounceOnce.size).toBe(0);
+    const dora = await db().invitation.findUniqueOrThrow({ where: { id: result.created[0]!.id } });
+    expect(dora.status).toBe("SENT");
+    expect(await db().emailMessage.count({ where: { to: "dora@example.com", template: "invitation" } })).toBe(1);
+    expect(hashInvitationToken(await linkTokenFor("dora@example.com"))).toBe(dora.tokenHash);
+    const run = await db().jobRun.findFirstOrThrow({
+      where: { functionId: { endsWith: "invitation-email" }, event: { path: ["data", "invitationId"], equals: dora.id } },
+    });
+    expect(run.status).toBe("COMPLETED");
   });
 
   it("writes nothing when part of the batch fails inside the transaction", async () => {
@@ -182,7 +197,7 @@ describe("inviting a batch", () => {
     const t = await makeTemplate(org.id);
     const text = Array.from({ length: 200 }, (_, i) => `Candidate ${i}, full${i}@example.com`).join("\n");
     const result = await caller.invitations.create({ templateId: t.id, candidates: { mode: "list", text } });
-    expect(result.created.filter((c) => c.emailed)).toHaveLength(200);
+    expect(result.created).toHaveLength(200);
     expect(await db().response.count({ where: { invitation: { organizationId: org.id } } })).toBe(400);
     expect(await db().outboxEvent.count({ where: { organizationId: org.id } })).toBe(200);
   });
@@ -259,7 +274,9 @@ describe("resending and cancelling", () => {
     expect(before.tokenHash).toBe(hashInvitationToken(oldToken));
 
     const kept = await ctx.caller.invitations.resend({ invitationId: id });
-    expect(kept).toMatchObject({ id, status: "SENT", emailed: true, expiresAt: before.expiresAt });
+    expect(kept).toMatchObject({ id, status: "SENT", expiresAt: before.expiresAt });
+    // The old link stops working at once, before the new email has left.
+    expect(await db().invitation.count({ where: { tokenHash: hashInvitationToken(oldToken) } })).toBe(0);
     const newToken = await linkTokenFor("nina@example.com");
     expect(newToken).not.toBe(oldToken);
     const after = await db().invitation.findUniqueOrThrow({ where: { id } });
@@ -281,7 +298,7 @@ describe("resending and cancelling", () => {
     });
     await expect(ctx.caller.invitations.resend({ invitationId: id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const result = await ctx.caller.invitations.resend({ invitationId: id, expiresInDays: 5 });
-    expect(result).toMatchObject({ status: "OPENED", emailed: true });
+    expect(result).toMatchObject({ status: "OPENED" });
     expect((await db().invitation.findUniqueOrThrow({ where: { id } })).status).toBe("OPENED");
   });
 
@@ -387,7 +404,7 @@ describe("expiry and listing", () => {
     expect(options.map((o) => o.id)).not.toContain(draft.id);
   });
 
-  it("expireInvitations stores the expiry of past-due open invitations only", async () => {
+  it("expireInvitations stores the expiry of past-due open invitations only, each with its invitation.expired event", async () => {
     expect(await expireInvitations(db(), new Date())).toBeGreaterThanOrEqual(2);
     const statuses = Object.fromEntries(
       (await db().invitation.findMany({ where: { organizationId: ctx.org.id }, select: { candidateEmail: true, status: true } })).map((i) => [
@@ -402,9 +419,15 @@ describe("expiry and listing", () => {
       "vic@example.com": "COMPLETED",
       "wes@example.com": "OPENED",
     });
+    const expiredEvents = async () =>
+      (await db().outboxEvent.findMany({ where: { name: "invitation.expired", organizationId: ctx.org.id } }))
+        .map((e) => (e.payload as { invitationId: string }).invitationId)
+        .sort();
+    expect(await expiredEvents()).toEqual([ids.tara, ids.uma].sort());
     expect(await expireInvitations(db(), new Date())).toBe(0);
     // As of a later time, the rest of the open ones are due.
     expect(await expireInvitations(db(), new Date(Date.now() + 15 * DAY))).toBeGreaterThanOrEqual(2);
     expect((await db().invitation.findUniqueOrThrow({ where: { id: ids.wes } })).status).toBe("EXPIRED");
+    expect(await expiredEvents()).toEqual([ids.tara, ids.uma, ids.sam, ids.wes].sort());
   });
 });

@@ -83,7 +83,7 @@ describe("sendEmail without RESEND_API_KEY", () => {
 
     const result = await sendEmail(msg);
 
-    expect(result).toEqual({ id: expect.any(String), provider: "dev" });
+    expect(result).toEqual({ id: expect.any(String), provider: "dev", repeated: false });
     const row = await getDb().emailMessage.findUniqueOrThrow({ where: { id: result.id } });
     expect(row).toMatchObject({
       to: "dev@example.com",
@@ -108,7 +108,7 @@ describe("sendEmail with RESEND_API_KEY", () => {
 
     const result = await sendEmail(msg);
 
-    expect(result).toEqual({ id: expect.any(String), provider: "resend" });
+    expect(result).toEqual({ id: expect.any(String), provider: "resend", repeated: false });
     expect(received).toHaveLength(1);
     const [request] = received;
     expect(request).toMatchObject({ method: "POST", url: "/emails", authorization: "Bearer re_test_key" });

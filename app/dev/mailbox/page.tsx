@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "Dev mailbox" };
 export const dynamic = "force-dynamic";
 
 const PAGE_SIZE = 100;
+const DELIVERY_PROBLEMS = new Set(["failed", "bounced", "complained", "delivery_delayed"]);
 
 // UTC on purpose: the server and the reader may be in different zones, and the list must not shift.
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
@@ -63,7 +64,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                   Template
                 </th>
                 <th scope="col" className="px-4 py-3 font-medium">
-                  Provider
+                  Provider and status
                 </th>
                 <th scope="col" className="px-4 py-3 font-medium">
                   Time (UTC)
@@ -82,7 +83,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                   <td className="px-4 py-3 font-mono text-xs text-slate-600">{m.template}</td>
                   <td className="px-4 py-3">
                     <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{m.provider}</span>
-                    {m.error ? <span className="ml-2 text-xs font-medium text-red-700">failed</span> : null}
+                    <span className={`ml-2 text-xs font-medium ${DELIVERY_PROBLEMS.has(m.status) ? "text-red-700" : "text-slate-600"}`}>{m.status}</span>
                   </td>
                   <td className="whitespace-nowrap px-4 py-3 text-slate-600">
                     <time dateTime={m.createdAt.toISOString()}>{timeFormat.format(m.createdAt)}</time>

@@ -5,4 +5,6 @@ export const notificationsCases: Cases = {
   "notifications.list": { input: () => ({}) },
   "notifications.unreadCount": {},
   "notifications.markRead": { input: () => ({ all: true }) },
+  "notifications.emailPreferences": {},
+  "notifications.setEmailPreference": { input: () => ({ kind: "daily-digest", enabled: true }) },
 };

@@ -39,6 +39,19 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         </Field>
         <Field label="Provider">{message.provider}</Field>
         {message.providerId ? <Field label="Provider id">{message.providerId}</Field> : null}
+        <Field label="Delivery status">
+          {message.status}
+          {message.statusAt ? ` (${timeFormat.format(message.statusAt)})` : ""}
+        </Field>
+        {message.headers && typeof message.headers === "object" ? (
+          <Field label="Headers">
+            <span className="font-mono text-xs break-all whitespace-pre-line">
+              {Object.entries(message.headers as Record<string, string>)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join("\n")}
+            </span>
+          </Field>
+        ) : null}
         {message.error ? (
           <Field label="Error">
             <span className="text-red-700">{message.error}</span>
