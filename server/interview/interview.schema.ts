@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../validation/text";
 
 // Shared by the candidate's pages and the interview procedures: plain values and zod schemas only.
 
@@ -15,13 +16,12 @@ const MAX_DURATION_MS = 60 * 60 * 1000;
 
 // The link's token as createInvitationToken makes it (43 base64url characters); the bounds leave
 // room for other lengths and keep arbitrary junk out of the hash lookup.
-const token = z
-  .string()
+const token = text()
   .trim()
   .min(16, "This interview link is not valid.")
   .max(256, "This interview link is not valid.")
   .regex(/^[A-Za-z0-9_-]+$/, "This interview link is not valid.");
-const responseId = z.string().min(1).max(64);
+const responseId = text().min(1).max(64);
 
 export const interviewTokenInput = z.object({ token });
 
@@ -43,8 +43,7 @@ export const submitVideoInput = z.object({
 export const submitTextInput = z.object({
   token,
   responseId,
-  text: z
-    .string()
+  text: text()
     .max(TEXT_MAX_CHARS_CEILING, `Keep your answer under ${TEXT_MAX_CHARS_CEILING} characters.`)
     .refine((v) => v.trim().length > 0, "Write your answer before submitting."),
 });

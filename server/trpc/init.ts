@@ -5,6 +5,7 @@ import type { SessionMembership, SessionUser } from "../auth/session-user";
 import { DomainError } from "../errors";
 import { decideAccess, type Access } from "./access";
 import type { Context } from "./context";
+import { internalErrorMessage, internalErrorReference } from "./internal-error";
 
 export type Meta = { access: Access };
 
@@ -17,6 +18,7 @@ const t = initTRPC
       const cause = error.cause;
       return {
         ...shape,
+        message: error.code === "INTERNAL_SERVER_ERROR" ? internalErrorMessage(internalErrorReference(error)) : shape.message,
         data: {
           ...shape.data,
           // Field messages for forms: { fieldErrors: { "questions.0.prompt": ["..."] } }.
