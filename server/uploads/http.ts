@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MediaAsset } from "../db/client";
+import { readBodyLimited } from "../security/body";
 import { UploadError } from "./errors";
 
 // Shared by the app/api/uploads route handlers: every answer is JSON and never cached, every
@@ -41,24 +42,9 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
 
 /** Reads at most MAX_JSON_BYTES, whatever Content-Length claims, so a huge body cannot fill memory. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const tooLarge = () => new UploadError("BAD_REQUEST", "The request body is too large.");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) throw tooLarge();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_JSON_BYTES) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      parts.push(value);
-    }
-  }
-  const text = Buffer.concat(parts).toString("utf8");
+  const body = await readBodyLimited(request, MAX_JSON_BYTES);
+  if (!body) throw new UploadError("BAD_REQUEST", "The request body is too large.");
+  const text = body.toString("utf8");
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;
