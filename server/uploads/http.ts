@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MediaAsset } from "../db/client";
+import { RateLimitedError, tooManyRequests } from "../rate-limit/rate-limit";
 import { readBodyLimited } from "../security/body";
 import { UploadError } from "./errors";
 
@@ -17,6 +18,7 @@ export function uploadJson(body: unknown, status = 200): Response {
 
 export function uploadErrorResponse(error: unknown): Response {
   if (error instanceof UploadError) return uploadJson(error.toJSON(), error.status);
+  if (error instanceof RateLimitedError) return tooManyRequests(error);
   console.error("upload request failed", error);
   return uploadJson({ error: { code: "INTERNAL", message: "The upload could not be saved because of a problem on our side. It will be retried." } }, 500);
 }
