@@ -1,4 +1,5 @@
 import type { Db, Prisma } from "../db/client";
+import { scopedCursor } from "../db/cursor";
 import type { ListInvitationsInput } from "./invitations.schema";
 import { effectiveStatus, isOpenStatus, OPEN_STATUSES, type InvitationStatusValue } from "./status";
 
@@ -21,12 +22,13 @@ export async function listInvitations(db: Db, organizationId: string, input: Lis
       q ? { OR: [{ candidateName: { contains: q, mode: "insensitive" } }, { candidateEmail: { contains: q, mode: "insensitive" } }] } : {},
     ],
   };
+  const cursor = await scopedCursor(input.cursor, (id) => db.invitation.findFirst({ where: { id, organizationId }, select: { id: true } }));
   const [rows, total] = await Promise.all([
     db.invitation.findMany({
       where,
       orderBy: [{ sentAt: "desc" }, { id: "desc" }],
       take: input.take + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...cursor,
       select: {
         id: true,
         candidateName: true,
