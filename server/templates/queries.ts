@@ -3,12 +3,13 @@ import { scopedCursor } from "../db/cursor";
 import { notFound } from "../errors";
 import type { ListTemplatesInput } from "./templates.schema";
 import { readRubric } from "./versions";
+import { likeLiteral } from "../db/like";
 
 export async function listTemplates(db: Db, organizationId: string, input: ListTemplatesInput) {
   const where: Prisma.TemplateWhereInput = {
     organizationId,
     ...(input.status === "ALL" ? {} : input.status === "ACTIVE" ? { status: { not: "ARCHIVED" } } : { status: input.status }),
-    ...(input.query ? { title: { contains: input.query, mode: "insensitive" } } : {}),
+    ...(input.query ? { title: { contains: likeLiteral(input.query), mode: "insensitive" } } : {}),
   };
   const cursor = await scopedCursor(input.cursor, (id) => db.template.findFirst({ where: { id, organizationId }, select: { id: true } }));
   const [rows, total] = await Promise.all([
