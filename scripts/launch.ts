@@ -10,6 +10,7 @@ import path from "node:path";
 import { EnvError, parseServerEnv } from "../server/config/env";
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "../server/db/embedded";
 import { migrate } from "../server/db/migrations";
+import { nextArgs } from "./next-args";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
@@ -71,8 +72,7 @@ if (mode === "dev" || process.env.SEED === "on") {
 }
 
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const args = mode === "dev" ? ["dev", "--port", process.env.PORT ?? "3000"] : ["start", "--port", process.env.PORT ?? "3000"];
-const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env: childEnv });
+const child = spawn(process.execPath, [nextBin, ...nextArgs(mode, process.env)], { stdio: "inherit", env: childEnv });
 
 async function shutdown(code: number) {
   if (stopDb) await stopDb().catch(() => {});

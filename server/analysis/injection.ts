@@ -32,7 +32,7 @@ const PATTERNS: { reason: string; test: RegExp }[] = [
   },
   {
     reason: "asks for a recommendation",
-    test: /\b(must|should|have to|need to|will|please|i want you to)\b.{0,30}\brecommend\w*\b.{0,30}\b(hire|hiring|yes|this candidate|me)\b|\brecommend (a )?strong (hire|hiring|higher|yes)\b|\byou (must|should|will|have to|need to) (recommend|rate|score|hire)\b/,
+    test: /\b(must|should|have to|need to|will|please|i want you to)\b.{0,30}\brecommend\w*\b.{0,30}\b(hire|hiring|yes|this candidate|me)\b|\brecommend (a )?strong (hire|hiring|higher|yes)\b|\byou (must|should|will|have to|need to) (recommend|rate|score|hire)\b|\b(recommendation|verdict|decision)\s*[:=-]?\s*(is\s+)?(a\s+)?(strong\s+)?(yes|hire|pass|advance)\b|\b(this candidate|this applicant|my candidacy|i am|i'm)\b.{0,20}\bpre-?(approved|selected|cleared|screened)\b/,
   },
   {
     reason: "claims to be a system or hiring-manager instruction",

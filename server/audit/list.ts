@@ -1,15 +1,17 @@
 import type { Db, Prisma } from "../db/client";
+import { scopedCursor } from "../db/cursor";
 import type { AuditLogInput } from "../review/analysis.schema";
 
 /** One organization's audit log, newest first, a page at a time; with the actions it contains, for the filter. */
 export async function listAuditLog(db: Db, organizationId: string, input: AuditLogInput) {
   const where: Prisma.AuditLogWhereInput = { organizationId, ...(input.action ? { action: input.action } : {}) };
+  const page = await scopedCursor(input.cursor, (id) => db.auditLog.findFirst({ where: { id, organizationId }, select: { id: true } }));
   const [rows, actions] = await Promise.all([
     db.auditLog.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: input.take + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...page,
       select: {
         id: true,
         action: true,

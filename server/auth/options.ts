@@ -10,6 +10,7 @@ import { env } from "../config/env";
 import { getDb } from "../db/client";
 import { sendEmail } from "../mail/send";
 import { prismaAdapter } from "./adapter";
+import { MAGIC_LINK_MAX_AGE_MIN } from "./magic-link";
 import { SESSION_MAX_AGE_SEC } from "./session";
 
 export function oauthProviders(): Provider[] {
@@ -39,7 +40,7 @@ export function authOptions(): NextAuthOptions {
     providers: [
       EmailProvider({
         from: e.EMAIL_FROM,
-        maxAge: 24 * 60 * 60,
+        maxAge: MAGIC_LINK_MAX_AGE_MIN * 60,
         normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
         async sendVerificationRequest({ identifier, url }) {
           const host = new URL(url).host;

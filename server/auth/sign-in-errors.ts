@@ -4,6 +4,7 @@ export const SIGN_IN_ERRORS: Record<string, string> = {
   AccessDenied: "This account is suspended or not allowed to sign in.",
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
   EmailSignin: "We could not send the sign-in email. Try again in a moment.",
+  RateLimited: "Too many sign-in links were asked for. Wait a few minutes, then try again (the last link sent still works).",
   OAuthAccountNotLinked: "That email already signs in another way. Use the email link.",
 };
 

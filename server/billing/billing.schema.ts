@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLANS } from "./plans";
+import { text } from "../validation/text";
 
 export const BILLING_INTERVALS = ["month", "year"] as const;
 
@@ -10,7 +11,7 @@ export const changePlanInput = z.object({
 });
 export type ChangePlanInput = z.infer<typeof changePlanInput>;
 
-export const adminSetPlanInput = z.object({ organizationId: z.string().min(1), plan: z.enum(PLANS) });
+export const adminSetPlanInput = z.object({ organizationId: text().min(1), plan: z.enum(PLANS) });
 export type AdminSetPlanInput = z.infer<typeof adminSetPlanInput>;
 
 /**

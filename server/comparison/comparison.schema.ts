@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { RECOMMENDATIONS } from "../analysis/analysis.schema";
 import { INVITATION_STATUSES } from "../invitations/status";
+import { text } from "../validation/text";
 
 export const OVERALL_SORT = "overall";
 
 export const compareCandidatesInput = z.object({
-  templateId: z.string().min(1),
+  templateId: text().min(1),
   status: z
     .array(z.enum(INVITATION_STATUSES, { error: "Unknown invitation status" }))
     .max(INVITATION_STATUSES.length)
@@ -15,7 +16,7 @@ export const compareCandidatesInput = z.object({
     .max(RECOMMENDATIONS.length)
     .optional(),
   /** "overall", or a rubric competency id to rank by that competency. */
-  sort: z.string().trim().min(1).max(64).default(OVERALL_SORT),
+  sort: text().trim().min(1).max(64).default(OVERALL_SORT),
 });
 
 export type CompareCandidatesInput = z.infer<typeof compareCandidatesInput>;

@@ -2,16 +2,20 @@ import { RECOMMENDATION_LABELS } from "../analysis/analysis.schema";
 import { STATUS_LABELS } from "../invitations/status";
 import type { ComparisonCompetency, ComparisonRow } from "./compare";
 
+// A segment is what a spreadsheet may read as a cell of its own: the text after any separator a
+// locale may use (comma, semicolon, tab, pipe) or a line break. One that starts with a formula
+// sign, ASCII or fullwidth (which Excel folds to ASCII), gets an apostrophe: then it is text.
+const FORMULA_SEGMENT = /(^|[,;\t|\r\n])(\s*)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
 /**
- * One CSV cell. A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return,
- * which some strip before looking) as a formula, so such a cell gets a leading apostrophe: a
- * candidate's name is never code. Cells with quotes, commas or line breaks are quoted (RFC 4180).
+ * One CSV cell, always quoted (RFC 4180, quotes doubled), so no separator inside it splits it in
+ * any locale, with every segment that a spreadsheet would run as a formula defused: a candidate's
+ * name is never code.
  */
 export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null || value === undefined) return '""';
+  const text = typeof value === "string" ? value.replace(FORMULA_SEGMENT, "$1$2'") : String(value);
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 const score = (n: number | null | undefined) => (n === null || n === undefined ? "" : Number.isInteger(n) ? String(n) : n.toFixed(2));

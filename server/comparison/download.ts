@@ -1,4 +1,5 @@
-import { hrMembership, type SessionUser } from "../auth/session-user";
+import { HR_ACCESS, routeAccess } from "../auth/route-access";
+import type { SessionUser } from "../auth/session-user";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { compareCandidates } from "./compare";
@@ -21,9 +22,10 @@ const json = (status: number, error: string) => Response.json({ error }, { statu
  * organization. Anyone else gets the answer a missing template gets: the URL reveals nothing.
  */
 export async function comparisonCsvResponse(db: Db, user: SessionUser | null, templateId: string, params: URLSearchParams): Promise<Response> {
-  if (!user) return json(401, "Sign in to download the comparison.");
-  const membership = hrMembership(user);
-  if (!membership || (user.role !== "HR" && user.role !== "ADMIN")) return json(404, "The interview template was not found.");
+  const access = routeAccess(HR_ACCESS, user);
+  if (!access.ok && access.status === 401) return json(401, "Sign in to download the comparison.");
+  if (!access.ok || !access.membership) return json(404, "The interview template was not found.");
+  const membership = access.membership;
 
   const input = parseComparisonSearchParams(templateId, params);
   if (!input.success) return json(400, input.error.issues[0]?.message ?? "Check the filters.");

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { text } from "../validation/text";
 
 export const HIRING_DECISIONS = ["ADVANCE", "HOLD", "REJECT"] as const;
 export type HiringDecision = (typeof HIRING_DECISIONS)[number];
 
 export const HIRING_DECISION_LABELS: Record<HiringDecision, string> = { ADVANCE: "Advance", HOLD: "Hold", REJECT: "Reject" };
 
-export const decisionInput = z.object({ invitationId: z.string().min(1).max(64) });
+export const decisionInput = z.object({ invitationId: text().min(1).max(64) });
 
 export const decideInput = z.object({
-  invitationId: z.string().min(1).max(64),
+  invitationId: text().min(1).max(64),
   decision: z.enum(HIRING_DECISIONS, { message: "Choose advance, hold or reject." }),
 });
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { text } from "../validation/text";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
+const day = text().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
 
 /** The fairness report's filters: a template (or all) and the days the interviews were completed. */
 export const fairnessReportInput = z
   .object({
-    templateId: z.string().min(1).max(64).optional(),
+    templateId: text().min(1).max(64).optional(),
     from: day,
     to: day,
   })

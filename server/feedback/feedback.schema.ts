@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { text } from "../validation/text";
 
 export const FEEDBACK_MAX_CHARS = 5000;
 
-export const feedbackInput = z.object({ invitationId: z.string().min(1).max(64) });
+export const feedbackInput = z.object({ invitationId: text().min(1).max(64) });
 
 export const sendFeedbackInput = z.object({
-  invitationId: z.string().min(1).max(64),
+  invitationId: text().min(1).max(64),
   body: z
     .string()
     .trim()

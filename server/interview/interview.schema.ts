@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TEXT_MAX_CHARS_CEILING } from "./interview-rules";
+import { text } from "../validation/text";
 
 // The interview procedures' inputs. Plain values the candidate's page also needs live in
 // interview-rules.ts, which ships no zod to the browser.
@@ -9,13 +10,12 @@ const MAX_DURATION_MS = 60 * 60 * 1000;
 
 // The link's token as createInvitationToken makes it (43 base64url characters); the bounds leave
 // room for other lengths and keep arbitrary junk out of the hash lookup.
-const token = z
-  .string()
+const token = text()
   .trim()
   .min(16, "This interview link is not valid.")
   .max(256, "This interview link is not valid.")
   .regex(/^[A-Za-z0-9_-]+$/, "This interview link is not valid.");
-const responseId = z.string().min(1).max(64);
+const responseId = text().min(1).max(64);
 
 export const interviewTokenInput = z.object({ token });
 /** The link's token, for other domains' inputs that a candidate sends from their link. */
@@ -39,8 +39,7 @@ export const submitVideoInput = z.object({
 export const submitTextInput = z.object({
   token,
   responseId,
-  text: z
-    .string()
+  text: text()
     .max(TEXT_MAX_CHARS_CEILING, `Keep your answer under ${TEXT_MAX_CHARS_CEILING} characters.`)
     .refine((v) => v.trim().length > 0, "Write your answer before submitting."),
 });

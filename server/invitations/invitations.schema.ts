@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isEmail, MAX_NAME_CHARS, normalizeEmail, parseCandidateList, type Candidate } from "./parse";
 import { INVITATION_STATUSES } from "./status";
+import { text } from "../validation/text";
 
 export const DEFAULT_EXPIRY_DAYS = 14;
 export const MIN_EXPIRY_DAYS = 1;
@@ -15,9 +16,8 @@ const expiryDays = z
 
 const oneCandidate = z.object({
   mode: z.literal("one"),
-  name: z.string().trim().min(1, "Enter the candidate's name").max(MAX_NAME_CHARS, `Keep the name under ${MAX_NAME_CHARS} characters`),
-  email: z
-    .string()
+  name: text().trim().min(1, "Enter the candidate's name").max(MAX_NAME_CHARS, `Keep the name under ${MAX_NAME_CHARS} characters`),
+  email: text()
     .transform(normalizeEmail)
     .refine((v) => v.length > 0, "Enter the candidate's email")
     .refine(isEmail, "Enter a valid email address"),
@@ -26,7 +26,7 @@ const oneCandidate = z.object({
 const candidateList = z.object({
   mode: z.literal("list"),
   // Room for 200 lines of long names and addresses; anything longer is not a list of candidates.
-  text: z.string().max(60_000, "The list is too long: invite at most 200 candidates at once"),
+  text: text().max(60_000, "The list is too long: invite at most 200 candidates at once"),
 });
 
 /** Either one candidate or a pasted list, both ending as the same deduplicated list. */
@@ -39,11 +39,10 @@ const candidatesInput = z.discriminatedUnion("mode", [oneCandidate, candidateLis
 });
 
 export const createInvitationsInput = z.object({
-  templateId: z.string().min(1, "Choose an interview template"),
+  templateId: text().min(1, "Choose an interview template"),
   candidates: candidatesInput,
   expiresInDays: expiryDays.default(DEFAULT_EXPIRY_DAYS),
-  message: z
-    .string()
+  message: text()
     .trim()
     .max(MAX_MESSAGE_CHARS, `Keep the message under ${MAX_MESSAGE_CHARS} characters`)
     .optional()
@@ -52,16 +51,16 @@ export const createInvitationsInput = z.object({
 
 export const listInvitationsInput = z.object({
   status: z.enum(INVITATION_STATUSES).optional(),
-  templateId: z.string().min(1).optional(),
-  query: z.string().trim().max(200).optional(),
-  cursor: z.string().min(1).optional(),
+  templateId: text().min(1).optional(),
+  query: text().trim().max(200).optional(),
+  cursor: text().min(1).optional(),
   take: z.number().int().min(1).max(100).default(25),
 });
 
-export const invitationIdInput = z.object({ invitationId: z.string().min(1) });
+export const invitationIdInput = z.object({ invitationId: text().min(1) });
 
 export const resendInvitationInput = z.object({
-  invitationId: z.string().min(1),
+  invitationId: text().min(1),
   /** Days from now the new link stays valid; without it the current expiry stands. */
   expiresInDays: expiryDays.optional(),
 });

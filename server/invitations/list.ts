@@ -1,6 +1,8 @@
 import type { Db, Prisma } from "../db/client";
+import { scopedCursor } from "../db/cursor";
 import type { ListInvitationsInput } from "./invitations.schema";
 import { effectiveStatus, isOpenStatus, OPEN_STATUSES, type InvitationStatusValue } from "./status";
+import { likeLiteral } from "../db/like";
 
 // Filters on the status as effectiveStatus reports it, so the list never disagrees with its badges
 // before the background clean-up has run.
@@ -18,15 +20,18 @@ export async function listInvitations(db: Db, organizationId: string, input: Lis
     templateId: input.templateId,
     AND: [
       statusWhere(input.status, now),
-      q ? { OR: [{ candidateName: { contains: q, mode: "insensitive" } }, { candidateEmail: { contains: q, mode: "insensitive" } }] } : {},
+      q
+        ? { OR: [{ candidateName: { contains: likeLiteral(q), mode: "insensitive" } }, { candidateEmail: { contains: likeLiteral(q), mode: "insensitive" } }] }
+        : {},
     ],
   };
+  const cursor = await scopedCursor(input.cursor, (id) => db.invitation.findFirst({ where: { id, organizationId }, select: { id: true } }));
   const [rows, total] = await Promise.all([
     db.invitation.findMany({
       where,
       orderBy: [{ sentAt: "desc" }, { id: "desc" }],
       take: input.take + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...cursor,
       select: {
         id: true,
         candidateName: true,

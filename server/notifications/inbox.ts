@@ -1,15 +1,17 @@
 import type { Db, Prisma } from "../db/client";
+import { scopedCursor } from "../db/cursor";
 import type { ListNotificationsInput, MarkReadInput } from "./notifications.schema";
 
 // Every query names the user: a notification is only ever its recipient's.
 
 export async function listNotifications(db: Db, userId: string, input: ListNotificationsInput) {
   const where: Prisma.NotificationWhereInput = { userId, ...(input.unreadOnly ? { readAt: null } : {}) };
+  const cursor = await scopedCursor(input.cursor, (id) => db.notification.findFirst({ where: { id, userId }, select: { id: true } }));
   const rows = await db.notification.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.take + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    ...cursor,
     select: { id: true, type: true, title: true, body: true, link: true, readAt: true, createdAt: true },
   });
   const hasMore = rows.length > input.take;

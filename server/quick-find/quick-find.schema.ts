@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "../validation/text";
 
 /** The command palette's lookup: a few characters of a candidate's name or email, or a template's title. */
 export const quickFindInput = z.object({
-  query: z.string().trim().min(1, "Type a name, an email or a template title.").max(100, "Keep the search under 100 characters."),
+  query: text().trim().min(1, "Type a name, an email or a template title.").max(100, "Keep the search under 100 characters."),
 });
 
 export type QuickFindInput = z.input<typeof quickFindInput>;

@@ -1,12 +1,13 @@
 import type { Db } from "../db/client";
 import type { QuickFindResult } from "./quick-find.schema";
+import { likeLiteral } from "../db/like";
 
 /** Enough to jump to; a longer list belongs on the invitations or templates page. */
 const LIMIT = 6;
 
 /** Candidates (by name or email) and templates (by title) of one organization whose text contains `query`. */
 export async function quickFind(db: Db, organizationId: string, query: string): Promise<QuickFindResult> {
-  const contains = { contains: query, mode: "insensitive" as const };
+  const contains = { contains: likeLiteral(query), mode: "insensitive" as const };
   const [invitations, templates] = await Promise.all([
     db.invitation.findMany({
       where: { organizationId, OR: [{ candidateName: contains }, { candidateEmail: contains }] },

@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { RECOMMENDATIONS } from "../analysis/analysis.schema";
 import { RECOMMENDATION_FIELD } from "./effective";
+import { text } from "../validation/text";
 
 export const OVERRIDE_REASON = { min: 3, max: 500 } as const;
 export const SCORE_VALUES = ["1", "2", "3", "4", "5"] as const;
 
-export const interviewAnalysisInput = z.object({ invitationId: z.string().min(1) });
+export const interviewAnalysisInput = z.object({ invitationId: text().min(1) });
 
 export const overrideAnalysisInput = z
   .object({
-    invitationId: z.string().min(1, "Choose an interview"),
-    field: z.string().trim().min(1, "Choose a score to override").max(64, "Unknown score"),
-    value: z.string({ error: "Choose a value" }).trim().min(1, "Choose a value"),
-    reason: z
-      .string({ error: "Say why you are overriding the AI" })
+    invitationId: text().min(1, "Choose an interview"),
+    field: text().trim().min(1, "Choose a score to override").max(64, "Unknown score"),
+    value: text({ error: "Choose a value" }).trim().min(1, "Choose a value"),
+    reason: text({ error: "Say why you are overriding the AI" })
       .trim()
       .min(OVERRIDE_REASON.min, `Say why in at least ${OVERRIDE_REASON.min} characters`)
       .max(OVERRIDE_REASON.max, `Keep the reason under ${OVERRIDE_REASON.max} characters`),
@@ -33,8 +33,8 @@ export type OverrideAnalysisInput = z.infer<typeof overrideAnalysisInput>;
 export const AUDIT_PAGE_SIZE = 25;
 
 export const auditLogInput = z.object({
-  action: z.string().trim().max(64).optional(),
-  cursor: z.string().min(1).nullish(),
+  action: text().trim().max(64).optional(),
+  cursor: text().min(1).nullish(),
   take: z.number().int().min(1).max(100).default(AUDIT_PAGE_SIZE),
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
+import { text } from "../validation/text";
 
-export const interviewReviewInput = z.object({ invitationId: z.string().min(1) });
+export const interviewReviewInput = z.object({ invitationId: text().min(1) });
 
 export type InterviewReviewInput = z.infer<typeof interviewReviewInput>;

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { text } from "../validation/text";
 
 export const MAX_SEARCH_LIMIT = 50;
 
 /** HR's search across the organization's interviews: used by the search form and search.interviews. */
 export const searchInput = z.object({
-  query: z.string().trim().min(2, "Type at least 2 characters to search.").max(200, "Keep the search under 200 characters."),
+  query: text().trim().min(2, "Type at least 2 characters to search.").max(200, "Keep the search under 200 characters."),
   limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(20),
-  templateId: z.string().min(1).optional(),
+  templateId: text().min(1).optional(),
 });
 
 export type SearchInput = z.input<typeof searchInput>;

@@ -19,6 +19,11 @@ import {
   type StoredObject,
 } from "./types";
 
+// Recordings and avatars are personal data: readable by the app's own user only, never by the
+// other accounts of the machine.
+const PRIVATE_FILE = 0o600;
+const PRIVATE_DIR = 0o700;
+
 /**
  * The top-level folder of STORAGE_DIR that holds files being written (upload staging, half-written
  * puts). It is never an object key, so no signed URL can reach a file that is not finished.
@@ -64,11 +69,11 @@ export class LocalDiskStorage implements Storage {
   async put(key: string, body: StorageBody, _opts: PutOptions): Promise<StoredObject> {
     const target = this.pathFor(key);
     const staging = stagingDir(this.root);
-    await fs.mkdir(staging, { recursive: true });
+    await fs.mkdir(staging, { recursive: true, mode: PRIVATE_DIR });
     // Written beside the objects and renamed into place, so a reader never sees half a file.
     const temp = path.join(staging, `put-${randomUUID()}.tmp`);
     try {
-      await pipeline(toNodeReadable(body), createWriteStream(temp, { flush: true }));
+      await pipeline(toNodeReadable(body), createWriteStream(temp, { flush: true, mode: PRIVATE_FILE }));
       return await this.moveIntoPlace(key, temp, target);
     } catch (error) {
       await fs.rm(temp, { force: true });
@@ -90,8 +95,10 @@ export class LocalDiskStorage implements Storage {
   }
 
   private async moveIntoPlace(key: string, from: string, target: string): Promise<StoredObject> {
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR });
     await fs.rename(from, target);
+    // A file moved in keeps the mode it was made with (ffmpeg's output is 0644).
+    await fs.chmod(target, PRIVATE_FILE);
     const { size } = await fs.stat(target);
     return { key, size };
   }

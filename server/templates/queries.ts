@@ -1,20 +1,23 @@
 import type { Db, Prisma } from "../db/client";
+import { scopedCursor } from "../db/cursor";
 import { notFound } from "../errors";
 import type { ListTemplatesInput } from "./templates.schema";
 import { readRubric } from "./versions";
+import { likeLiteral } from "../db/like";
 
 export async function listTemplates(db: Db, organizationId: string, input: ListTemplatesInput) {
   const where: Prisma.TemplateWhereInput = {
     organizationId,
     ...(input.status === "ALL" ? {} : input.status === "ACTIVE" ? { status: { not: "ARCHIVED" } } : { status: input.status }),
-    ...(input.query ? { title: { contains: input.query, mode: "insensitive" } } : {}),
+    ...(input.query ? { title: { contains: likeLiteral(input.query), mode: "insensitive" } } : {}),
   };
+  const cursor = await scopedCursor(input.cursor, (id) => db.template.findFirst({ where: { id, organizationId }, select: { id: true } }));
   const [rows, total] = await Promise.all([
     db.template.findMany({
       where,
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: input.take + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...cursor,
       select: { id: true, title: true, status: true, createdAt: true, updatedAt: true, _count: { select: { questions: true, invitations: true } } },
     }),
     db.template.count({ where }),

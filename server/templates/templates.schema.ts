@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../validation/text";
 
 export const TEMPLATE_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"] as const;
 export type TemplateStatusValue = (typeof TEMPLATE_STATUSES)[number];
@@ -28,16 +29,15 @@ function checkRange(ctx: z.RefinementCtx, key: string, value: number | null | un
 }
 
 // Ids are those the server gave out: a question row's id, or a competency's id in the rubric JSON.
-const clientId = z
-  .string()
+const clientId = text()
   .regex(/^[\w-]{1,64}$/, "Unknown id")
   .optional();
 
 export const rubricItemInput = z.object({
   id: clientId,
-  competency: z.string().trim().min(1, "Name the competency").max(LIMITS.competency, `Keep the name under ${LIMITS.competency} characters`),
+  competency: text().trim().min(1, "Name the competency").max(LIMITS.competency, `Keep the name under ${LIMITS.competency} characters`),
   weight: z.number({ error: "Enter a weight" }).positive("The weight must be more than 0").max(LIMITS.weight, `Keep the weight at ${LIMITS.weight} or less`),
-  looksFor: z.string().trim().min(1, "Describe what a strong candidate shows").max(LIMITS.looksFor, `Keep this under ${LIMITS.looksFor} characters`),
+  looksFor: text().trim().min(1, "Describe what a strong candidate shows").max(LIMITS.looksFor, `Keep this under ${LIMITS.looksFor} characters`),
 });
 
 /**
@@ -48,13 +48,13 @@ export const rubricItemInput = z.object({
 export const questionInput = z
   .object({
     id: clientId,
-    prompt: z.string().trim().min(1, "Write the question").max(LIMITS.prompt, `Keep the question under ${LIMITS.prompt} characters`),
+    prompt: text().trim().min(1, "Write the question").max(LIMITS.prompt, `Keep the question under ${LIMITS.prompt} characters`),
     type: z.enum(QUESTION_TYPES, { error: "Choose video or text" }),
     timeLimitSec: z.number().nullish(),
     thinkTimeSec: z.number().nullish(),
     retakes: z.number().nullish(),
     maxChars: z.number().nullish(),
-    criteria: z.string().trim().max(LIMITS.criteria, `Keep the criteria under ${LIMITS.criteria} characters`).default(""),
+    criteria: text().trim().max(LIMITS.criteria, `Keep the criteria under ${LIMITS.criteria} characters`).default(""),
   })
   .superRefine((q, ctx) => {
     if (q.type === "VIDEO") {
@@ -96,9 +96,8 @@ export const questionInput = z
  * publishing needs both (see publishBlockers), so HR can save unfinished work.
  */
 export const templateInput = z.object({
-  title: z.string().trim().min(1, "Enter the job title").max(LIMITS.title, `Keep the title under ${LIMITS.title} characters`),
-  description: z
-    .string()
+  title: text().trim().min(1, "Enter the job title").max(LIMITS.title, `Keep the title under ${LIMITS.title} characters`),
+  description: text()
     .trim()
     .min(1, "Describe the job")
     .max(LIMITS.description, `Keep the description under ${LIMITS.description.toLocaleString("en")} characters`),
@@ -128,20 +127,20 @@ export const templateInput = z.object({
     }),
 });
 
-export const templateIdInput = z.object({ id: z.string().min(1) });
+export const templateIdInput = z.object({ id: text().min(1) });
 
 export const updateTemplateInput = templateInput.extend(templateIdInput.shape);
 
 export const listTemplatesInput = z.object({
   // ACTIVE hides the archive, which is what HR wants to see by default.
   status: z.enum(["ACTIVE", "ALL", ...TEMPLATE_STATUSES]).default("ACTIVE"),
-  query: z.string().trim().max(200).optional(),
-  cursor: z.string().min(1).optional(),
+  query: text().trim().max(200).optional(),
+  cursor: text().min(1).optional(),
   take: z.number().int().min(1).max(100).default(25),
 });
 
 export const setTemplateStatusInput = z.object({
-  id: z.string().min(1),
+  id: text().min(1),
   status: z.enum(TEMPLATE_STATUSES),
 });
 

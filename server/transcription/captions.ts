@@ -1,5 +1,5 @@
+import { HR_ACCESS, routeAccess } from "../auth/route-access";
 import type { SessionUser } from "../auth/session-user";
-import { hrMembership } from "../auth/session-user";
 import type { Db } from "../db/client";
 import { transcriptSegmentsSchema } from "./transcript.schema";
 import { toWebVtt } from "./webvtt";
@@ -18,12 +18,12 @@ function plain(status: number, message: string): Response {
  * in finds nothing, exactly as for a response that does not exist, so ids reveal nothing.
  */
 export async function captionsResponse(db: Db, user: SessionUser | null, responseId: string): Promise<Response> {
-  if (!user) return plain(401, "Sign in to see captions.");
-  const membership = hrMembership(user);
+  const access = routeAccess(HR_ACCESS, user);
+  if (!access.ok && access.status === 401) return plain(401, "Sign in to see captions.");
   const notFound = plain(404, "No captions for this answer.");
-  if (!membership) return notFound;
+  if (!access.ok || !access.membership) return notFound;
   const response = await db.response.findFirst({
-    where: { id: responseId, invitation: { organizationId: membership.organizationId } },
+    where: { id: responseId, invitation: { organizationId: access.membership.organizationId } },
     select: { transcript: { select: { segments: true } } },
   });
   if (!response?.transcript) return notFound;

@@ -2,10 +2,11 @@ import { getDb, type Db } from "../db/client";
 import { readCookie, sessionCookieName, userFromSessionToken } from "../auth/session";
 import type { SessionUser } from "../auth/session-user";
 
-export type Context = { db: Db; user: SessionUser | null; headers: Headers };
+/** resHeaders: the HTTP response's headers (Retry-After on a 429); absent for server-side callers. */
+export type Context = { db: Db; user: SessionUser | null; headers: Headers; resHeaders?: Headers };
 
-export async function createContext(opts: { headers: Headers }): Promise<Context> {
+export async function createContext(opts: { headers: Headers; resHeaders?: Headers }): Promise<Context> {
   const db = getDb();
   const token = readCookie(opts.headers.get("cookie"), sessionCookieName());
-  return { db, user: await userFromSessionToken(db, token), headers: opts.headers };
+  return { db, user: await userFromSessionToken(db, token), headers: opts.headers, resHeaders: opts.resHeaders };
 }

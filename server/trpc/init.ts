@@ -3,8 +3,12 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { SessionMembership, SessionUser } from "../auth/session-user";
 import { DomainError } from "../errors";
+import { limitInterviewCall } from "../rate-limit/interview-calls";
+import { consume, RateLimitedError } from "../rate-limit/rate-limit";
+import type { RateLimitName } from "../rate-limit/limits";
 import { decideAccess, type Access } from "./access";
 import type { Context } from "./context";
+import { internalErrorMessage, internalErrorReference } from "./internal-error";
 
 export type Meta = { access: Access };
 
@@ -17,6 +21,7 @@ const t = initTRPC
       const cause = error.cause;
       return {
         ...shape,
+        message: error.code === "INTERNAL_SERVER_ERROR" ? internalErrorMessage(internalErrorReference(error)) : shape.message,
         data: {
           ...shape.data,
           // Field messages for forms: { fieldErrors: { "questions.0.prompt": ["..."] } }.
@@ -41,10 +46,11 @@ export const createCallerFactory = t.createCallerFactory;
 
 // Domain errors thrown by server/ modules become tRPC errors with their code and message;
 // anything else stays an INTERNAL_SERVER_ERROR whose details are not sent to the client.
-const errorMapping = t.middleware(async ({ next }) => {
+const errorMapping = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
+    if (cause instanceof RateLimitedError) ctx.resHeaders?.set("retry-after", String(cause.retryAfterSec));
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
   return result;
@@ -63,7 +69,10 @@ type WithUser = { user: SessionUser };
 type WithOrg = { user: SessionUser; membership: SessionMembership; organizationId: string };
 
 export const publicProcedure = base.meta({ access: { who: "public", tenant: "none" } });
-export const tokenProcedure = base.meta({ access: { who: "public", tenant: "token" } });
+export const tokenProcedure = base.meta({ access: { who: "public", tenant: "token" } }).use(async ({ ctx, getRawInput, next }) => {
+  const raw = (await getRawInput()) as { token?: unknown } | undefined;
+  return limitInterviewCall(ctx.headers, raw?.token, () => next());
+});
 export const onboardingProcedure = base
   .meta({ access: { who: "onboarding", tenant: "self" } })
   .use(({ ctx, next }) => next({ ctx: ctx as typeof ctx & WithUser }));
@@ -82,3 +91,10 @@ export const ownerProcedure = base.meta({ access: { who: "owner", tenant: "organ
 });
 
 export { z };
+
+/** Counts each call of a signed-in user's procedure against `name`: 429 with Retry-After when over. */
+export const perUserLimit = (name: RateLimitName) =>
+  t.middleware(async ({ ctx, next }) => {
+    if (ctx.user) await consume(name, ctx.user.id);
+    return next();
+  });

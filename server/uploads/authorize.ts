@@ -1,5 +1,6 @@
 import { getDb, type Db, type InvitationStatus } from "../db/client";
 import { hashInvitationToken } from "../invitations/token";
+import { consume } from "../rate-limit/rate-limit";
 import { UploadError } from "./errors";
 import { interviewTokenSchema } from "./upload.schema";
 
@@ -60,6 +61,7 @@ async function invitationFor(db: Db, tokenHash: string, response: ResponseAccess
 export async function authorizeUpload(token: string | null | undefined, responseId: string, deps: { db?: Db; now?: Date } = {}): Promise<AuthorizedUpload> {
   const db = deps.db ?? getDb();
   const tokenHash = tokenHashOf(token);
+  await consume("uploadsPerToken", tokenHash);
   const response = await db.response.findUnique({ where: { id: responseId }, select: responseSelect });
   return check(tokenHash, response, await invitationFor(db, tokenHash, response), deps.now ?? new Date());
 }
@@ -72,6 +74,7 @@ export async function authorizeUploadSession(
 ): Promise<AuthorizedUpload & { uploadId: string }> {
   const db = deps.db ?? getDb();
   const tokenHash = tokenHashOf(token);
+  await consume("uploadsPerToken", tokenHash);
   const session = await db.uploadSession.findUnique({ where: { id: uploadId }, select: { response: { select: responseSelect } } });
   const invitation = await invitationFor(db, tokenHash, session?.response ?? null);
   if (invitation && !session) {

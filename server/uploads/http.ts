@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { MediaAsset } from "../db/client";
+import { RateLimitedError, tooManyRequests } from "../rate-limit/rate-limit";
+import { readBodyLimited } from "../security/body";
 import { UploadError } from "./errors";
 
 // Shared by the app/api/uploads route handlers: every answer is JSON and never cached, every
@@ -16,6 +18,7 @@ export function uploadJson(body: unknown, status = 200): Response {
 
 export function uploadErrorResponse(error: unknown): Response {
   if (error instanceof UploadError) return uploadJson(error.toJSON(), error.status);
+  if (error instanceof RateLimitedError) return tooManyRequests(error);
   console.error("upload request failed", error);
   return uploadJson({ error: { code: "INTERNAL", message: "The upload could not be saved because of a problem on our side. It will be retried." } }, 500);
 }
@@ -41,24 +44,9 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
 
 /** Reads at most MAX_JSON_BYTES, whatever Content-Length claims, so a huge body cannot fill memory. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const tooLarge = () => new UploadError("BAD_REQUEST", "The request body is too large.");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) throw tooLarge();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_JSON_BYTES) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      parts.push(value);
-    }
-  }
-  const text = Buffer.concat(parts).toString("utf8");
+  const body = await readBodyLimited(request, MAX_JSON_BYTES);
+  if (!body) throw new UploadError("BAD_REQUEST", "The request body is too large.");
+  const text = body.toString("utf8");
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;

@@ -198,9 +198,9 @@ async function writeChunk(handle: FileHandle, body: StorageBody, opts: AppendOpt
  */
 export async function appendToStaging(uploadId: string, body: StorageBody, opts: AppendOptions): Promise<{ rollback: () => Promise<void> }> {
   const file = stagingPath(uploadId);
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const rollback = () => fs.truncate(file, opts.committedSize);
-  const handle = await fs.open(file, "a");
+  const handle = await fs.open(file, "a", 0o600);
   try {
     const { size } = await handle.stat();
     if (size < opts.committedSize) throw new StagingLostError(uploadId);

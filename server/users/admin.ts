@@ -3,6 +3,7 @@ import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
 import { DomainError, notFound } from "../errors";
 import type { AdminListUsersInput } from "./users.schema";
+import { likeLiteral } from "../db/like";
 
 export async function listUsers(db: Db, input: AdminListUsersInput) {
   const q = input.query;
@@ -10,7 +11,7 @@ export async function listUsers(db: Db, input: AdminListUsersInput) {
     where: {
       status: input.status,
       role: input.role,
-      ...(q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] } : {}),
+      ...(q ? { OR: [{ email: { contains: likeLiteral(q), mode: "insensitive" } }, { name: { contains: likeLiteral(q), mode: "insensitive" } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.take + 1,

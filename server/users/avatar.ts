@@ -42,9 +42,14 @@ export async function uploadAvatar(db: Db, user: SessionUser, input: UploadAvata
   return { image };
 }
 
-/** A short-lived URL of the user's uploaded avatar, for any signed-in viewer. */
-export async function avatarUrl(db: Db, userId: string): Promise<string> {
-  const u = await db.user.findUnique({ where: { id: userId }, select: { avatarKey: true, avatarDriver: true } });
+/**
+ * A short-lived URL of the user's uploaded avatar, for the user, the people of their organization
+ * and admins. Anyone else finds nothing, as for a user with no avatar.
+ */
+export async function avatarUrl(db: Db, viewer: Pick<SessionUser, "id" | "role" | "memberships">, userId: string): Promise<string> {
+  const shared = viewer.memberships.map((m) => m.organizationId);
+  const visible = viewer.id === userId || viewer.role === "ADMIN" ? {} : { memberships: { some: { organizationId: { in: shared } } } };
+  const u = await db.user.findFirst({ where: { id: userId, ...visible }, select: { avatarKey: true, avatarDriver: true } });
   if (!u?.avatarKey || !u.avatarDriver || !isStorageDriver(u.avatarDriver)) throw notFound("The avatar");
   const info = await storageForDriver(u.avatarDriver).stat(u.avatarKey);
   return storageForDriver(u.avatarDriver).signedUrl(u.avatarKey, { expiresInSec: 300, contentType: info?.contentType ?? "image/png" });

@@ -3,6 +3,7 @@ import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
 import { requireQuota } from "../billing/quota";
 import { DomainError } from "../errors";
+import { assertNotBlocked, consume } from "../rate-limit/rate-limit";
 import type { SelectRoleInput } from "./users.schema";
 
 export function slugify(name: string): string {
@@ -26,6 +27,19 @@ export async function selectRole(db: Db, user: SessionUser, input: SelectRoleInp
   if (user.role === "HR" && input.role === "CANDIDATE") {
     throw new DomainError("BAD_REQUEST", "An administrator made you HR: join or create an organization.");
   }
+  const joining = input.role === "HR" && input.organization.mode === "join";
+  if (!joining) return chooseRole(db, user, input);
+  await assertNotBlocked("wrongJoinCodePerUser", user.id);
+  try {
+    return await chooseRole(db, user, input);
+  } catch (error) {
+    // Only a wrong code is NOT_FOUND here; counting it stops a search through join codes.
+    if (error instanceof DomainError && error.code === "NOT_FOUND") await consume("wrongJoinCodePerUser", user.id);
+    throw error;
+  }
+}
+
+function chooseRole(db: Db, user: SessionUser, input: SelectRoleInput) {
   return db.$transaction(async (tx) => {
     // Checked again inside the transaction: a double-submitted form must not create two organizations.
     const fresh = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { role: true, memberships: { select: { id: true } } } });

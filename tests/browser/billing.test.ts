@@ -56,9 +56,12 @@ describe("billing in local mode", () => {
     await expect(page.getByRole("progressbar", { name: "HR seats" }).getAttribute("aria-valuetext")).resolves.toBe("1 of 5");
   });
 
-  it("/api/health reports the local billing mode", async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(new URL("/api/health", baseURL()).toString());
+  it("/api/health reports the local billing mode to an admin", async () => {
+    const page = await (await browser.newContext({ baseURL: baseURL() })).newPage();
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: /Avery Admin/ }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    const response = await page.goto("/api/health");
     expect(((await response!.json()) as HealthReport).services.billing).toBe("local");
     await page.close();
   });

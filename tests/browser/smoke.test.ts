@@ -1,6 +1,5 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HealthReport } from "@/server/health/check";
 import { baseURL, launchBrowser } from "../helpers/browser";
 
 describe("the built app in Chromium", () => {
@@ -23,16 +22,11 @@ describe("the built app in Chromium", () => {
     await page.close();
   });
 
-  it("reports a healthy, migrated embedded database at /api/health", async () => {
+  it("tells a visitor only that the app is up at /api/health; the report is for admins", async () => {
     const page = await browser.newPage();
     const response = await page.goto(new URL("/api/health", baseURL()).toString());
     expect(response?.status()).toBe(200);
-    const report = (await response!.json()) as HealthReport;
-    expect(report.status).toBe("ok");
-    if (!report.database.ok) throw new Error(report.database.error);
-    expect(report.database.vector.installed).toBe(true);
-    expect(report.database.migrations.pending).toBe(0);
-    expect(report.services.database).toBe("embedded");
+    expect(await response!.json()).toEqual({ status: "ok" });
     await page.close();
   });
 });

@@ -57,9 +57,9 @@ describe("GET /api/templates/[id]/comparison.csv", () => {
         .split("\r\n")
         .slice(0, 3),
     ).toEqual([
-      "Rank,Candidate,Email,Status,Completed at,Engine,Overall,Design,Recommendation,Overridden by HR,Flagged",
-      '1,"Moreno, Ada",ada@example.com,Sent,,Offline analyzer (deterministic),5,5,Yes,no,no',
-      "2,'=Cal,cal@example.com,Sent,,Offline analyzer (deterministic),2,2,No,no,no",
+      '"Rank","Candidate","Email","Status","Completed at","Engine","Overall","Design","Recommendation","Overridden by HR","Flagged"',
+      '"1","Moreno, Ada","ada@example.com","Sent","","Offline analyzer (deterministic)","5","5","Yes","no","no"',
+      `"2","'=Cal","cal@example.com","Sent","","Offline analyzer (deterministic)","2","2","No","no","no"`,
     ]);
 
     const filtered = await (await download(template.id, cookie, "?recommendation=no")).text();

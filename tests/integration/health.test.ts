@@ -1,9 +1,21 @@
 import { createServer, type Server, type Socket } from "node:net";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { createDb, getDb } from "@/server/db/client";
 import { readMigrations } from "@/server/db/migrations";
 import { checkHealth, configuredServices } from "@/server/health/check";
+import { readCookie } from "@/server/auth/session";
+import { cookieFor, makeUser } from "../helpers/actors";
+
+const request = vi.hoisted(() => ({ cookie: null as string | null }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => {
+      const value = readCookie(request.cookie, name);
+      return value === null ? undefined : { name, value };
+    },
+  }),
+}));
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
@@ -118,7 +130,18 @@ describe("configuredServices", () => {
 });
 
 describe("GET /api/health", () => {
-  it("answers 200 with the report, never cached", async () => {
+  it("tells anyone only whether the app is up (finding 11)", async () => {
+    for (const cookie of [null, await cookieFor((await makeUser({ role: "HR" })).id)]) {
+      request.cookie = cookie;
+      const response = await GET();
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(await response.json()).toEqual({ status: "ok" });
+    }
+  });
+
+  it("answers an admin 200 with the report, never cached", async () => {
+    request.cookie = await cookieFor((await makeUser({ role: "ADMIN" })).id);
     const response = await GET();
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");

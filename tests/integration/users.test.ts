@@ -134,7 +134,8 @@ describe("avatar upload", () => {
     expect(row).toMatchObject({ avatarDriver: "local", image: first.image });
 
     const { avatarUrl } = await import("@/server/users/avatar");
-    const signed = new URL(await avatarUrl(db(), u.id));
+    const { loadSessionUser } = await import("@/server/auth/session-user");
+    const signed = new URL(await avatarUrl(db(), (await loadSessionUser(db(), u.id))!, u.id));
     const { GET } = await import("@/app/api/media/[...key]/route");
     const res = await GET(new Request(signed), { params: Promise.resolve({ key: signed.pathname.replace("/api/media/", "").split("/") }) });
     expect(res.status).toBe(200);

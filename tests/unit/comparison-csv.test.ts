@@ -4,23 +4,32 @@ import { comparisonSearchParams, parseComparisonSearchParams } from "@/server/co
 import { csvCell, toCsv } from "@/server/comparison/csv";
 
 describe("csvCell", () => {
-  it("quotes cells with quotes, commas and line breaks, doubling the quotes", () => {
-    expect(csvCell("plain")).toBe("plain");
+  it("quotes every cell, doubling the quotes, so no separator inside one splits it", () => {
+    expect(csvCell("plain")).toBe('"plain"');
     expect(csvCell('Ada "the fixer" Moreno')).toBe('"Ada ""the fixer"" Moreno"');
     expect(csvCell("Moreno, Ada")).toBe('"Moreno, Ada"');
     expect(csvCell("two\nlines")).toBe('"two\nlines"');
-    expect(csvCell("carriage\rreturn")).toBe('"carriage\rreturn"');
-    expect(csvCell(null)).toBe("");
-    expect(csvCell(3.5)).toBe("3.5");
+    expect(csvCell(null)).toBe('""');
+    expect(csvCell(3.5)).toBe('"3.5"');
   });
 
   it("defuses cells a spreadsheet would run as a formula", () => {
     expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csvCell("+1 555")).toBe("'+1 555");
-    expect(csvCell("-2+3")).toBe("'-2+3");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\t=1")).toBe("'\t=1");
-    expect(csvCell("a=b")).toBe("a=b");
+    expect(csvCell("+1 555")).toBe(`"'+1 555"`);
+    expect(csvCell("-2+3")).toBe(`"'-2+3"`);
+    expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
+    expect(csvCell("\t=1")).toBe(`"\t'=1"`);
+    expect(csvCell("a=b")).toBe('"a=b"');
+  });
+
+  it("defuses every separator-delimited segment, and fullwidth formula signs (finding 9)", () => {
+    // Excel in a locale whose list separator is ";" splits this into "x" and a formula.
+    expect(csvCell("x;=cmd|' /C calc'!A0")).toBe(`"x;'=cmd|' /C calc'!A0"`);
+    expect(csvCell("x, +1")).toBe(`"x, '+1"`);
+    expect(csvCell("x\t@SUM(A1)")).toBe(`"x\t'@SUM(A1)"`);
+    expect(csvCell("a\r\n-1")).toBe(`"a\r\n'-1"`);
+    expect(csvCell("\uFF1D1+1")).toBe(`"'\uFF1D1+1"`);
+    expect(csvCell("ok;\uFF0B1")).toBe(`"ok;'\uFF0B1"`);
   });
 });
 
@@ -61,9 +70,9 @@ describe("toCsv", () => {
       rubric,
     );
     expect(csv.split("\r\n")).toEqual([
-      'Rank,Candidate,Email,Status,Completed at,Engine,Overall,Technical depth,"Ownership, end to end",Recommendation,Overridden by HR,Flagged',
-      "1,Ada Moreno,ada@example.com,Completed,2026-11-30T10:00:00.000Z,Offline analyzer (deterministic),4.70,5,4.50,Strong yes,yes,no",
-      ",'=cmd|' /C calc'!A0,x@example.com,In progress,,,,,,,,",
+      '"Rank","Candidate","Email","Status","Completed at","Engine","Overall","Technical depth","Ownership, end to end","Recommendation","Overridden by HR","Flagged"',
+      '"1","Ada Moreno","ada@example.com","Completed","2026-11-30T10:00:00.000Z","Offline analyzer (deterministic)","4.70","5","4.50","Strong yes","yes","no"',
+      `"","'=cmd|' /C calc'!A0","x@example.com","In progress","","","","","","","",""`,
       "",
     ]);
   });

@@ -30,7 +30,7 @@ describe("magic link email", () => {
     const text = toPlainText(await render(<MagicLinkEmail {...props} />));
     expect(text).toContain("sign in to AI Video Interview at localhost:3000.");
     expect(text).toContain(props.url);
-    expect(text).toContain("The link expires in 24 hours");
+    expect(text).toContain("The link expires in 15 minutes");
     expect(text).toContain("If you didn't ask to sign in, you can ignore this email");
   });
 

@@ -83,3 +83,15 @@ describe("the local-disk driver", () => {
     expect(() => storageRoot(parseServerEnv({ ...base, STORAGE_DIR: "public/uploads" }))).toThrow(/public/);
   });
 });
+
+describe("stored files' permissions (finding 11)", () => {
+  it("are readable by the app's user only, whether streamed in or moved in", async () => {
+    const { stat } = await import("node:fs/promises");
+    await storage.put("perm/streamed.bin", Readable.from([Buffer.from("secret")]), { contentType: "application/octet-stream" });
+    const outside = path.join(root, "outside.bin");
+    await writeFile(outside, "secret", { mode: 0o644 });
+    await storage.putFile("perm/moved.bin", outside, { contentType: "application/octet-stream" });
+    for (const key of ["perm/streamed.bin", "perm/moved.bin"]) expect((await stat(path.join(root, key))).mode & 0o777).toBe(0o600);
+    expect((await stat(path.join(root, "perm"))).mode & 0o077).toBe(0);
+  });
+});

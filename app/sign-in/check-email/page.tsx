@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui";
+import { MAGIC_LINK_MAX_AGE_MIN } from "@/server/auth/magic-link";
 import { devToolsEnabled, env } from "@/server/config/env";
 
 export const metadata: Metadata = { title: "Check your email" };
@@ -14,7 +15,9 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
       <Card>
         <CardHeader>
           <CardTitle>Check your email</CardTitle>
-          <CardDescription>We sent a sign-in link{email ? ` to ${email}` : ""}. It works once and expires in 24 hours.</CardDescription>
+          <CardDescription>
+            We sent a sign-in link{email ? ` to ${email}` : ""}. It works once and expires in {MAGIC_LINK_MAX_AGE_MIN} minutes.
+          </CardDescription>
         </CardHeader>
         <CardContent className="space-y-3 text-sm text-slate-600">
           {mailbox ? (

@@ -4,10 +4,11 @@ import { sessionCookieName } from "@/server/auth/session";
 import { devToolsEnabled, env } from "@/server/config/env";
 import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
+import { sameOriginOnly } from "@/server/security/same-origin";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(req: Request) {
+export const POST = sameOriginOnly(async (req: Request) => {
   if (!devToolsEnabled()) return NextResponse.json({ error: "Not found" }, { status: 404 });
   const form = await req.formData();
   const field = form.get("email");
@@ -28,4 +29,4 @@ export async function POST(req: Request) {
     const message = error instanceof DomainError ? error.message : "Sign-in failed.";
     return NextResponse.redirect(new URL(`/sign-in?error=${encodeURIComponent(message)}`, base), 303);
   }
-}
+});
