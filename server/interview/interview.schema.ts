@@ -10,9 +10,6 @@ export const DEFAULT_TEXT_MAX_CHARS = 5000;
 /** The most any text answer can hold, whatever a question says: the schema's hard ceiling. */
 export const TEXT_MAX_CHARS_CEILING = 20_000;
 
-/** The longest recording a client may claim; the server measures the real length itself. */
-const MAX_DURATION_MS = 60 * 60 * 1000;
-
 // The link's token as createInvitationToken makes it (43 base64url characters); the bounds leave
 // room for other lengths and keep arbitrary junk out of the hash lookup.
 const token = z
@@ -36,8 +33,6 @@ export const submitVideoInput = z.object({
   token,
   responseId,
   take: z.number().int().min(1),
-  /** The recording's length as the browser timed it; kept only when the server cannot measure the file. */
-  durationMs: z.number().int().min(0).max(MAX_DURATION_MS).optional(),
 });
 
 export const submitTextInput = z.object({
