@@ -100,7 +100,7 @@ const globalForAuth = globalThis as unknown as { __chunkAuthorizations?: Map<str
 export async function authorizeChunk(token: string | null | undefined, uploadId: string, deps: { db?: Db; now?: Date } = {}): Promise<AuthorizedSession> {
   const tokenHash = tokenHashOf(token);
   const now = deps.now ?? new Date();
-  const cache = (globalForAuth.__chunkAuthorizations ??= new Map());
+  const cache = (globalForAuth.__chunkAuthorizations ??= new Map<string, CachedAuthorization>());
   const key = `${uploadId} ${tokenHash}`;
   const hit = cache.get(key);
   if (hit && now.getTime() - hit.checkedAt < CHUNK_AUTHORIZATION_TTL_MS && now.getTime() < hit.expiresAt) return hit.authorized;
