@@ -19,7 +19,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, readdirSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -92,22 +92,30 @@ function build(): void {
   if (result.status !== 0) throw new Error(`npm run build exited with ${result.status}`);
 }
 
-/** The recordings, made once with Debian's ffmpeg: VP8 + Opus like Chromium's, about 1 Mbit/s. */
+/**
+ * The recordings, made with Debian's ffmpeg (VP8 + Opus like Chromium's, about 1 Mbit/s) once
+ * and kept in .test-data/bench-load: encoding them takes minutes on a small machine.
+ */
 function makeRecordings(dir: string): Buffer[] {
   const files: Buffer[] = [];
   for (let i = 0; i < DISTINCT_FILES; i++) {
+    const file = path.join(dir, `answer-${SECONDS}s-${i}.webm`);
+    if (existsSync(file)) {
+      files.push(readFileSync(file));
+      continue;
+    }
     const made = spawnSync(
       "ffmpeg",
       [
         ...["-hide_banner", "-loglevel", "error"],
         ...["-f", "lavfi", "-i", `testsrc2=size=640x480:rate=24`, "-f", "lavfi", "-i", `sine=frequency=${220 + 110 * i}:sample_rate=48000`],
         ...["-t", String(SECONDS), "-c:v", "libvpx", "-b:v", "950k", "-deadline", "realtime", "-cpu-used", "8", "-c:a", "libopus", "-b:a", "48k"],
-        ...["-f", "webm", path.join(dir, `answer-${i}.webm`)],
+        ...["-f", "webm", file],
       ],
       { stdio: ["ignore", "ignore", "pipe"] },
     );
     if (made.status !== 0) throw new Error(`ffmpeg could not make a recording: ${made.stderr.toString()}`);
-    files.push(readFileSync(path.join(dir, `answer-${i}.webm`)));
+    files.push(readFileSync(file));
   }
   return files;
 }
@@ -118,7 +126,15 @@ async function startApp(dataDir: string): Promise<{ app: ChildProcess; stop: () 
   const fd = openSync(log, "w");
   const app = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/launch.ts", "start"], {
     cwd: root,
-    env: appEnv({ PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(DB_PORT), SEED: "on", APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL }),
+    env: appEnv({
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      STORAGE_DIR: path.join(dataDir, "storage"),
+      EMBEDDED_DB_PORT: String(DB_PORT),
+      SEED: "on",
+      APP_URL: BASE_URL,
+      NEXTAUTH_URL: BASE_URL,
+    }),
     stdio: ["ignore", fd, fd],
     // Its own process group, so the launcher, next and its workers stop with one signal and are measured together.
     detached: true,
@@ -187,9 +203,29 @@ function monitor(pgid: number) {
   };
 }
 
+/**
+ * A connection of its own to the app's embedded database. The engine takes 4 connections and the
+ * app's pool may hold them all for a moment, so a refused connection is tried again.
+ */
+async function appDb(): Promise<pg.Client> {
+  const deadline = Date.now() + 120_000;
+  for (let attempt = 0; ; attempt++) {
+    const client = new pg.Client({ connectionString: DB_URL, connectionTimeoutMillis: 5_000 });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      await client.query("SELECT 1");
+      return client;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (Date.now() > deadline) throw error;
+      await sleep(Math.min(250 * 2 ** attempt, 2_000));
+    }
+  }
+}
+
 async function createCandidates(n: number, files: Buffer[]): Promise<Candidate[]> {
-  const db = new pg.Client({ connectionString: DB_URL });
-  await db.connect();
+  const db = await appDb();
   try {
     const org = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE slug = 'acme'`)).rows[0];
     if (!org) throw new Error("The demo organization is missing: is the app running with SEED=on?");
@@ -345,8 +381,7 @@ const ms = (v: number) => (Number.isNaN(v) ? "-" : v >= 1000 ? `${(v / 1000).toF
 
 /** Every stored recording against the bytes its candidate sent. */
 async function verifyStored(candidates: Candidate[], dataDir: string): Promise<{ identical: number; checked: number }> {
-  const db = new pg.Client({ connectionString: DB_URL });
-  await db.connect();
+  const db = await appDb();
   try {
     const rows = await db.query<{ responseId: string; storageKey: string; storageDriver: string }>(
       `SELECT "responseId", "storageKey", "storageDriver" FROM media_assets WHERE kind = 'RECORDING' AND "responseId" = ANY($1::text[])`,
@@ -366,8 +401,7 @@ async function verifyStored(candidates: Candidate[], dataDir: string): Promise<{
 }
 
 async function waitForAnalyses(candidates: Candidate[], since: number): Promise<{ analysed: number; failed: number; seconds: number }> {
-  const db = new pg.Client({ connectionString: DB_URL });
-  await db.connect();
+  const db = await appDb();
   try {
     const ids = candidates.map((c) => c.invitationId);
     for (;;) {
@@ -429,14 +463,11 @@ async function main() {
   const ns = argList();
   console.log(`bench:load on ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB; ${SECONDS} s recordings; N = ${ns.join(", ")}`);
   build();
-  const dir = await mkdtemp(path.join(os.tmpdir(), "bench-load-media-"));
-  try {
-    const files = makeRecordings(dir);
-    console.log(`recordings: ${files.map((f) => `${(f.length / 1024).toFixed(0)} KiB`).join(", ")} (${SECONDS} chunks each)`);
-    for (const n of ns) await runN(n, files);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const dir = path.join(root, ".test-data", "bench-load");
+  await mkdir(dir, { recursive: true });
+  const files = makeRecordings(dir);
+  console.log(`recordings: ${files.map((f) => `${(f.length / 1024).toFixed(0)} KiB`).join(", ")} (${SECONDS} chunks each)`);
+  for (const n of ns) await runN(n, files);
 }
 
 main().catch((error: unknown) => {
