@@ -38,8 +38,10 @@ export function startBackgroundWork(db: Db, opts: { workers?: number; leaseMs?: 
   };
   let timer: NodeJS.Timeout = setTimeout(tick, 0);
   // Answers indexed by another embedding model (an upgrade, or EMBEDDINGS_* changed) become
-  // searchable again; with nothing stale this is one query.
-  const reindexing = reindexStaleAnswers(db, { shouldStop: () => stopped })
+  // searchable again; with nothing stale this is one query. Embedding is CPU-bound in this
+  // process, so it waits until the runner has taken back the runs it held before a restart.
+  const reindexing = (runner?.reclaimed ?? Promise.resolve())
+    .then(() => (stopped ? { indexed: 0, failed: 0 } : reindexStaleAnswers(db, { shouldStop: () => stopped })))
     .then((r) => {
       if (r.indexed || r.failed) console.info(`[search] re-indexed ${r.indexed} answers for the current embedding model (${r.failed} failed)`);
     })

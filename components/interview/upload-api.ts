@@ -1,6 +1,8 @@
 // The chunked upload protocol (app/api/uploads), as the candidate's browser speaks it. Every call
 // carries the interview link's token; there is no session.
 
+import { asksToSlowDown, retryAfterMs } from "./retry-after";
+
 export type UploadProgress = { uploadId: string; nextChunk: number; receivedBytes: number; status: string };
 
 export class UploadError extends Error {
@@ -8,6 +10,8 @@ export class UploadError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** How long the server asked to wait (Retry-After with a 429 or 503), when it did. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = "UploadError";
@@ -47,6 +51,7 @@ async function call(token: string, method: string, path: string, body?: BodyInit
       response.status,
       typeof error?.code === "string" ? error.code : `HTTP_${response.status}`,
       typeof error?.message === "string" ? error.message : `The upload service answered ${response.status}.`,
+      asksToSlowDown(response.status) ? retryAfterMs(response.headers.get("retry-after")) : null,
     );
   }
   if (parsed === null || typeof parsed !== "object") throw new UploadError(502, "BAD_RESPONSE", "The upload service sent an unreadable answer.");

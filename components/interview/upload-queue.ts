@@ -181,10 +181,15 @@ export class TakeUploader {
           this.settle("failed", error.message);
           return;
         }
-        this.phase = "offline";
-        this.error = error instanceof Error ? error.message : String(error);
-        this.emit();
-        await this.sleep((this.opts.backoffMs ?? defaultBackoff)(attempt++));
+        // A server that asks to slow down is busy, not gone: wait as long as it says, without
+        // telling the candidate their connection dropped.
+        const slowDown = error instanceof UploadError ? error.retryAfterMs : null;
+        if (slowDown === null) {
+          this.phase = "offline";
+          this.error = error instanceof Error ? error.message : String(error);
+          this.emit();
+        }
+        await this.sleep(slowDown ?? (this.opts.backoffMs ?? defaultBackoff)(attempt++));
         resync = this.uploadId !== null;
       }
     }

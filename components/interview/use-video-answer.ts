@@ -194,11 +194,9 @@ export function useVideoAnswer({ token, invitationId, question, media, onSubmitt
     const key = takeKey(responseId, from.take);
     try {
       await settled();
-      const result = await untilAnswered(
-        () =>
-          client.interview.submitVideo.mutate({ token, responseId, take: from.take, ...(from.durationMs ? { durationMs: Math.round(from.durationMs) } : {}) }),
-        { onWaiting: (offline) => dispatch({ type: "offline", offline }) },
-      );
+      const result = await untilAnswered(() => client.interview.submitVideo.mutate({ token, responseId, take: from.take }), {
+        onWaiting: (offline) => dispatch({ type: "offline", offline }),
+      });
       await (await chunkStore()).deleteTake(key);
       onSubmitted(result);
     } catch (e) {

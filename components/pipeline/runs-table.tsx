@@ -5,6 +5,7 @@ import { Fragment, useState } from "react";
 import { Alert, Badge, Button, EmptyState, Select, Skeleton, Table, TableContainer, TBody, TD, TH, THead, type Tone, TR, useToast } from "@/components/ui";
 import { formatDateTime } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
+import type { ShownAttempt } from "@/server/pipeline/attempt-log";
 import { JOB_STATUSES } from "@/server/pipeline/pipeline.schema";
 
 type Status = (typeof JOB_STATUSES)[number];
@@ -16,6 +17,15 @@ const STATUS_TONES: Record<Status, Tone> = {
   COMPLETED: "success",
   FAILED: "danger",
   CANCELLED: "neutral",
+};
+
+const ATTEMPT_TONES: Record<ShownAttempt["outcome"], Tone> = {
+  running: "info",
+  completed: "success",
+  slept: "neutral",
+  errored: "warning",
+  failed: "danger",
+  "cut short": "warning",
 };
 
 function label(status: Status): string {
@@ -123,6 +133,7 @@ export function RunsTable() {
                     <TD>
                       <Badge tone={STATUS_TONES[run.status]}>{label(run.status)}</Badge>
                       {run.runCount > 1 ? <span className="ml-2 text-xs text-slate-500">run {run.runCount}</span> : null}
+                      {run.resuming ? <span className="block text-xs text-amber-700">Resuming after a restart</span> : null}
                     </TD>
                     <TD className="max-w-xs">
                       {run.currentStep ? (
@@ -163,6 +174,20 @@ export function RunsTable() {
                             </li>
                           ))}
                           {!run.steps.length ? <li className="text-slate-500">No step has finished yet.</li> : null}
+                        </ol>
+                        <h3 className="mt-3 text-sm font-medium">Attempts</h3>
+                        <ol className="mt-1 space-y-1 text-sm" aria-label="Attempts">
+                          {run.attempts.map((a, i) => (
+                            <li key={`${a.owner}-${a.startedAt}-${i}`} className="flex flex-wrap gap-2">
+                              <Badge tone={ATTEMPT_TONES[a.outcome]}>{a.outcome}</Badge>
+                              <span className="font-medium">{a.step ?? "next step"}</span>
+                              <span className="text-slate-500">
+                                {formatDateTime(new Date(a.startedAt))}
+                                {a.endedAt ? ` – ${formatDateTime(new Date(a.endedAt))}` : ""} · {a.owner}
+                              </span>
+                            </li>
+                          ))}
+                          {!run.attempts.length ? <li className="text-slate-500">No attempt recorded.</li> : null}
                         </ol>
                       </TD>
                     </TR>

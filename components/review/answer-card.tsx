@@ -26,7 +26,7 @@ export function AnswerCard({ answer }: { answer: Answer }) {
           <div className="flex flex-wrap items-center gap-2">
             <CardTitle id={headingId}>Question {answer.number}</CardTitle>
             <Badge tone="neutral">{q.type === "VIDEO" ? "Video" : "Written"}</Badge>
-            <ResponseStatusBadge status={r?.status ?? "PENDING"} />
+            <ResponseStatusBadge status={r?.status ?? "PENDING"} resuming={r?.resuming ?? false} />
           </div>
           <p className="mt-2 whitespace-pre-line text-slate-800">{q.prompt}</p>
         </CardHeader>

@@ -14,7 +14,8 @@ const LOOK: Record<ResponseStatus, { label: string; tone: "neutral" | "info" | "
   FAILED: { label: "Processing failed", tone: "danger" },
 };
 
-export function ResponseStatusBadge({ status }: { status: ResponseStatus }) {
-  const look = LOOK[status];
+/** `resuming`: the runner working on it died and another took over; the stored status is stale until the step finishes again. */
+export function ResponseStatusBadge({ status, resuming = false }: { status: ResponseStatus; resuming?: boolean }) {
+  const look = resuming && status !== "FAILED" && status !== "ANALYZED" ? { label: "Resuming after a restart", tone: "warning" as const } : LOOK[status];
   return <Badge tone={look.tone}>{look.label}</Badge>;
 }

@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { CronExpressionParser } from "cron-parser";
 import type { InngestFunction } from "inngest";
 import type { Db, JobRun, Prisma } from "@/server/db/client";
+import { attemptsOf, openAttempt, readAttemptLog, type AttemptEntry } from "@/server/pipeline/attempt-log";
 import { inProcessHandler } from "./handler";
+import { newIncarnation, runnerIdentity } from "./identity";
 import { setLocalQueueTarget } from "./local-queue";
 import { buildRunRequest, errorMessage, readRunResponse, type MemoizedStep, type Outcome, type RunEvent } from "./protocol";
 import { registerFunctions, type RegisteredFunction } from "./registry";
@@ -13,18 +14,34 @@ export type RunnerOptions = {
   /** Runs executed at once; each function's own `concurrency` limits it further. */
   workers?: number;
   pollMs?: number;
-  /** A run whose owner has not proved alive for this long is taken over by another runner. */
+  /**
+   * A run whose holder has not renewed its lock for this long is taken over: the fallback for a
+   * holder with no heartbeat row. A holder's own heartbeat (below) is how a crash is found sooner.
+   */
   leaseMs?: number;
+  /** Who this runner is across restarts (default: runnerIdentity()). */
+  identity?: string;
+  /** How often the runner says it is alive, and after how long without a word it is taken for dead. */
+  heartbeatMs?: number;
+  heartbeatStaleMs?: number;
   /** Retry delays: base * 2^attempt, capped, with jitter. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   log?: (line: string, data?: Record<string, unknown>) => void;
 };
 
+// What the attempt log calls an error thrown by the function outside any step.
+const FUNCTION_BODY = "(function body)";
+
 // A function that keeps answering with new steps forever is a bug; stop it instead of spinning.
 const MAX_REQUESTS_PER_CLAIM = 500;
 
-type Claimed = Pick<JobRun, "id" | "functionId" | "eventId" | "event" | "attempt" | "steps" | "stepOrder">;
+type Claimed = Pick<JobRun, "id" | "functionId" | "eventId" | "event" | "attempt" | "steps" | "stepOrder" | "attemptLog"> & {
+  /** Who held the run when it was claimed, when it was running: a takeover. */
+  previousOwner: string | null;
+  previousStatus: JobRun["status"];
+  previousStep: string | null;
+};
 
 /**
  * Runs the app's Inngest functions inside the app when no Inngest server is configured, with
@@ -34,7 +51,9 @@ type Claimed = Pick<JobRun, "id" | "functionId" | "eventId" | "event" | "attempt
  * it was in. A step is at-least-once, as on Inngest: steps are written to be idempotent.
  */
 export class InProcessRunner {
-  readonly owner = `runner-${process.pid}-${randomUUID().slice(0, 8)}`;
+  readonly identity: string;
+  /** This incarnation, as job_runs.owner and runner_heartbeats.id hold it. */
+  readonly owner: string;
   private readonly db: Db;
   private readonly fns: RegisteredFunction[];
   private readonly byId: Map<string, RegisteredFunction>;
@@ -42,6 +61,16 @@ export class InProcessRunner {
   private readonly workers: number;
   private readonly pollMs: number;
   private readonly leaseMs: number;
+  private readonly heartbeatMs: number;
+  private readonly heartbeatStaleMs: number;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private registered: Promise<void> = Promise.resolve();
+  private caughtUp!: () => void;
+  /**
+   * Resolves once a claim after start finds nothing more it may take: by then every run a previous
+   * incarnation held is back in hand. Start-up work that can wait (CPU-heavy catch-ups) waits for it.
+   */
+  readonly reclaimed: Promise<void> = new Promise((resolve) => (this.caughtUp = resolve));
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly log: NonNullable<RunnerOptions["log"]>;
@@ -62,6 +91,10 @@ export class InProcessRunner {
     this.workers = opts.workers ?? 2;
     this.pollMs = opts.pollMs ?? 1000;
     this.leaseMs = opts.leaseMs ?? 30_000;
+    this.identity = opts.identity ?? runnerIdentity();
+    this.owner = newIncarnation(this.identity);
+    this.heartbeatMs = opts.heartbeatMs ?? 2000;
+    this.heartbeatStaleMs = opts.heartbeatStaleMs ?? 3 * this.heartbeatMs;
     this.backoffBaseMs = opts.backoffBaseMs ?? 2000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 5 * 60_000;
     this.log = opts.log ?? ((line, data) => console.log(`[runner] ${line}`, data ?? ""));
@@ -73,7 +106,28 @@ export class InProcessRunner {
     this.stopping = false;
     setLocalQueueTarget({ db: this.db, functions: this.fns, onEnqueue: () => this.poke() });
     this.scheduledTicks.clear();
+    this.registered = this.register().catch((error: unknown) => this.log("could not register the runner's heartbeat", { error: String(error) }));
+    this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
+    this.heartbeat.unref();
     this.loops = Array.from({ length: this.workers }, () => this.loop());
+  }
+
+  /**
+   * Says this incarnation is alive, before any claim: from then on the runs that a previous
+   * incarnation of the same identity held are claimable at once (claimOne), since it is dead.
+   */
+  private async register(): Promise<void> {
+    await this.db.runnerHeartbeat.upsert({
+      where: { id: this.owner },
+      create: { id: this.owner, identity: this.identity },
+      update: { beatAt: new Date() },
+    });
+    // Incarnations gone for a day hold nothing worth a row; their runs fall back to the lease.
+    await this.db.runnerHeartbeat.deleteMany({ where: { beatAt: { lt: new Date(Date.now() - 24 * 3600_000) } } });
+  }
+
+  private async beat(): Promise<void> {
+    await this.db.runnerHeartbeat.updateMany({ where: { id: this.owner }, data: { beatAt: new Date() } }).catch(() => {});
   }
 
   /**
@@ -84,6 +138,7 @@ export class InProcessRunner {
   async stop(opts: { graceMs?: number } = {}): Promise<void> {
     this.stopped = true;
     this.stopping = true;
+    this.caughtUp();
     this.poke();
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => {
@@ -93,6 +148,10 @@ export class InProcessRunner {
     clearTimeout(timer);
     this.loops = [];
     setLocalQueueTarget(null);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    // Whatever is still in flight is given up: other runners may take it over now, not after the lease.
+    await this.db.runnerHeartbeat.updateMany({ where: { id: this.owner }, data: { beatAt: new Date(0) } }).catch(() => {});
   }
 
   /** Wakes idle workers: new work was queued. */
@@ -138,6 +197,7 @@ export class InProcessRunner {
   }
 
   private async loop(): Promise<void> {
+    await this.registered;
     while (!this.stopped) {
       let run: Claimed | null = null;
       try {
@@ -165,8 +225,10 @@ export class InProcessRunner {
   }
 
   /**
-   * Takes one due run: queued or sleeping past its time, or running under a lock nobody renewed
-   * within the lease (its runner died). SKIP LOCKED lets several runners share the table.
+   * Takes one due run: queued or sleeping past its time, or running under a holder that is gone:
+   * an earlier incarnation of this runner (it restarted: taken at once), a runner whose heartbeat
+   * stopped a few seconds ago, or a lock nobody renewed within the lease. SKIP LOCKED lets several
+   * runners share the table.
    */
   private claim(): Promise<Claimed | null> {
     // One claim at a time per runner: each reads the running counts the previous one updated,
@@ -181,22 +243,47 @@ export class InProcessRunner {
     const known = this.fns.map((f) => f.id);
     if (!known.length) return null;
     const staleBefore = new Date(Date.now() - this.leaseMs);
+    const silentSince = new Date(Date.now() - this.heartbeatStaleMs);
+    const opened = JSON.stringify([openAttempt(this.owner, new Date())]);
     const rows = await this.db.$queryRaw<Claimed[]>`
-      UPDATE "job_runs" SET "status" = 'RUNNING', "owner" = ${this.owner}, "lockedAt" = now(),
-        "startedAt" = COALESCE("startedAt", now()), "updatedAt" = now()
-      WHERE "id" = (
-        SELECT "id" FROM "job_runs"
-        WHERE "functionId" = ANY(${known}::text[]) AND NOT ("functionId" = ANY(${full}::text[]))
-          AND (("status" IN ('QUEUED', 'SLEEPING') AND "runAfter" <= now())
-            OR ("status" = 'RUNNING' AND ("lockedAt" IS NULL OR "lockedAt" < ${staleBefore})))
-        ORDER BY "runAfter", "createdAt"
+      WITH due AS (
+        SELECT j."id", j."owner", j."status", j."currentStep"
+        FROM "job_runs" j
+        LEFT JOIN "runner_heartbeats" h ON h."id" = j."owner"
+        WHERE j."functionId" = ANY(${known}::text[]) AND NOT (j."functionId" = ANY(${full}::text[]))
+          AND ((j."status" IN ('QUEUED', 'SLEEPING') AND j."runAfter" <= now())
+            OR (j."status" = 'RUNNING' AND (j."lockedAt" IS NULL OR j."lockedAt" < ${staleBefore}
+              OR (h."identity" = ${this.identity} AND h."id" <> ${this.owner})
+              OR h."beatAt" < ${silentSince})))
+        -- Runs taken over come first: they were under way, and a function's concurrency slot must
+        -- not go to new work while one of its runs waits for its dead holder's successor.
+        ORDER BY (j."status" = 'RUNNING') DESC, j."runAfter", j."createdAt"
         LIMIT 1
-        FOR UPDATE SKIP LOCKED
+        FOR UPDATE OF j SKIP LOCKED
       )
-      RETURNING "id", "functionId", "eventId", "event", "attempt", "steps", "stepOrder"`;
+      UPDATE "job_runs" r SET "status" = 'RUNNING', "owner" = ${this.owner}, "lockedAt" = now(),
+        "startedAt" = COALESCE(r."startedAt", now()), "updatedAt" = now(),
+        "resumedAt" = CASE WHEN due."status" = 'RUNNING' AND due."owner" IS NOT NULL THEN now() ELSE r."resumedAt" END,
+        "attemptLog" = r."attemptLog" || ${opened}::jsonb
+      FROM due WHERE r."id" = due."id"
+      RETURNING r."id", r."functionId", r."eventId", r."event", r."attempt", r."steps", r."stepOrder", r."attemptLog",
+        due."owner" AS "previousOwner", due."status" AS "previousStatus", due."currentStep" AS "previousStep"`;
     const run = rows[0] ?? null;
-    if (run) this.running.set(run.functionId, (this.running.get(run.functionId) ?? 0) + 1);
+    if (!run) {
+      this.caughtUp();
+      return null;
+    }
+    this.running.set(run.functionId, (this.running.get(run.functionId) ?? 0) + 1);
+    if (run.previousStatus === "RUNNING" && run.previousOwner) this.log(this.takeoverLine(run));
     return run;
+  }
+
+  /** One line per takeover: the run, the step it was in (or the last one it finished), and who held it. */
+  private takeoverLine(run: Claimed): string {
+    const steps = run.steps as Record<string, MemoizedStep>;
+    const lastDone = run.stepOrder.length ? steps[run.stepOrder.at(-1)!]?.name : undefined;
+    const where = run.previousStep ? `at step "${run.previousStep}"` : lastDone ? `after step "${lastDone}"` : "before its first step";
+    return `took over run ${run.id} (${run.functionId}) ${where} from ${run.previousOwner}`;
   }
 
   private backoff(attempt: number, retryAfterMs: number | null): number {
@@ -237,12 +324,27 @@ export class InProcessRunner {
       steps[id] = step;
       if (!stepOrder.includes(id)) stepOrder.push(id);
     };
-    const state = () => ({ steps: steps as Prisma.InputJsonValue, stepOrder: { set: stepOrder } });
+    // The claim opened an attempt for the first request; each request's answer closes it.
+    const log: AttemptEntry[] = readAttemptLog(run.attemptLog);
+    const mine = () => {
+      const last = log.at(-1);
+      return last?.owner === this.owner && last.outcome === "running" ? last : null;
+    };
+    const close = (step: string, outcome: AttemptEntry["outcome"], at: Date) => {
+      const last = mine();
+      if (last) Object.assign(last, { step, outcome, endedAt: at.toISOString() });
+    };
+    // A request that ran no step (the function returned, or the runner stops) was no attempt.
+    const dropOpen = () => {
+      if (mine()?.step === null) log.pop();
+    };
+    const state = () => ({ steps: steps as Prisma.InputJsonValue, stepOrder: { set: stepOrder }, attemptLog: log as Prisma.InputJsonValue });
 
     try {
       for (let i = 0; i < MAX_REQUESTS_PER_CLAIM; i++) {
         if (this.stopping && i > 0) {
           // Stopping: the run goes back to the queue at the step it reached.
+          dropOpen();
           await this.save(run.id, { ...state(), attempt, status: "QUEUED", owner: null, lockedAt: null, runAfter: new Date() });
           return;
         }
@@ -269,22 +371,30 @@ export class InProcessRunner {
           case "step-completed":
           case "step-failed": {
             const prior = steps[outcome.id];
+            close(outcome.name, outcome.kind === "step-completed" ? "completed" : "failed", now);
+            const attempts = attemptsOf(log, outcome.name);
             memoize(
               outcome.id,
               outcome.kind === "step-completed"
-                ? { name: outcome.name, type: "data", data: outcome.data, attempts: attempt + 1, at: now.toISOString() }
-                : { name: outcome.name, type: "error", error: outcome.error, attempts: attempt + 1, at: now.toISOString() },
+                ? { name: outcome.name, type: "data", data: outcome.data, attempts, at: now.toISOString() }
+                : { name: outcome.name, type: "error", error: outcome.error, attempts, at: now.toISOString() },
             );
             if (prior) this.log("step answered twice", { runId: run.id, step: outcome.name });
             attempt = 0;
-            if (!(await this.save(run.id, { ...state(), attempt, currentStep: null, error: null, lockedAt: now }))) return;
+            log.push(openAttempt(this.owner, now));
+            // The step a takeover resumed has finished again: nothing shown to HR is stale any more.
+            if (!(await this.save(run.id, { ...state(), attempt, currentStep: null, error: null, lockedAt: now, resumedAt: null }))) return;
             continue;
           }
-          case "planned":
+          case "planned": {
             stepId = outcome.steps[0]!.id;
-            if (!(await this.save(run.id, { currentStep: outcome.steps[0]!.name, lockedAt: now }))) return;
+            const open = mine();
+            if (open) open.step = outcome.steps[0]!.name;
+            if (!(await this.save(run.id, { currentStep: outcome.steps[0]!.name, lockedAt: now, attemptLog: log }))) return;
             continue;
+          }
           case "sleep":
+            close(outcome.name, "slept", now);
             memoize(outcome.id, { name: outcome.name, type: "data", data: null, attempts: 1, at: outcome.until.toISOString() });
             await this.save(run.id, {
               ...state(),
@@ -297,6 +407,7 @@ export class InProcessRunner {
             });
             return;
           case "step-errored": {
+            close(outcome.name, "errored", now);
             const delay = this.backoff(attempt, outcome.retryAfterMs);
             this.log(`step "${outcome.name}" failed (attempt ${attempt + 1} of ${fn.maxAttempts}); retrying in ${delay} ms`, {
               runId: run.id,
@@ -315,6 +426,7 @@ export class InProcessRunner {
             return;
           }
           case "retry": {
+            close(FUNCTION_BODY, "errored", now);
             if (attempt + 1 >= fn.maxAttempts) {
               await this.save(run.id, { ...state(), status: "FAILED", error: errorMessage(outcome.error), finishedAt: now, owner: null, lockedAt: null });
               return;
@@ -332,6 +444,7 @@ export class InProcessRunner {
             return;
           }
           case "completed":
+            dropOpen();
             await this.save(run.id, {
               ...state(),
               status: "COMPLETED",
@@ -344,6 +457,7 @@ export class InProcessRunner {
             });
             return;
           case "failed":
+            dropOpen();
             await this.save(run.id, {
               ...state(),
               status: "FAILED",
@@ -355,6 +469,7 @@ export class InProcessRunner {
             });
             return;
           case "unsupported":
+            dropOpen();
             await this.save(run.id, {
               ...state(),
               status: "FAILED",
@@ -366,6 +481,7 @@ export class InProcessRunner {
             return;
         }
       }
+      dropOpen();
       await this.save(run.id, {
         ...state(),
         status: "FAILED",

@@ -1,4 +1,3 @@
-import type { Readable } from "node:stream";
 import type { Db, Prisma } from "../db/client";
 import { DomainError } from "../errors";
 import { enqueueEvent } from "../events/outbox";
@@ -7,8 +6,7 @@ import { templateSnapshotSchema } from "../templates/versions";
 import { assertAnswerable, invitationByToken, type TokenInvitation } from "./access";
 import { takesAllowed, textLimit } from "./interview-rules";
 import type { StartTakeInput, SubmitTextInput, SubmitVideoInput } from "./interview.schema";
-import { measureDuration, type DurationMeasurement } from "./measure-duration";
-import { openRecording } from "./recording";
+import { CANDIDATE_TRANSACTION } from "./transaction";
 
 type Tx = Prisma.TransactionClient;
 
@@ -110,11 +108,16 @@ export type SubmittedAnswer = {
   completed: boolean;
 };
 
-/** A written answer, within the question's character limit, submitted once. */
+/** A written answer, within the question's character limit, submitted once; sending the same text again answers as the first time did. */
 export async function submitText(db: Db, input: SubmitTextInput, now: Date = new Date()): Promise<SubmittedAnswer> {
   return db.$transaction(async (tx) => {
-    const invitation = await freshInvitation(tx, input.token, now);
-    const response = await ownResponse(tx, invitation, input.responseId);
+    const invitation = await invitationByToken(tx, input.token);
+    const response = await tx.response.findFirst({ where: { id: input.responseId, invitationId: invitation.id } });
+    if (!response) throw new DomainError("NOT_FOUND", "This question is not part of your interview.");
+    // The same text sent again is the retry of a submit whose reply was lost.
+    if (response.type === "TEXT" && response.submittedAt && response.textAnswer === input.text.trim()) return submittedAlready(response, invitation);
+    if (response.submittedAt) throw new DomainError("CONFLICT", "This answer has already been submitted.");
+    assertAnswerable(invitation, { consent: true }, now);
     if (response.type !== "TEXT") throw new DomainError("BAD_REQUEST", "This question takes a recorded answer, not text.");
     const limit = textLimit((await snapshotQuestion(tx, invitation, response.questionId)).maxChars);
     if (input.text.length > limit) {
@@ -129,73 +132,62 @@ export async function submitText(db: Db, input: SubmitTextInput, now: Date = new
     await enqueueEvent(tx, "response.submitted", { responseId: response.id, invitationId: invitation.id }, invitation.organizationId);
     const completed = await completeIfAllAnswered(tx, invitation, now);
     return { responseId: response.id, status: "UPLOADED", durationMs: null, failureReason: null, completed };
-  });
-}
-
-export type SubmitVideoDeps = {
-  /** Measures a stored recording; the default decodes it with ffmpeg. */
-  measure?: (storageKey: string, driver: string | null) => Promise<DurationMeasurement>;
-};
-
-async function measureStored(storageKey: string, driver: string | null): Promise<DurationMeasurement> {
-  let source: Readable | string;
-  try {
-    source = await openRecording(storageKey, driver);
-  } catch (error) {
-    return { ok: false, reason: `The recording could not be read back from storage: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  return measureDuration(source);
+  }, CANDIDATE_TRANSACTION);
 }
 
 /**
- * Submits the newest recording of a video question once its upload is complete. The file is
- * decoded end to end to measure its true length (stored on the response and its media asset); a
- * file that does not decode still counts as the candidate's answer, marked FAILED with the reason,
- * so HR sees what happened and the interview can be finished.
+ * Submits the newest recording of a video question once its upload is complete, and returns at
+ * once: nothing is decoded here. The pipeline's probe measures the recording's true length (it
+ * decodes the file anyway), and a file that does not decode ends there FAILED with the reason, so
+ * HR sees what happened and the interview still finishes. A retry of a submit that went through
+ * (its reply lost, or a timeout) gets the same answer, never an error.
  */
-export async function submitVideo(db: Db, input: SubmitVideoInput, deps: SubmitVideoDeps = {}, now: Date = new Date()): Promise<SubmittedAnswer> {
-  const invitation = await invitationByToken(db, input.token);
-  assertAnswerable(invitation, { consent: true }, now);
-  const response = await ownResponse(db, invitation, input.responseId);
-  if (response.type !== "VIDEO") throw new DomainError("BAD_REQUEST", "This question takes a written answer, not a recording.");
-  if (input.take !== response.takesUsed) {
-    throw new DomainError("CONFLICT", "A newer recording of this question exists. Reload the page to continue with it.");
-  }
-  const upload = await db.uploadSession.findUnique({ where: { responseId_take: { responseId: response.id, take: input.take } } });
-  if (!upload || upload.status !== "COMPLETE") {
-    throw new DomainError("PRECONDITION_FAILED", "This recording has not finished uploading yet. Keep this page open until it has.");
-  }
-  // Completing the upload points the response's recording asset at the stored file.
-  const asset = await db.mediaAsset.findUnique({ where: { responseId_kind: { responseId: response.id, kind: "RECORDING" } } });
-  if (!asset) throw new DomainError("PRECONDITION_FAILED", "This recording has not finished uploading yet. Keep this page open until it has.");
-
-  // Decoding takes a while and must not hold the transaction (the embedded engine runs one at a time).
-  const measured = await (deps.measure ?? measureStored)(asset.storageKey, asset.storageDriver);
-
+export async function submitVideo(db: Db, input: SubmitVideoInput, now: Date = new Date()): Promise<SubmittedAnswer> {
   return db.$transaction(async (tx) => {
-    const fresh = await freshInvitation(tx, input.token, now);
-    const ok = measured.ok;
+    const invitation = await invitationByToken(tx, input.token);
+    const response = await tx.response.findFirst({ where: { id: input.responseId, invitationId: invitation.id } });
+    if (!response) throw new DomainError("NOT_FOUND", "This question is not part of your interview.");
+    if (response.type !== "VIDEO") throw new DomainError("BAD_REQUEST", "This question takes a written answer, not a recording.");
+    if (response.submittedAt) {
+      if (response.takesUsed === input.take) return submittedAlready(response, invitation);
+      throw new DomainError("CONFLICT", "This answer has already been submitted.");
+    }
+    assertAnswerable(invitation, { consent: true }, now);
+    if (input.take !== response.takesUsed) {
+      throw new DomainError("CONFLICT", "A newer recording of this question exists. Reload the page to continue with it.");
+    }
+    // Completing the upload marks it COMPLETE and points the response's recording asset at the
+    // stored file in one transaction, so a complete upload is a recording ready to process.
+    const upload = await tx.uploadSession.findUnique({
+      where: { responseId_take: { responseId: response.id, take: input.take } },
+      select: { status: true },
+    });
+    if (upload?.status !== "COMPLETE") {
+      throw new DomainError("PRECONDITION_FAILED", "This recording has not finished uploading yet. Keep this page open until it has.");
+    }
     const { count } = await tx.response.updateMany({
       where: { id: response.id, submittedAt: null, takesUsed: input.take },
-      data: {
-        status: ok ? "UPLOADED" : "FAILED",
-        durationMs: ok ? measured.durationMs : null,
-        failureReason: ok ? null : measured.reason,
-        submittedAt: now,
-      },
+      data: { status: "UPLOADED", failureReason: null, submittedAt: now },
     });
     if (!count) throw new DomainError("CONFLICT", "This answer has already been submitted.");
-    await tx.mediaAsset.update({ where: { id: asset.id }, data: { durationMs: ok ? measured.durationMs : null } });
-    await markStarted(tx, fresh, now);
-    // A recording that does not decode gives the pipeline nothing to transcribe.
-    if (ok) await enqueueEvent(tx, "response.submitted", { responseId: response.id, invitationId: fresh.id }, fresh.organizationId);
-    const completed = await completeIfAllAnswered(tx, fresh, now);
-    return {
-      responseId: response.id,
-      status: ok ? "UPLOADED" : "FAILED",
-      durationMs: ok ? measured.durationMs : null,
-      failureReason: ok ? null : measured.reason,
-      completed,
-    };
-  });
+    await markStarted(tx, invitation, now);
+    await enqueueEvent(tx, "response.submitted", { responseId: response.id, invitationId: invitation.id }, invitation.organizationId);
+    const completed = await completeIfAllAnswered(tx, invitation, now);
+    return { responseId: response.id, status: "UPLOADED", durationMs: null, failureReason: null, completed };
+  }, CANDIDATE_TRANSACTION);
+}
+
+/** What a submit that already went through answered, read back for its retry. */
+function submittedAlready(
+  response: { id: string; status: string; durationMs: number | null; failureReason: string | null },
+  invitation: TokenInvitation,
+): SubmittedAnswer {
+  const failed = response.status === "FAILED";
+  return {
+    responseId: response.id,
+    status: failed ? "FAILED" : "UPLOADED",
+    durationMs: response.durationMs,
+    failureReason: failed ? response.failureReason : null,
+    completed: invitation.status === "COMPLETED",
+  };
 }

@@ -5,9 +5,6 @@ import { text } from "../validation/text";
 // The interview procedures' inputs. Plain values the candidate's page also needs live in
 // interview-rules.ts, which ships no zod to the browser.
 
-/** The longest recording a client may claim; the server measures the real length itself. */
-const MAX_DURATION_MS = 60 * 60 * 1000;
-
 // The link's token as createInvitationToken makes it (43 base64url characters); the bounds leave
 // room for other lengths and keep arbitrary junk out of the hash lookup.
 const token = text()
@@ -32,8 +29,6 @@ export const submitVideoInput = z.object({
   token,
   responseId,
   take: z.number().int().min(1),
-  /** The recording's length as the browser timed it; kept only when the server cannot measure the file. */
-  durationMs: z.number().int().min(0).max(MAX_DURATION_MS).optional(),
 });
 
 export const submitTextInput = z.object({

@@ -1,6 +1,6 @@
 import { open, stat } from "node:fs/promises";
 import { z } from "zod";
-import { measureDuration } from "../interview/measure-duration";
+import { measureDuration } from "./measure-duration";
 import { MediaProcessingError } from "./errors";
 import { failedOnTheMedia, runTool } from "./run-tool";
 

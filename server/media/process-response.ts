@@ -11,7 +11,7 @@ import { getStorage, isStorageDriver, sanitizeKey, storageForDriver, type Storag
 import { MediaProcessingError } from "./errors";
 import { extractAudio } from "./extract-audio";
 import { makePlayback, planPlayback } from "./playback";
-import { probeMedia, type MediaProbe } from "./probe";
+import { mediaProbeSchema, probeMedia, type MediaProbe } from "./probe";
 import { ffmpegThreads } from "./run-tool";
 import { makeThumbnail } from "./thumbnail";
 
@@ -62,9 +62,17 @@ export async function processResponseMedia(db: Db, responseId: string, opts: { w
   const work = await mkdtemp(path.join(opts.workDir ?? os.tmpdir(), "media-"));
   try {
     const input = await localCopy(recording.storageKey, recording.storageDriver, work);
-    const probe = await probeMedia(input, { signal });
-    // Kept even when the recording is then refused: it is what explains the refusal.
-    await db.mediaAsset.update({ where: { id: recording.id }, data: { metadata: probe, durationMs: probe.durationMs } });
+    // Probing decodes the whole recording to measure it; a retried or replayed step reuses what
+    // the first one found (completing an upload clears it, so a new take is measured afresh).
+    let probe = probedAlready(recording);
+    if (!probe) {
+      probe = await probeMedia(input, { signal });
+      // Kept even when the recording is then refused: it is what explains the refusal.
+      await db.$transaction([
+        db.mediaAsset.update({ where: { id: recording.id }, data: { metadata: probe, durationMs: probe.durationMs } }),
+        db.response.update({ where: { id: responseId }, data: { durationMs: probe.durationMs } }),
+      ]);
+    }
     if (!probe.hasAudio) throw new MediaProcessingError("NO_AUDIO", "The recording has no audio track, so it cannot be transcribed.");
 
     const made: Made[] = [];
@@ -132,6 +140,11 @@ export async function processResponseMedia(db: Db, responseId: string, opts: { w
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+function probedAlready(recording: { metadata: Prisma.JsonValue; sizeBytes: bigint }): MediaProbe | null {
+  const parsed = mediaProbeSchema.safeParse(recording.metadata);
+  return parsed.success && parsed.data.sizeBytes === Number(recording.sizeBytes) ? parsed.data : null;
 }
 
 /** The recording as a file ffmpeg can seek in: its own path on local disk, else a download into `work`. */

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
+import { CpuJobAbortedError, cpuPool } from "../cpu/pool";
 
 export type ToolFailure = "missing" | "timeout" | "aborted" | "failed";
 
@@ -24,10 +25,20 @@ const DEFAULT_MAX_STDOUT = 4 * 1024 * 1024;
 
 /**
  * Runs a media tool without a shell (arguments are never parsed, so a storage key cannot become
- * a command) and resolves with its output when it exits 0. On timeout or abort the child is
+ * a command) and resolves with its output when it exits 0. It waits for a slot of the CPU pool
+ * first; its timeout counts from its start, not from the wait. On timeout or abort the child is
  * killed with SIGKILL: ffmpeg stuck on a pathological file does not answer SIGTERM promptly.
  */
-export function runTool(command: string, args: string[], opts: RunOptions): Promise<{ stdout: string; stderr: string }> {
+export async function runTool(command: string, args: string[], opts: RunOptions): Promise<{ stdout: string; stderr: string }> {
+  try {
+    return await cpuPool().run(command === "ffprobe" ? "ffprobe" : "ffmpeg", () => spawnTool(command, args, opts), { signal: opts.signal });
+  } catch (error) {
+    if (error instanceof CpuJobAbortedError) throw new ToolError("aborted", `${command} was not started: the job was cancelled.`);
+    throw error;
+  }
+}
+
+function spawnTool(command: string, args: string[], opts: RunOptions): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) {
       reject(new ToolError("aborted", `${command} was not started: the job was cancelled.`));

@@ -1,6 +1,7 @@
 import { audit } from "../audit/log";
 import { Prisma, type Db } from "../db/client";
 import { DomainError, notFound } from "../errors";
+import { readAttemptLog, shownAttempts } from "./attempt-log";
 import type { ListRunsInput } from "./pipeline.schema";
 
 type StoredStep = { name?: string; type?: "data" | "error"; error?: unknown; attempts?: number; at?: string };
@@ -66,6 +67,8 @@ export async function listRuns(db: Db, input: ListRunsInput) {
       startedAt: r.startedAt,
       finishedAt: r.finishedAt,
       steps: readSteps(r.steps, r.stepOrder),
+      attempts: shownAttempts(readAttemptLog(r.attemptLog), r),
+      resuming: r.resumedAt !== null && (r.status === "RUNNING" || r.status === "QUEUED"),
     })),
     nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<(typeof counts)[number]["status"], number>>,
@@ -97,6 +100,7 @@ export async function rerunJob(db: Db, actor: { id: string }, runId: string): Pr
         owner: null,
         lockedAt: null,
         finishedAt: null,
+        resumedAt: null,
         runCount: { increment: 1 },
       },
     });

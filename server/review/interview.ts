@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import { canCancel, canResend, effectiveStatus } from "../invitations/status";
 import { pipelineInProgress } from "../pipeline/progress";
+import { resumingAnswers } from "../pipeline/resuming";
 import { templateSnapshotSchema } from "../templates/versions";
 import { captionsUrl } from "../transcription/captions";
 import { isTranscriptionEngine, TRANSCRIPTION_ENGINES, transcriptSegmentsSchema, type TranscriptSegment } from "../transcription/transcript.schema";
@@ -106,6 +107,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
   const responses = new Map(rows.map((r) => [r.questionId, r]));
   const questions = [...snapshot.questions].sort((a, b) => a.position - b.position);
 
+  const resuming = await resumingAnswers(db, invitationId, rows);
   const answers = await Promise.all(
     questions.map(async (q, index) => {
       const r = responses.get(q.id);
@@ -123,6 +125,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
               durationMs: r.durationMs ?? recording?.durationMs ?? null,
               failureReason: r.failureReason,
               submittedAt: r.submittedAt,
+              resuming: resuming.has(r.id),
             }
           : null,
         hasRecording: Boolean(recording),

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { CpuJobAbortedError, cpuPool } from "../cpu/pool";
 import { audioFileSize } from "./audio-file";
 import { abortReason, TranscriptionError } from "./errors";
 import { parsePocketsphinxOutput } from "./pocketsphinx-output";
@@ -78,7 +79,11 @@ export async function transcribeWithPocketsphinx(audioPath: string, opts: { sign
   }
   const size = await audioFileSize(audioPath, "pocketsphinx");
   const timeoutMs = Math.round(opts.timeoutMs ?? TIMEOUT_BASE_MS + (size / WAV_BYTES_PER_SEC) * TIMEOUT_PER_AUDIO_SEC_MS);
-  const stdout = await runPocketsphinx(audioPath, timeoutMs, opts.signal);
+  const stdout = await cpuPool()
+    .run("transcribe", () => runPocketsphinx(audioPath, timeoutMs, opts.signal), { signal: opts.signal })
+    .catch((error: unknown) => {
+      throw error instanceof CpuJobAbortedError && opts.signal ? abortReason(opts.signal) : error;
+    });
   const segments = segmentWords(parsePocketsphinxOutput(stdout));
   return { engine: "pocketsphinx", model: POCKETSPHINX_MODEL, language: "en", text: transcriptText(segments), segments };
 }

@@ -2,6 +2,7 @@ import type { AnyRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
+import { RETRY_AFTER_SECONDS } from "../overload/overload";
 import { readBodyLimited } from "../security/body";
 import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "../security/same-origin";
 import { createContext } from "./context";
@@ -45,6 +46,10 @@ export async function handleTrpcRequest(req: Request, router: AnyRouter = appRou
     router,
     maxBatchSize: TRPC_MAX_BATCH,
     createContext: ({ resHeaders }) => createContext({ headers: request.headers, resHeaders }),
+    // A saturated server's SERVICE_UNAVAILABLE (server/overload) tells the client when to try again.
+    responseMeta({ errors }) {
+      return errors.some((e) => e.code === "SERVICE_UNAVAILABLE") ? { headers: { "retry-after": String(RETRY_AFTER_SECONDS) } } : {};
+    },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR")
         console.error(`tRPC ${path ?? "?"} failed (reference ${internalErrorReference(error)}):`, error.cause ?? error);

@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { SessionMembership, SessionUser } from "../auth/session-user";
 import { DomainError } from "../errors";
+import { BUSY_MESSAGE, isOverloaded } from "../overload/overload";
 import { limitInterviewCall } from "../rate-limit/interview-calls";
 import { consume, RateLimitedError } from "../rate-limit/rate-limit";
 import type { RateLimitName } from "../rate-limit/limits";
@@ -46,12 +47,17 @@ export const createCallerFactory = t.createCallerFactory;
 
 // Domain errors thrown by server/ modules become tRPC errors with their code and message;
 // anything else stays an INTERNAL_SERVER_ERROR whose details are not sent to the client.
+// A saturated server (server/overload) answers SERVICE_UNAVAILABLE, which the route sends as 503
+// with Retry-After: the client waits and repeats a request that did nothing.
 const errorMapping = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     if (cause instanceof RateLimitedError) ctx.resHeaders?.set("retry-after", String(cause.retryAfterSec));
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (!result.ok && isOverloaded(result.error)) {
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: BUSY_MESSAGE, cause: result.error });
   }
   return result;
 });

@@ -66,20 +66,58 @@ export async function authorizeUpload(token: string | null | undefined, response
   return check(tokenHash, response, await invitationFor(db, tokenHash, response), deps.now ?? new Date());
 }
 
+type AuthorizedSession = AuthorizedUpload & { uploadId: string };
+
+async function checkUploadSession(tokenHash: string, uploadId: string, db: Db, now: Date): Promise<{ authorized: AuthorizedSession; expiresAt: Date }> {
+  const session = await db.uploadSession.findUnique({ where: { id: uploadId }, select: { response: { select: responseSelect } } });
+  const invitation = await invitationFor(db, tokenHash, session?.response ?? null);
+  if (invitation && !session) {
+    assertOpen(invitation, now);
+    throw new UploadError("NOT_FOUND", "This upload does not exist. Start the recording's upload again.");
+  }
+  return { authorized: { ...check(tokenHash, session?.response ?? null, invitation, now), uploadId }, expiresAt: invitation!.expiresAt };
+}
+
 /** The same check for an upload by its id; an unknown token is refused before anything is said about the upload. */
 export async function authorizeUploadSession(
   token: string | null | undefined,
   uploadId: string,
   deps: { db?: Db; now?: Date } = {},
-): Promise<AuthorizedUpload & { uploadId: string }> {
-  const db = deps.db ?? getDb();
+): Promise<AuthorizedSession> {
   const tokenHash = tokenHashOf(token);
   await consume("uploadsPerToken", tokenHash);
-  const session = await db.uploadSession.findUnique({ where: { id: uploadId }, select: { response: { select: responseSelect } } });
-  const invitation = await invitationFor(db, tokenHash, session?.response ?? null);
-  if (invitation && !session) {
-    assertOpen(invitation, deps.now ?? new Date());
-    throw new UploadError("NOT_FOUND", "This upload does not exist. Start the recording's upload again.");
+  return (await checkUploadSession(tokenHash, uploadId, deps.db ?? getDb(), deps.now ?? new Date())).authorized;
+}
+
+// A recording sends a chunk a second; rereading the invitation for each one was a query per chunk
+// for an answer that does not change. A chunk is accepted on a check of the same token for the
+// same upload made this long ago at most: cancelling an interview stops its uploads within this
+// long rather than at once, and an expired link is never served from it. Whatever the check says,
+// appendChunk still refuses a chunk to an upload that is complete or replaced.
+const CHUNK_AUTHORIZATION_TTL_MS = 5_000;
+const CHUNK_AUTHORIZATIONS_KEPT = 5_000;
+
+type CachedAuthorization = { authorized: AuthorizedSession; checkedAt: number; expiresAt: number };
+const globalForAuth = globalThis as unknown as { __chunkAuthorizations?: Map<string, CachedAuthorization> };
+
+/** authorizeUploadSession for the chunks of an upload, checked against the database every few seconds (see above). */
+export async function authorizeChunk(token: string | null | undefined, uploadId: string, deps: { db?: Db; now?: Date } = {}): Promise<AuthorizedSession> {
+  const tokenHash = tokenHashOf(token);
+  // Counted before the cache: a cached check must not let a token past its limit.
+  await consume("uploadsPerToken", tokenHash);
+  const now = deps.now ?? new Date();
+  const cache = (globalForAuth.__chunkAuthorizations ??= new Map<string, CachedAuthorization>());
+  const key = `${uploadId} ${tokenHash}`;
+  const hit = cache.get(key);
+  if (hit && now.getTime() - hit.checkedAt < CHUNK_AUTHORIZATION_TTL_MS && now.getTime() < hit.expiresAt) return hit.authorized;
+
+  const { authorized, expiresAt } = await checkUploadSession(tokenHash, uploadId, deps.db ?? getDb(), now);
+  cache.delete(key);
+  cache.set(key, { authorized, checkedAt: now.getTime(), expiresAt: expiresAt.getTime() });
+  // Insertion order is age order: the oldest checks go first when the map is full.
+  for (const oldest of cache.keys()) {
+    if (cache.size <= CHUNK_AUTHORIZATIONS_KEPT) break;
+    cache.delete(oldest);
   }
-  return { ...check(tokenHash, session?.response ?? null, invitation, deps.now ?? new Date()), uploadId };
+  return authorized;
 }

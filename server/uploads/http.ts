@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MediaAsset } from "../db/client";
+import { BUSY_MESSAGE, isOverloaded, RETRY_AFTER_SECONDS } from "../overload/overload";
 import { RateLimitedError, tooManyRequests } from "../rate-limit/rate-limit";
 import { readBodyLimited } from "../security/body";
 import { UploadError } from "./errors";
@@ -19,6 +20,12 @@ export function uploadJson(body: unknown, status = 200): Response {
 export function uploadErrorResponse(error: unknown): Response {
   if (error instanceof UploadError) return uploadJson(error.toJSON(), error.status);
   if (error instanceof RateLimitedError) return tooManyRequests(error);
+  if (isOverloaded(error)) {
+    return Response.json(
+      { error: { code: "BUSY", message: BUSY_MESSAGE } },
+      { status: 503, headers: { "cache-control": "no-store", "retry-after": String(RETRY_AFTER_SECONDS) } },
+    );
+  }
   console.error("upload request failed", error);
   return uploadJson({ error: { code: "INTERNAL", message: "The upload could not be saved because of a problem on our side. It will be retried." } }, 500);
 }

@@ -277,6 +277,8 @@ export async function completeUpload(input: CompleteUploadInput, deps: UploadDep
         contentType: session.contentType,
         sizeBytes: BigInt(stored.size),
         durationMs: durationMs ?? null,
+        // What the pipeline measured belongs to the take it measured.
+        metadata: Prisma.DbNull,
       };
       const asset = await tx.mediaAsset.upsert({
         where: { responseId_kind: { responseId: session.responseId, kind: "RECORDING" } },

@@ -76,6 +76,11 @@ function localRecordingBytes(page: Page): Promise<number> {
   );
 }
 
+/** The alerts with something in them (Next's route announcer is an empty one on every page). */
+async function shownAlerts(page: Page): Promise<string[]> {
+  return (await page.getByRole("alert").allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+}
+
 /** No serious or critical axe violation on the page as it is now. */
 async function expectAccessible(page: Page, where: string) {
   expect(await seriousA11yViolations(page), where).toEqual([]);
@@ -109,6 +114,17 @@ async function step<T>(page: Page, what: string, run: () => Promise<T>): Promise
 
 function atQuestion(page: Page, n: number, of = 4) {
   return step(page, `Waiting for question ${n}`, () => page.getByText(`Question ${n} of ${of}`).waitFor({ timeout: 60_000 }));
+}
+
+/**
+ * The interview once the background pipeline has measured every submitted recording: submitting
+ * decodes nothing, the pipeline's probe stores each recording's decoded length.
+ */
+function measuredInterview(invitationId: string) {
+  return until("the pipeline to measure every submitted recording", 240_000, async () => {
+    const stored = await storedInterview(invitationId);
+    return stored.answers.every((a) => a.type !== "VIDEO" || !a.submitted || a.durationMs !== null) ? stored : null;
+  });
 }
 
 /** Skips the think time and records for about `seconds`; returns the wall-clock time recorded. */
@@ -183,7 +199,7 @@ describe("a candidate's interview", () => {
     await page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 30_000 });
     await expectAccessible(page, "the end of the interview");
 
-    const stored = await storedInterview(invitationId);
+    const stored = await measuredInterview(invitationId);
     expect(stored.invitation?.status).toBe("COMPLETED");
     expect(stored.invitation?.consentAt).toBeTruthy();
     expect(stored.events).toEqual(["response.submitted", "response.submitted", "response.submitted", "response.submitted", "interview.completed"]);
@@ -299,7 +315,7 @@ describe("a candidate's interview", () => {
     await submitAnswer(again);
     await again.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 30_000 });
 
-    const stored = await storedInterview(invitationId);
+    const stored = await measuredInterview(invitationId);
     expect(stored.invitation?.status).toBe("COMPLETED");
     const videos = stored.answers.filter((a) => a.type === "VIDEO");
     expect(videos.every((a) => a.submitted && a.status !== "FAILED" && a.upload?.status === "COMPLETE")).toBe(true);
@@ -368,11 +384,65 @@ describe("a candidate's interview", () => {
     await page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 30_000 });
     await expectAccessible(page, "the end of the interview");
 
-    const stored = await storedInterview(invitationId);
+    const stored = await measuredInterview(invitationId);
     expect(stored.invitation?.status).toBe("COMPLETED");
     expectClose(stored.answers[0]!.durationMs, 4000, "a recording stopped at the 4 s limit");
     const decoded = await decode(stored.answers[0]!);
     expect(decoded.exitCode).toBe(0);
     expectClose(decoded.durationMs, 4000, "the stored file");
+  });
+
+  it("waits out a busy server (503 with Retry-After on submit) quietly, keeping the answer, and finishes with no error shown", async () => {
+    const { token, invitationId } = await inviteToCustomInterview(`busy-${Date.now()}@example.com`, [
+      { prompt: "Say your name.", type: "VIDEO", timeLimitSec: 30, thinkTimeSec: 60, retakes: 0 },
+    ]);
+    const { page, errors } = await newPage();
+    // The first two submits meet a saturated server, answered as the app answers then
+    // (server/overload): 503, Retry-After, tRPC's SERVICE_UNAVAILABLE.
+    const submits: number[] = [];
+    await page.route(
+      (url) => url.pathname.endsWith("/api/trpc/interview.submitVideo"),
+      async (route) => {
+        submits.push(Date.now());
+        if (submits.length > 2) return route.continue();
+        const busy = {
+          message: "The server is busy right now.",
+          code: -32603,
+          data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path: "interview.submitVideo", zod: null },
+        };
+        await route.fulfill({
+          status: 503,
+          headers: { "content-type": "application/json", "retry-after": "2" },
+          body: JSON.stringify([{ error: { json: busy } }]),
+        });
+      },
+    );
+    await page.goto(`/i/${token}`);
+    await agreeAndCheckDevices(page);
+    await atQuestion(page, 1, 1);
+    await record(page, 3);
+    await page.locator('[data-testid="upload-status"][data-phase="done"]').waitFor({ timeout: 30_000 });
+    const recorded = await localRecordingBytes(page);
+    await submitAnswer(page);
+
+    await until("the first busy reply", 30_000, () => Promise.resolve(submits.length >= 1 || null));
+    // While the server is busy the recording stays on the device, and the page says nothing alarming.
+    expect(await localRecordingBytes(page)).toBe(recorded);
+    expect(await shownAlerts(page)).toEqual([]);
+    await step(page, "Waiting for the interview to finish after the retries", () =>
+      page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 60_000 }),
+    );
+    expect(submits).toHaveLength(3);
+    // Each retry waited as long as the server asked.
+    expect(submits[1]! - submits[0]!).toBeGreaterThanOrEqual(1900);
+    expect(submits[2]! - submits[1]!).toBeGreaterThanOrEqual(1900);
+    expect(await shownAlerts(page)).toEqual([]);
+    expect(await page.getByText(/offline|busy|went wrong|could not/i).count()).toBe(0);
+    expect(errors).toEqual([]);
+
+    const stored = await storedInterview(invitationId);
+    expect(stored.invitation?.status).toBe("COMPLETED");
+    expect(stored.events).toEqual(["response.submitted", "interview.completed"]);
+    expect(stored.answers[0]!.upload?.receivedBytes).toBe(recorded);
   });
 });

@@ -8,7 +8,9 @@ import { POST as completeRoute } from "@/app/api/uploads/[uploadId]/complete/rou
 import { PUT as chunkRoute } from "@/app/api/uploads/[uploadId]/chunks/[index]/route";
 import { POST as startRoute } from "@/app/api/uploads/route";
 import { resetEnvForTests } from "@/server/config/env";
+import { cpuPool } from "@/server/cpu/pool";
 import { getDb } from "@/server/db/client";
+import { processResponseMedia } from "@/server/media/process-response";
 import { callerFor } from "../helpers/actors";
 import { makeInterview } from "../fixtures/interview";
 import { readStoredRecording, storeRecording } from "../fixtures/interview-storage";
@@ -38,6 +40,11 @@ async function uploadBytes(responseId: string, take: number, status: "OPEN" | "C
   await getDb().uploadSession.create({
     data: { responseId, take, contentType: "video/webm", receivedBytes: BigInt(1000), nextChunk: 1, status, storageKey: `test/${responseId}/${take}.webm` },
   });
+}
+
+/** Recordings decoded to measure their length so far, by this process's CPU pool. */
+function measurements(): number {
+  return cpuPool().stats().completed["measure-duration"] ?? 0;
 }
 
 async function events(invitationId: string) {
@@ -304,40 +311,49 @@ describe("video answers", () => {
     });
   }
 
-  it("are measured by decoding the stored file, whatever the browser claimed", async () => {
+  it("are submitted without decoding, and the pipeline's probe measures each once, whatever the browser claimed", async () => {
     const { token, invitation, responses } = await makeInterview({ consent: true, questions: [{ type: "VIDEO" }, { type: "TEXT" }] });
     const api = await anonymous();
     const responseId = responses[0]!.id;
     const { take } = await api.interview.startTake({ token, responseId });
     await uploaded(responseId, take, webm);
+    const measuredBefore = measurements();
 
-    const result = await api.interview.submitVideo({ token, responseId, take, durationMs: 60_000 });
-    expect(result).toMatchObject({ status: "UPLOADED", completed: false, failureReason: null });
-    expect(Math.abs(result.durationMs! - 3200)).toBeLessThan(200);
-    const saved = await getDb().response.findUniqueOrThrow({ where: { id: responseId }, include: { mediaAssets: true } });
+    const result = await api.interview.submitVideo({ token, responseId, take });
+    expect(result).toEqual({ responseId, status: "UPLOADED", durationMs: null, failureReason: null, completed: false });
+    expect(measurements()).toBe(measuredBefore);
+    const saved = await getDb().response.findUniqueOrThrow({ where: { id: responseId } });
     expect(saved.status).toBe("UPLOADED");
     expect(saved.submittedAt).toBeInstanceOf(Date);
-    expect(saved.durationMs).toBe(result.durationMs);
-    expect(saved.mediaAssets[0]?.durationMs).toBe(result.durationMs);
     expect(await events(invitation.id)).toEqual([{ name: "response.submitted", payload: { responseId, invitationId: invitation.id } }]);
-    expect(await codeOf(api.interview.submitVideo({ token, responseId, take }))).toBe("CONFLICT");
+    // A retry (its reply lost, or timed out) gets the same answer and writes nothing more.
+    expect(await api.interview.submitVideo({ token, responseId, take })).toEqual(result);
+    expect(await events(invitation.id)).toHaveLength(1);
+
+    await processResponseMedia(getDb(), responseId);
+    expect(measurements()).toBe(measuredBefore + 1);
+    const measured = await getDb().response.findUniqueOrThrow({ where: { id: responseId }, include: { mediaAssets: { where: { kind: "RECORDING" } } } });
+    expect(Math.abs(measured.durationMs! - 3200)).toBeLessThan(200);
+    expect(measured.mediaAssets[0]?.durationMs).toBe(measured.durationMs);
+    // The step run again (a retry, a replay after a crash) does not decode the recording again.
+    await processResponseMedia(getDb(), responseId);
+    expect(measurements()).toBe(measuredBefore + 1);
   });
 
-  it("a file that does not decode is kept as the answer, FAILED with a readable reason, and the interview can still finish", async () => {
+  it("a file that does not decode is still submitted; the pipeline's probe gives the reason, and the interview finishes", async () => {
     const { token, invitation, responses } = await makeInterview({ consent: true, questions: [{ type: "VIDEO" }] });
     const api = await anonymous();
     const responseId = responses[0]!.id;
     const { take } = await api.interview.startTake({ token, responseId });
     await uploaded(responseId, take, Buffer.from("this is not a recording ".repeat(200)));
 
-    const result = await api.interview.submitVideo({ token, responseId, take, durationMs: 4000 });
-    expect(result).toMatchObject({ status: "FAILED", durationMs: null, completed: true });
-    expect(result.failureReason).toMatch(/^The recording could not be decoded: /);
-    const saved = await getDb().response.findUniqueOrThrow({ where: { id: responseId } });
-    expect(saved).toMatchObject({ status: "FAILED", failureReason: result.failureReason, durationMs: null });
-    // Nothing for the pipeline to transcribe, but the interview is complete.
-    expect((await events(invitation.id)).map((e) => e.name)).toEqual(["interview.completed"]);
+    const result = await api.interview.submitVideo({ token, responseId, take });
+    expect(result).toMatchObject({ status: "UPLOADED", completed: true });
+    expect((await events(invitation.id)).map((e) => e.name)).toEqual(["response.submitted", "interview.completed"]);
     expect((await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("COMPLETED");
+    // Submitted again after the interview completed: still the same answer, not "already complete".
+    expect(await api.interview.submitVideo({ token, responseId, take })).toEqual(result);
+    await expect(processResponseMedia(getDb(), responseId)).rejects.toMatchObject({ name: "MediaProcessingError" });
   });
 
   // The browser's path: the upload routes take the chunks, then the interview measures the file on submission.
@@ -355,7 +371,7 @@ describe("video answers", () => {
     return { status: response.status, body: (await response.json()) as { uploadId: string; nextChunk: number; error?: { code: string } } };
   }
 
-  it("a recording sent in chunks through the upload routes is stored whole and measured on submission", async () => {
+  it("a recording sent in chunks through the upload routes is stored whole and measured by the pipeline", async () => {
     const { token, responses } = await makeInterview({ consent: true, questions: [{ type: "VIDEO" }, { type: "TEXT" }] });
     const api = await anonymous();
     const responseId = responses[0]!.id;
@@ -384,13 +400,13 @@ describe("video answers", () => {
     );
     expect(completed.status).toBe(200);
 
-    const result = await api.interview.submitVideo({ token, responseId, take, durationMs: 9000 });
+    const result = await api.interview.submitVideo({ token, responseId, take });
     expect(result.status).toBe("UPLOADED");
-    expect(Math.abs(result.durationMs! - 3200)).toBeLessThan(200);
+    await processResponseMedia(getDb(), responseId);
     const asset = await getDb().mediaAsset.findUniqueOrThrow({ where: { responseId_kind: { responseId, kind: "RECORDING" } } });
     expect(Number(asset.sizeBytes)).toBe(webm.length);
     // The browser's timing is replaced by the decoded length.
-    expect(asset.durationMs).toBe(result.durationMs);
+    expect(Math.abs(asset.durationMs! - 3200)).toBeLessThan(200);
     expect(Buffer.compare(await readStoredRecording(asset.storageKey, asset.storageDriver), webm)).toBe(0);
   });
 

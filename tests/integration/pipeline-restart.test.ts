@@ -2,31 +2,45 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, getDb } from "@/server/db/client";
+import { listRuns } from "@/server/pipeline/runs";
 import { makeOrg, makeUser } from "../helpers/actors";
 import { submitFixtureInterview } from "../fixtures/pipeline";
 
 /**
  * The app dies in the middle of the pipeline and comes back: the background work runs in a child
  * process (the same start-up code as the app's), which is killed with SIGKILL once an answer's
- * media step has finished. A second process takes the run over when its lock goes stale, resumes
- * it at the step it was in (the finished media step is not run again), and everything ends
- * exactly once: one transcript per answer, one file per kind, one analysis, one notification.
+ * media step has finished. The process restarted with the same runner identity takes the run back
+ * within seconds (the lease, ten minutes here, plays no part), says so in one log line, resumes it
+ * at the step it was in (the finished media step is not run again), and everything ends exactly
+ * once: one transcript per answer, one file per kind, one analysis, one notification. The runs
+ * page shows the attempt the crash cut short.
  */
 
 const children: ChildProcess[] = [];
 // What the runner processes printed, for a failure to show.
 let output = "";
 const cleanup: (() => Promise<void>)[] = [];
+/** Kills the runner's whole process group, as a crash of the machine's process would. */
+function crash(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
 afterAll(async () => {
-  for (const c of children) c.kill("SIGKILL");
+  for (const c of children) crash(c);
   for (const fn of cleanup) await fn();
 });
 
 function startRunner(): ChildProcess {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["tests/helpers/runner-process.ts"], {
     // One pool for the process, within what the embedded engine accepts beside this test.
-    env: { ...process.env, NODE_ENV: "test", DATABASE_POOL_MAX: "2" },
+    env: { ...process.env, NODE_ENV: "test", DATABASE_POOL_MAX: "2", RUNNER_ID: "restart-test" },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: tsx runs the script in a child process, which a crash must take down too.
+    detached: true,
   });
   child.stdout.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
@@ -66,12 +80,26 @@ describe("pipeline across a crash", () => {
       const runs = await db.jobRun.findMany({ where: { functionId: { endsWith: "process-response" }, status: "RUNNING" } });
       return runs.find((r) => Object.values(r.steps as Steps).some((s) => s.name === "process-media"));
     });
-    first.kill("SIGKILL");
+    crash(first);
     await new Promise((resolve) => first.once("exit", resolve));
     const killedAt = Date.now();
     const mediaStep = Object.values(victim.steps as Steps).find((s) => s.name === "process-media")!;
 
     const second = startRunner();
+    let secondOutput = "";
+    second.stdout!.on("data", (d: Buffer) => (secondOutput += `${Date.now()} ${d.toString()}`));
+    const secondStarted = await until("the second runner to start", 60_000, () => Promise.resolve(/runner (\S+) started/.exec(secondOutput)));
+    const startedAt = Date.now();
+    const secondOwner = secondStarted[1]!;
+    await until(
+      "the second runner to take the run back",
+      60_000,
+      async () => (await db.jobRun.findUniqueOrThrow({ where: { id: victim.id } })).owner === secondOwner,
+    );
+    expect(Date.now() - startedAt, `${startedAt}\n${secondOutput}`).toBeLessThan(5000);
+    expect(
+      secondOutput.match(new RegExp(`took over run ${victim.id} \\([^)]*process-response\\) after step "process-media" from restart-test#`, "g")),
+    ).toHaveLength(1);
     await until("the analysis", 240_000, () => db.analysis.findFirst({ where: { invitationId, responseId: null, status: "COMPLETE" } }));
     await until("every run to finish", 60_000, async () => (await db.jobRun.count({ where: { status: { not: "COMPLETED" } } })) === 0);
     second.kill("SIGTERM");
@@ -84,6 +112,18 @@ describe("pipeline across a crash", () => {
     expect(resumedMedia.at).toBe(mediaStep.at);
     expect(new Date(resumedMedia.at).getTime()).toBeLessThan(killedAt);
     expect(resumed.owner).toBeNull();
+    expect(resumed.resumedAt).toBeNull();
+    // Every attempt is on the runs page: the one the crash cut short under the first incarnation,
+    // named after the step run again, then that step's attempt under the second.
+    const { runs } = await listRuns(db, { limit: 50 });
+    const shown = runs.find((r) => r.id === victim.id)!;
+    const cut = shown.attempts.filter((a) => a.outcome === "cut short");
+    expect(cut).toHaveLength(1);
+    expect(cut[0]!.owner).not.toBe(secondOwner);
+    expect(cut[0]!.step).toBe("transcribe");
+    expect(shown.attempts.filter((a) => a.step === "transcribe").map((a) => a.outcome)).toEqual(["cut short", "completed"]);
+    expect(shown.steps.find((s) => s.name === "transcribe")!.attempts).toBe(2);
+    expect(shown.steps.find((s) => s.name === "process-media")!.attempts).toBe(1);
 
     expect(await db.jobRun.count({ where: { functionId: { endsWith: "process-response" } } })).toBe(responses.length);
     expect(await db.jobRun.count({ where: { functionId: { endsWith: "analyze-interview" } } })).toBe(1);

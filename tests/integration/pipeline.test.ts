@@ -92,7 +92,7 @@ describe("media pipeline, in-process", () => {
         sizeBytes: BigInt(stored.size),
       },
     });
-    // As submitVideo leaves an answer whose recording does not decode: submitted, FAILED, no event.
+    // As the pipeline's probe leaves an answer whose recording does not decode: submitted, FAILED.
     await db.response.update({
       where: { id: response.id },
       data: { status: "FAILED", failureReason: "The recording could not be decoded.", submittedAt: new Date(), takesUsed: 1 },

@@ -13,11 +13,12 @@ function fakeServer() {
   let status = "OPEN";
   let completedWith: number | undefined | null = null;
   let starts = 0;
-  const failures: ("network" | "afterCommit")[] = [];
+  const failures: ("network" | "afterCommit" | "busy")[] = [];
   const progress = (): UploadProgress => ({ uploadId: "u1", nextChunk: next, receivedBytes: received.join("").length, status });
   const maybeFail = () => {
     const f = failures.shift();
     if (f === "network") throw new UploadError(0, "NETWORK", "offline");
+    if (f === "busy") throw new UploadError(503, "BUSY", "The server is busy right now.", 0);
     return f;
   };
   const api: UploadApi = {
@@ -128,6 +129,31 @@ describe("TakeUploader", () => {
     expect(server.received).toEqual(["a", "b", "c", "d"]);
     expect(phases).toContain("offline");
     expect(server.status).toBe("COMPLETE");
+  });
+
+  it("waits out a server that asks to slow down (503 with Retry-After) without showing the candidate an offline state", async () => {
+    const server = fakeServer();
+    const store = memoryStore();
+    await seed(store, key, ["a", "b"]);
+    const phases: string[] = [];
+    const errors: (string | null)[] = [];
+    const up = new TakeUploader({
+      api: server.api,
+      store,
+      key,
+      responseId: "r1",
+      take: 1,
+      contentType: "video/webm",
+      recorded: 2,
+      backoffMs: fast,
+      onChange: (s) => (phases.push(s.phase), errors.push(s.error)),
+    });
+    server.failures.push("busy", "busy", "busy");
+    up.finish(2000);
+    await up.done;
+    expect(server.received).toEqual(["a", "b"]);
+    expect(phases).not.toContain("offline");
+    expect(errors.every((e) => e === null)).toBe(true);
   });
 
   it("resumes from the server's nextChunk instead of sending acknowledged chunks again", async () => {

@@ -1,4 +1,4 @@
-import { authorizeUploadSession } from "@/server/uploads/authorize";
+import { authorizeChunk } from "@/server/uploads/authorize";
 import { UploadError } from "@/server/uploads/errors";
 import { contentLengthOf, handleUpload, INTERVIEW_TOKEN_HEADER, parseOrThrow, uploadJson } from "@/server/uploads/http";
 import { appendChunk } from "@/server/uploads/protocol";
@@ -15,7 +15,7 @@ export const runtime = "nodejs";
 export const PUT = sameOriginOnly(async (request: Request, context: { params: Promise<{ uploadId: string; index: string }> }): Promise<Response> =>
   handleUpload(async () => {
     const { uploadId, index } = parseOrThrow(chunkParams, await context.params);
-    await authorizeUploadSession(request.headers.get(INTERVIEW_TOKEN_HEADER), uploadId);
+    await authorizeChunk(request.headers.get(INTERVIEW_TOKEN_HEADER), uploadId);
     if (!request.body) throw new UploadError("EMPTY", "A chunk must hold at least one byte.");
     return uploadJson(await appendChunk({ uploadId, index, body: request.body, contentLength: contentLengthOf(request) }));
   }),

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import type { Readable } from "node:stream";
+import { cpuPool } from "../cpu/pool";
 
 export type DurationMeasurement = { ok: true; durationMs: number } | { ok: false; reason: string };
 
@@ -11,9 +12,14 @@ const STDERR_LIMIT = 8_000;
  * The true length of a recording, found by decoding all of it: MediaRecorder writes WebM without a
  * duration in its header, and a file cut short by a crash still has to be measured by what it
  * holds. `source` is a file path or a stream of the file's bytes (piped to ffmpeg's stdin, so
- * nothing is copied to disk). ffmpeg is spawned directly, never through a shell.
+ * nothing is copied to disk). ffmpeg is spawned directly, never through a shell, once a slot of
+ * the CPU pool is free.
  */
 export function measureDuration(source: string | Readable, opts: { ffmpegPath?: string; timeoutMs?: number } = {}): Promise<DurationMeasurement> {
+  return cpuPool().run("measure-duration", () => decodeToEnd(source, opts));
+}
+
+function decodeToEnd(source: string | Readable, opts: { ffmpegPath?: string; timeoutMs?: number }): Promise<DurationMeasurement> {
   const input = typeof source === "string" ? source : "pipe:0";
   const args = ["-hide_banner", "-nostats", "-v", "error", "-progress", "pipe:1", "-i", input, "-map", "0:v?", "-map", "0:a?", "-f", "null", "-"];
   return new Promise((resolve) => {

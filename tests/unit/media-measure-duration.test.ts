@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { measureDuration } from "@/server/interview/measure-duration";
+import { measureDuration } from "@/server/media/measure-duration";
 
 let dir: string;
 let webm: string;
