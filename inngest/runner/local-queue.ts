@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { CronExpressionParser } from "cron-parser";
 import type { Db, Prisma } from "@/server/db/client";
 import type { RegisteredFunction } from "./registry";
 
@@ -32,6 +33,32 @@ export async function enqueueLocalEvents(db: Db, functions: RegisteredFunction[]
   }
   if (rows.length) await db.jobRun.createMany({ data: rows, skipDuplicates: true });
   return ids;
+}
+
+/** The event Inngest sends a function at a cron tick. */
+export const SCHEDULED_TIMER_EVENT = "inngest/scheduled.timer";
+
+/**
+ * Queues one run per cron tick: the latest tick at or before `now` of each expression. The event id
+ * names the function and the tick, so every runner, and every later call before the next tick,
+ * queues nothing more; a tick missed while no runner was up is caught up once, not once per tick.
+ */
+export async function enqueueCronTicks(db: Db, functions: RegisteredFunction[], now: Date): Promise<number> {
+  const rows: Prisma.JobRunCreateManyInput[] = [];
+  for (const fn of functions) {
+    for (const cron of fn.crons) {
+      // prev() is strictly before its start, so start just after now to include a tick at now.
+      const tick = CronExpressionParser.parse(cron, { currentDate: new Date(now.getTime() + 1), tz: "UTC" })
+        .prev()
+        .toDate();
+      const id = `cron:${fn.id}:${cron}:${tick.toISOString()}`;
+      const event = { id, name: SCHEDULED_TIMER_EVENT, data: { cron }, ts: tick.getTime() };
+      rows.push({ functionId: fn.id, eventId: id, eventName: SCHEDULED_TIMER_EVENT, event, runAfter: tick });
+    }
+  }
+  if (!rows.length) return 0;
+  const { count } = await db.jobRun.createMany({ data: rows, skipDuplicates: true });
+  return count;
 }
 
 /**

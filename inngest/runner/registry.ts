@@ -6,6 +6,8 @@ export type RegisteredFunction = {
   id: string;
   name: string;
   events: string[];
+  /** Cron expressions the function is scheduled by (UTC, as on Inngest). */
+  crons: string[];
   maxAttempts: number;
   /** Runs of this function at once in one process; null = no limit. */
   concurrency: number | null;
@@ -17,6 +19,11 @@ const DEFAULT_RETRIES = 3;
 function eventNames(triggers: unknown): string[] {
   const list: unknown[] = Array.isArray(triggers) ? (triggers as unknown[]) : triggers ? [triggers] : [];
   return list.flatMap((t) => (t && typeof t === "object" && "event" in t && typeof t.event === "string" ? [t.event] : []));
+}
+
+function cronExpressions(triggers: unknown): string[] {
+  const list: unknown[] = Array.isArray(triggers) ? (triggers as unknown[]) : triggers ? [triggers] : [];
+  return list.flatMap((t) => (t && typeof t === "object" && "cron" in t && typeof t.cron === "string" ? [t.cron] : []));
 }
 
 function concurrencyLimit(option: unknown): number | null {
@@ -34,6 +41,7 @@ export function registerFunctions(functions: readonly InngestFunction.Any[]): Re
       id: fn.id(INNGEST_APP_ID),
       name: fn.name,
       events: eventNames(opts.triggers),
+      crons: cronExpressions(opts.triggers),
       maxAttempts: (opts.retries ?? DEFAULT_RETRIES) + 1,
       concurrency: concurrencyLimit(opts.concurrency),
     };

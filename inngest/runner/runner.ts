@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { InngestFunction } from "inngest";
 import type { Db, JobRun, Prisma } from "@/server/db/client";
 import { inProcessHandler } from "./handler";
-import { setLocalQueueTarget } from "./local-queue";
+import { enqueueCronTicks, setLocalQueueTarget } from "./local-queue";
 import { buildRunRequest, errorMessage, readRunResponse, type MemoizedStep, type Outcome, type RunEvent } from "./protocol";
 import { registerFunctions, type RegisteredFunction } from "./registry";
 
@@ -17,6 +17,8 @@ export type RunnerOptions = {
   /** Retry delays: base * 2^attempt, capped, with jitter. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** How often a started runner checks for due cron ticks. */
+  cronCheckMs?: number;
   log?: (line: string, data?: Record<string, unknown>) => void;
 };
 
@@ -43,6 +45,8 @@ export class InProcessRunner {
   private readonly leaseMs: number;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
+  private readonly cronCheckMs: number;
+  private cronTimer: NodeJS.Timeout | null = null;
   private readonly log: NonNullable<RunnerOptions["log"]>;
   private readonly running = new Map<string, number>();
   private stopped = true;
@@ -61,6 +65,7 @@ export class InProcessRunner {
     this.leaseMs = opts.leaseMs ?? 30_000;
     this.backoffBaseMs = opts.backoffBaseMs ?? 2000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 5 * 60_000;
+    this.cronCheckMs = opts.cronCheckMs ?? 30_000;
     this.log = opts.log ?? ((line, data) => console.log(`[runner] ${line}`, data ?? ""));
   }
 
@@ -70,6 +75,21 @@ export class InProcessRunner {
     this.stopping = false;
     setLocalQueueTarget({ db: this.db, functions: this.fns, onEnqueue: () => this.poke() });
     this.loops = Array.from({ length: this.workers }, () => this.loop());
+    if (this.fns.some((f) => f.crons.length)) {
+      const check = () => void this.scheduleCron().catch((error: unknown) => this.log("could not queue cron runs", { error: String(error) }));
+      check();
+      this.cronTimer = setInterval(check, this.cronCheckMs);
+    }
+  }
+
+  /**
+   * Queues the runs of cron-triggered functions whose tick is due, as Inngest's scheduler would.
+   * A started runner calls it on its own; drain() does not, so a test decides when a tick happens.
+   */
+  async scheduleCron(now: Date = new Date()): Promise<number> {
+    const queued = await enqueueCronTicks(this.db, this.fns, now);
+    if (queued) this.poke();
+    return queued;
   }
 
   /**
@@ -80,6 +100,8 @@ export class InProcessRunner {
   async stop(opts: { graceMs?: number } = {}): Promise<void> {
     this.stopped = true;
     this.stopping = true;
+    if (this.cronTimer) clearInterval(this.cronTimer);
+    this.cronTimer = null;
     this.poke();
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => {
