@@ -95,13 +95,15 @@ export function InterviewApp({ token }: { token: string }) {
       .catch(() => {});
   }, [finished, invitationId, release]);
 
-  async function accept() {
+  async function accept(textVersion: string) {
     setConsent({ pending: true, error: null });
     try {
-      setState(await untilAnswered(() => client.interview.consent.mutate({ token, accepted: true })));
+      setState(await untilAnswered(() => client.interview.consent.mutate({ token, accepted: true, textVersion })));
       setConsent({ pending: false, error: null });
     } catch (e) {
       setConsent({ pending: false, error: errorMessage(e) });
+      // The terms changed under the page: show the new ones, with the message saying why.
+      if (trpcErrorCode(e) === "CONFLICT") void load("refresh");
     }
   }
 
@@ -182,7 +184,7 @@ export function InterviewApp({ token }: { token: string }) {
         token={token}
         media={media}
         consent={consent}
-        onAccept={() => void accept()}
+        onAccept={(textVersion) => void accept(textVersion)}
         devicesChecked={devicesChecked}
         onDevicesChecked={() => setDevicesChecked(true)}
         onSubmitted={onSubmitted}
@@ -196,7 +198,7 @@ function Steps(props: {
   token: string;
   media: ReturnType<typeof useMedia>;
   consent: { pending: boolean; error: string | null };
-  onAccept: () => void;
+  onAccept: (textVersion: string) => void;
   devicesChecked: boolean;
   onDevicesChecked: () => void;
   onSubmitted: (result: SubmittedAnswer | null) => void;
@@ -210,12 +212,10 @@ function Steps(props: {
       <div className="space-y-4">
         {state.description ? <p className="text-slate-700">{state.description}</p> : null}
         <ConsentScreen
-          organizationName={state.organizationName}
-          videoQuestions={videoQuestions.length}
-          textQuestions={state.questions.length - videoQuestions.length}
+          consent={state.consent}
           pending={props.consent.pending}
           error={props.consent.error}
-          onAccept={props.onAccept}
+          onAccept={() => props.onAccept(state.consent.version)}
         />
       </div>
     );

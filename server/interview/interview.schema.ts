@@ -2,9 +2,6 @@ import { z } from "zod";
 
 // Shared by the candidate's pages and the interview procedures: plain values and zod schemas only.
 
-/** How long recordings and answers are kept after the interview; the consent screen promises this. */
-export const RETENTION_DAYS = 180;
-
 /** Used when a text question was saved without a limit of its own. */
 export const DEFAULT_TEXT_MAX_CHARS = 5000;
 /** The most any text answer can hold, whatever a question says: the schema's hard ceiling. */
@@ -28,6 +25,8 @@ export const interviewTokenInput = z.object({ token });
 export const consentInput = z.object({
   token,
   accepted: z.literal(true, { message: "Tick the box to agree before you start." }),
+  /** The version of the consent text the page showed (InterviewState.consent.version). */
+  textVersion: z.string().min(1, "Reload the page to read the terms before agreeing.").max(100),
 });
 
 export const startTakeInput = z.object({ token, responseId });

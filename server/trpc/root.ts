@@ -11,6 +11,7 @@ import { analysisRouter } from "./routers/analysis";
 import { notificationsRouter } from "./routers/notifications";
 import { pipelineRouter } from "./routers/pipeline";
 import { billingRouter } from "./routers/billing";
+import { privacyRouter } from "./routers/privacy";
 
 export const appRouter = router({
   users: usersRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   pipeline: pipelineRouter,
   billing: billingRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import { analysisCases } from "./analysis.cases";
 import { notificationsCases } from "./notifications.cases";
 import { pipelineCases } from "./pipeline.cases";
 import { billingCases } from "./billing.cases";
+import { privacyCases } from "./privacy.cases";
 
 // One file of cases per domain; add yours here.
 export const cases: Cases = {
@@ -20,4 +21,5 @@ export const cases: Cases = {
   ...notificationsCases,
   ...pipelineCases,
   ...billingCases,
+  ...privacyCases,
 };
