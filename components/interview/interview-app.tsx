@@ -5,6 +5,7 @@ import { Alert, Button, Card, CardContent, Progress } from "@/components/ui";
 import { errorMessage, useTRPCClient, trpcErrorCode } from "@/components/trpc/client";
 import type { SubmittedAnswer } from "@/server/interview/answers";
 import type { InterviewState } from "@/server/interview/state";
+import { CandidateRights } from "@/components/privacy/candidate-rights";
 import { chunkStore } from "./chunk-store";
 import { ConsentScreen } from "./consent-screen";
 import { DeviceCheck } from "./device-check";
@@ -32,7 +33,7 @@ function useOnline() {
   );
 }
 
-function Shell({ heading, subheading, children }: { heading?: string; subheading?: string; children: ReactNode }) {
+function Shell({ heading, subheading, children, aside }: { heading?: string; subheading?: string; children: ReactNode; aside?: ReactNode }) {
   return (
     <main className="mx-auto w-full max-w-2xl px-4 py-6 sm:py-10">
       {heading ? (
@@ -44,6 +45,7 @@ function Shell({ heading, subheading, children }: { heading?: string; subheading
       <Card>
         <CardContent className="p-4 sm:p-6">{children}</CardContent>
       </Card>
+      {aside}
     </main>
   );
 }
@@ -161,9 +163,22 @@ export function InterviewApp({ token }: { token: string }) {
   }
 
   const subheading = `${state.organizationName} · ${state.title}`;
+  const yourData = (
+    <Card className="mt-6">
+      <CardContent className="space-y-3 p-4 sm:p-6">
+        <h2 className="text-base font-semibold">Your data</h2>
+        <CandidateRights
+          target={{ token }}
+          organizationName={state.organizationName}
+          deletionDueAt={state.deletionDueAt}
+          humanReviewRequestedAt={state.humanReviewRequestedAt}
+        />
+      </CardContent>
+    </Card>
+  );
   if (state.availability === "COMPLETED") {
     return (
-      <Shell heading="Thank you!" subheading={subheading}>
+      <Shell heading="Thank you!" subheading={subheading} aside={yourData}>
         <p className="text-slate-700">
           {state.candidateName.split(" ")[0] || state.candidateName}, your answers have been sent to {state.organizationName}. The hiring team will review them
           and get back to you. You can close this page.
@@ -173,7 +188,7 @@ export function InterviewApp({ token }: { token: string }) {
   }
 
   return (
-    <Shell heading={state.title} subheading={state.organizationName}>
+    <Shell heading={state.title} subheading={state.organizationName} aside={yourData}>
       {!online ? (
         <div className="mb-4">
           <Alert tone="warning">You are offline. Keep going: your answers are saved on this device and will upload when the connection is back.</Alert>
