@@ -10,6 +10,7 @@ import {
   ScrollText,
   Search,
   Send,
+  ShieldCheck,
   UsersRound,
   Video,
 } from "lucide-react";
@@ -30,4 +31,5 @@ export const NAV_ICONS: Record<NavIcon, ComponentType<{ className?: string; "ari
   mailbox: Mail,
   billing: CreditCard,
   plans: ReceiptText,
+  privacy: ShieldCheck,
 };

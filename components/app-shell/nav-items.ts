@@ -3,7 +3,20 @@ import { hrMembership } from "@/server/auth/session-user";
 
 /** Names of icons in nav-icons.tsx; a name, not a component, so items can come from a server component. */
 export type NavIcon =
-  "dashboard" | "templates" | "invitations" | "search" | "audit" | "organization" | "candidate" | "users" | "runs" | "health" | "mailbox" | "billing" | "plans";
+  | "dashboard"
+  | "templates"
+  | "invitations"
+  | "search"
+  | "audit"
+  | "organization"
+  | "candidate"
+  | "users"
+  | "runs"
+  | "health"
+  | "mailbox"
+  | "billing"
+  | "plans"
+  | "privacy";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -22,6 +35,7 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
       { href: "/audit", label: "Audit log", icon: "audit" },
       { href: "/settings/organization", label: "Organization", icon: "organization" },
       { href: "/settings/billing", label: "Billing", icon: "billing" },
+      { href: "/settings/privacy", label: "Privacy", icon: "privacy" },
     );
   }
   if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews", icon: "candidate" });
