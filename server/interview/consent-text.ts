@@ -13,6 +13,10 @@ export type ConsentFacts = {
   /** Whether transcription and the AI read go to Groq (GROQ_API_KEY set) rather than staying on this server. */
   transcribedByGroq: boolean;
   analysedByGroq: boolean;
+  /** The host of the embedding service passages are sent to for search (EMBEDDINGS_BASE_URL), or null: this server. */
+  embeddingHost: string | null;
+  /** Where recordings are stored when not on this server's disk ("Vercel Blob", "UploadThing"). */
+  storageProvider: string | null;
 };
 
 export type ConsentSection = { heading: string; body: string };
@@ -42,7 +46,11 @@ export function consentText(f: ConsentFacts): ConsentText {
     f.analysedByGroq
       ? "The transcripts and written answers are sent to Groq for the automatic first read."
       : "The automatic first read runs on our own server.",
-  ].join(" ");
+    f.embeddingHost ? `Passages of your answers are sent to ${f.embeddingHost} to make them searchable for the hiring team.` : "",
+    f.storageProvider ? `Your recordings are stored with ${f.storageProvider}.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   const sections: ConsentSection[] = [
     { heading: "What is recorded", body: recorded },
     {
