@@ -110,6 +110,7 @@ const hrPages = () => [
   "/settings/organization",
   "/settings/billing",
   "/settings/billing/checkout",
+  "/settings/privacy",
   "/settings/profile",
 ];
 const adminPages = ["/admin/users", "/admin/billing", "/admin/runs", "/admin/health"];
