@@ -51,7 +51,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <p className="text-sm text-slate-600">
             Interviews are kept {billing.retention.effectiveDays} days after they end (the {billing.plan.name} plan allows up to {billing.retention.planMaxDays}
             ).{" "}
-            <Link href="/settings/privacy" className="text-brand-700 underline-offset-2 hover:underline">
+            <Link href="/settings/privacy" className="text-brand-700 underline underline-offset-2">
               Privacy settings
             </Link>
           </p>
