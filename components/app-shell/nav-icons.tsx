@@ -11,6 +11,7 @@ import {
   ScrollText,
   Search,
   Send,
+  ShieldCheck,
   UsersRound,
   Video,
 } from "lucide-react";
@@ -32,4 +33,5 @@ export const NAV_ICONS: Record<NavIcon, ComponentType<{ className?: string; "ari
   fairness: Scale,
   billing: CreditCard,
   plans: ReceiptText,
+  privacy: ShieldCheck,
 };

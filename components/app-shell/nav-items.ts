@@ -16,7 +16,8 @@ export type NavIcon =
   | "mailbox"
   | "billing"
   | "plans"
-  | "fairness";
+  | "fairness"
+  | "privacy";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -35,6 +36,7 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
       { href: "/audit", label: "Audit log", icon: "audit" },
       { href: "/settings/organization", label: "Organization", icon: "organization" },
       { href: "/settings/billing", label: "Billing", icon: "billing" },
+      { href: "/settings/privacy", label: "Privacy", icon: "privacy" },
     );
     if (hrMembership(user)?.orgRole === "OWNER") items.push({ href: "/reports/fairness", label: "Fairness report", icon: "fairness" });
   }

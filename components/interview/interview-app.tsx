@@ -9,6 +9,7 @@ import { errorMessage, trpcErrorCode } from "@/components/trpc/errors";
 import { useInterviewClient } from "@/components/trpc/vanilla-client";
 import type { SubmittedAnswer } from "@/server/interview/answers";
 import type { InterviewState } from "@/server/interview/state";
+import { CandidateRights } from "@/components/privacy/candidate-rights";
 import { chunkStore } from "./chunk-store";
 import { ConsentScreen } from "./consent-screen";
 import { DeviceCheck } from "./device-check";
@@ -37,7 +38,7 @@ function useOnline() {
   );
 }
 
-function Shell({ heading, subheading, children }: { heading?: string; subheading?: string; children: ReactNode }) {
+function Shell({ heading, subheading, children, aside }: { heading?: string; subheading?: string; children: ReactNode; aside?: ReactNode }) {
   return (
     <main className="mx-auto w-full max-w-2xl px-4 py-6 sm:py-10">
       {heading ? (
@@ -49,6 +50,7 @@ function Shell({ heading, subheading, children }: { heading?: string; subheading
       <Card>
         <CardContent className="p-4 sm:p-6">{children}</CardContent>
       </Card>
+      {aside}
     </main>
   );
 }
@@ -100,13 +102,15 @@ export function InterviewApp({ token }: { token: string }) {
       .catch(() => {});
   }, [finished, invitationId, release]);
 
-  async function accept() {
+  async function accept(textVersion: string) {
     setConsent({ pending: true, error: null });
     try {
-      setState(await untilAnswered(() => client.interview.consent.mutate({ token, accepted: true })));
+      setState(await untilAnswered(() => client.interview.consent.mutate({ token, accepted: true, textVersion })));
       setConsent({ pending: false, error: null });
     } catch (e) {
       setConsent({ pending: false, error: errorMessage(e) });
+      // The terms changed under the page: show the new ones, with the message saying why.
+      if (trpcErrorCode(e) === "CONFLICT") void load("refresh");
     }
   }
 
@@ -164,9 +168,22 @@ export function InterviewApp({ token }: { token: string }) {
   }
 
   const subheading = `${state.organizationName} · ${state.title}`;
+  const yourData = (
+    <Card className="mt-6">
+      <CardContent className="space-y-3 p-4 sm:p-6">
+        <h2 className="text-base font-semibold">Your data</h2>
+        <CandidateRights
+          target={{ token }}
+          organizationName={state.organizationName}
+          deletionDueAt={state.deletionDueAt}
+          humanReviewRequestedAt={state.humanReviewRequestedAt}
+        />
+      </CardContent>
+    </Card>
+  );
   if (state.availability === "COMPLETED") {
     return (
-      <Shell heading="Thank you!" subheading={subheading}>
+      <Shell heading="Thank you!" subheading={subheading} aside={yourData}>
         <p className="text-slate-700">
           {state.candidateName.split(" ")[0] || state.candidateName}, your answers have been sent to {state.organizationName}. The hiring team will review them
           and get back to you. You can close this page.
@@ -179,7 +196,7 @@ export function InterviewApp({ token }: { token: string }) {
   }
 
   return (
-    <Shell heading={state.title} subheading={state.organizationName}>
+    <Shell heading={state.title} subheading={state.organizationName} aside={yourData}>
       {!online ? (
         <div className="mb-4">
           <Alert tone="warning">You are offline. Keep going: your answers are saved on this device and will upload when the connection is back.</Alert>
@@ -190,7 +207,7 @@ export function InterviewApp({ token }: { token: string }) {
         token={token}
         media={media}
         consent={consent}
-        onAccept={() => void accept()}
+        onAccept={(textVersion) => void accept(textVersion)}
         devicesChecked={devicesChecked}
         onDevicesChecked={() => setDevicesChecked(true)}
         onSubmitted={onSubmitted}
@@ -204,7 +221,7 @@ function Steps(props: {
   token: string;
   media: ReturnType<typeof useMedia>;
   consent: { pending: boolean; error: string | null };
-  onAccept: () => void;
+  onAccept: (textVersion: string) => void;
   devicesChecked: boolean;
   onDevicesChecked: () => void;
   onSubmitted: (result: SubmittedAnswer | null) => void;
@@ -218,12 +235,10 @@ function Steps(props: {
       <div className="space-y-4">
         {state.description ? <p className="text-slate-700">{state.description}</p> : null}
         <ConsentScreen
-          organizationName={state.organizationName}
-          videoQuestions={videoQuestions.length}
-          textQuestions={state.questions.length - videoQuestions.length}
+          consent={state.consent}
           pending={props.consent.pending}
           error={props.consent.error}
-          onAccept={props.onAccept}
+          onAccept={() => props.onAccept(state.consent.version)}
         />
       </div>
     );

@@ -4,8 +4,9 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/root";
 
-// The candidate's page calls a handful of procedures imperatively and caches nothing, so it uses
-// the plain tRPC client: no React Query, no provider, a fraction of the JavaScript on a phone.
+// The candidate's page (and the rights controls it shares with /candidate) calls a handful of
+// procedures imperatively and caches nothing, so it uses the plain tRPC client: no React Query, no
+// provider, a fraction of the JavaScript on a phone.
 const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] });
 
 /** The tRPC client of the candidate's page (the same instance on every call). */

@@ -1,5 +1,6 @@
 import { db } from "@/server/db/client";
 import { analyzeInterview } from "@/server/analysis/analyze-interview";
+import { aiAnalysisAllowed } from "@/server/privacy/human-review";
 import { notifyAnalysisReady } from "@/server/notifications/analysis-ready";
 import { markAnalyzing, revertAnalyzing } from "@/server/pipeline/status";
 import { inngest } from "../client";
@@ -20,6 +21,9 @@ export const analyzeInterviewFn = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { invitationId } = event.data;
+    // The candidate asked for people only to review their answers: the AI never reads them.
+    const allowed = await step.run("check-ai-allowed", () => aiAnalysisAllowed(db, invitationId));
+    if (!allowed) return { skipped: "human-review-requested" as const };
     try {
       await step.run("mark-analyzing", () => markAnalyzing(db, invitationId));
       const analysis = await step.run("analyze", () => analyzeInterview(db, invitationId));

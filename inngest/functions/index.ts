@@ -8,6 +8,7 @@ import { interviewCompletedFn } from "./interview-completed";
 import { notificationEmailFn } from "./notification-email";
 import { processResponse } from "./process-response";
 import { sendCandidateFeedbackFn } from "./send-candidate-feedback";
+import { retentionSweepFn } from "./retention-sweep";
 import { stripeEventFns } from "./stripe-events";
 import { subscriptionChangedFn } from "./subscription-changed";
 
@@ -24,5 +25,6 @@ export const functions = [
   expireInvitationsFn,
   dailyDigestFn,
   sendCandidateFeedbackFn,
+  retentionSweepFn,
   ...stripeEventFns,
 ];

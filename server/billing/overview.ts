@@ -4,16 +4,18 @@ import type { Db } from "../db/client";
 import { billingMode } from "./mode";
 import { PLANS, planCapabilities } from "./plans";
 import { organizationUsage } from "./usage";
+import { organizationRetention } from "../retention/policy";
 
 /** What the billing page and the dashboard meter show. */
 export async function billingOverview(db: Db, membership: SessionMembership) {
   const organizationId = membership.organizationId;
-  const [usage, subscription] = await Promise.all([
+  const [usage, subscription, retention] = await Promise.all([
     organizationUsage(db, organizationId),
     db.subscription.findUnique({
       where: { organizationId },
       select: { plan: true, status: true, cancelAtPeriodEnd: true, currentPeriodEnd: true, stripeCustomerId: true },
     }),
+    organizationRetention(db, organizationId),
   ]);
   return {
     mode: billingMode(env()),
@@ -24,6 +26,7 @@ export async function billingOverview(db: Db, membership: SessionMembership) {
     pastDue: subscription?.status === "past_due",
     period: usage.period,
     meters: usage.meters,
+    retention,
     canManage: membership.orgRole === "OWNER",
   };
 }

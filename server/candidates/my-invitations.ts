@@ -12,6 +12,8 @@ export async function myInvitations(db: Db, user: SessionUser) {
       expiresAt: true,
       sentAt: true,
       completedAt: true,
+      humanReviewRequestedAt: true,
+      deletionRequest: { select: { dueAt: true } },
       organization: { select: { name: true } },
       template: { select: { title: true } },
     },

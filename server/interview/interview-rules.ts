@@ -1,9 +1,6 @@
 // Plain values and functions the candidate's page shares with the interview procedures. No zod
 // here: this module ships to the candidate's browser, where every kilobyte is on a phone's link.
 
-/** How long recordings and answers are kept after the interview; the consent screen promises this. */
-export const RETENTION_DAYS = 180;
-
 /** Used when a text question was saved without a limit of its own. */
 const DEFAULT_TEXT_MAX_CHARS = 5000;
 /** The most any text answer can hold, whatever a question says: the schema's hard ceiling. */

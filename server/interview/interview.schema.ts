@@ -21,6 +21,8 @@ export const interviewToken = token;
 export const consentInput = z.object({
   token,
   accepted: z.literal(true, { message: "Tick the box to agree before you start." }),
+  /** The version of the consent text the page showed (InterviewState.consent.version). */
+  textVersion: z.string().min(1, "Reload the page to read the terms before agreeing.").max(100),
 });
 
 export const startTakeInput = z.object({ token, responseId });

@@ -1,9 +1,11 @@
 import type { Db, Prisma, QuestionType, ResponseStatus, UploadStatus } from "../db/client";
 import { templateSnapshotSchema } from "../templates/versions";
 import { availability, invitationByToken, type Availability } from "./access";
+import { consentTextFor } from "./consent-facts";
+import type { ConsentText } from "./consent-text";
 import { takesAllowed, textLimit } from "./interview-rules";
 
-type Reader = Pick<Prisma.TransactionClient, "invitation" | "response" | "templateVersion" | "uploadSession">;
+type Reader = Pick<Prisma.TransactionClient, "invitation" | "response" | "templateVersion" | "uploadSession" | "organization" | "subscription">;
 
 export type InterviewUpload = {
   uploadId: string;
@@ -48,6 +50,12 @@ export type InterviewState =
       startedAt: Date | null;
       completedAt: Date | null;
       questions: InterviewQuestion[];
+      /** The consent screen's words, with the organization's real retention; the consent record names their version. */
+      consent: ConsentText;
+      /** The candidate asked for people only to review their answers: no AI analysis runs. */
+      humanReviewRequestedAt: Date | null;
+      /** The candidate asked for their data to be deleted; the sweep does it at the latest on this date. */
+      deletionDueAt: Date | null;
     };
 
 /**
@@ -59,7 +67,12 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
   const invitation = await invitationByToken(db, token);
   const details = await db.invitation.findUniqueOrThrow({
     where: { id: invitation.id },
-    select: { candidateName: true, organization: { select: { name: true } } },
+    select: {
+      candidateName: true,
+      humanReviewRequestedAt: true,
+      deletionRequest: { select: { dueAt: true } },
+      organization: { select: { name: true } },
+    },
   });
   const version = await db.templateVersion.findUniqueOrThrow({ where: { id: invitation.templateVersionId }, select: { snapshot: true } });
   const snapshot = templateSnapshotSchema.parse(version.snapshot);
@@ -101,6 +114,13 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
     });
   }
 
+  const consent = await consentTextFor(db, {
+    organizationId: invitation.organizationId,
+    organizationName: details.organization.name,
+    videoQuestions: questions.filter((q) => q.type === "VIDEO").length,
+    textQuestions: questions.filter((q) => q.type === "TEXT").length,
+  });
+
   return {
     availability: state,
     invitationId: invitation.id,
@@ -113,6 +133,9 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
     startedAt: invitation.startedAt,
     completedAt: invitation.completedAt,
     questions,
+    consent,
+    humanReviewRequestedAt: details.humanReviewRequestedAt,
+    deletionDueAt: details.deletionRequest?.dueAt ?? null,
   };
 }
 

@@ -79,6 +79,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
       startedAt: true,
       completedAt: true,
       cancelledAt: true,
+      humanReviewRequestedAt: true,
       template: { select: { id: true, title: true } },
       templateVersion: { select: { id: true, version: true, snapshot: true, createdAt: true } },
       responses: {

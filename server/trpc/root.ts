@@ -13,6 +13,7 @@ import { pipelineRouter } from "./routers/pipeline";
 import { billingRouter } from "./routers/billing";
 import { fairnessRouter } from "./routers/fairness";
 import { feedbackRouter } from "./routers/feedback";
+import { privacyRouter } from "./routers/privacy";
 
 export const appRouter = router({
   users: usersRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   billing: billingRouter,
   fairness: fairnessRouter,
   feedback: feedbackRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

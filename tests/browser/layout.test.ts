@@ -106,6 +106,7 @@ const hrPages = () => [
   "/settings/organization",
   "/settings/billing",
   "/settings/billing/checkout",
+  "/settings/privacy",
   "/settings/profile",
   "/settings/notifications",
   "/reports/fairness",

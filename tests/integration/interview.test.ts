@@ -95,7 +95,9 @@ describe("consent", () => {
     expect(await codeOf(api.interview.submitText({ token, responseId: responses[1]!.id, text: "Two weeks" }))).toBe("PRECONDITION_FAILED");
     expect(await getDb().response.count({ where: { invitationId: invitation.id, OR: [{ takesUsed: { gt: 0 } }, { submittedAt: { not: null } }] } })).toBe(0);
 
-    const state = await api.interview.consent({ token, accepted: true });
+    const shown = await api.interview.open({ token });
+    const textVersion = shown.availability === "UNAVAILABLE" ? "" : shown.consent.version;
+    const state = await api.interview.consent({ token, accepted: true, textVersion });
     expect(state.availability === "OPEN" && state.consentAt).toBeInstanceOf(Date);
     const audited = await getDb().auditLog.findMany({ where: { targetId: invitation.id, action: "interview.consented" } });
     expect(audited).toHaveLength(1);
@@ -105,7 +107,7 @@ describe("consent", () => {
   it("must be an explicit yes", async () => {
     const { token } = await makeInterview();
     const api = await anonymous();
-    expect(await codeOf(api.interview.consent({ token, accepted: false as unknown as true }))).toBe("BAD_REQUEST");
+    expect(await codeOf(api.interview.consent({ token, accepted: false as unknown as true, textVersion: "x" }))).toBe("BAD_REQUEST");
   });
 });
 
@@ -119,7 +121,7 @@ describe("closed invitations", () => {
       const api = await anonymous();
       const state = await api.interview.open({ token });
       expect(state).toMatchObject({ availability: "UNAVAILABLE", reason: "EXPIRED" });
-      expect(await codeOf(api.interview.consent({ token, accepted: true }))).toBe("PRECONDITION_FAILED");
+      expect(await codeOf(api.interview.consent({ token, accepted: true, textVersion: "x" }))).toBe("PRECONDITION_FAILED");
       expect(await codeOf(api.interview.startTake({ token, responseId: responses[0]!.id }))).toBe("PRECONDITION_FAILED");
       expect(await codeOf(api.interview.submitText({ token, responseId: responses[1]!.id, text: "late" }))).toBe("PRECONDITION_FAILED");
     }

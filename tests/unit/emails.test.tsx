@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import AnalysisReadyEmail, { subject as analysisReadySubject } from "@/emails/analysis-ready";
 import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "@/emails/invitation";
 import MagicLinkEmail, { subject as magicLinkSubject } from "@/emails/magic-link";
+import DataDeletedEmail, { subject as dataDeletedSubject } from "@/emails/data-deleted";
+import DeletionRequestedEmail, { DeletionRequestedHrEmail, hrSubject, subject as deletionSubject } from "@/emails/deletion-requested";
 
 /** The text of every <a href="…"> in the HTML, by href, with tags inside the link stripped. */
 function links(html: string): { href: string; text: string }[] {
@@ -90,5 +92,27 @@ describe("analysis ready email", () => {
 
   it("has a subject with the candidate and the role", () => {
     expect(analysisReadySubject(props)).toBe("Ready for review: Bo Chen, Data Analyst");
+  });
+});
+
+describe("deletion emails", () => {
+  it("tell the candidate what is deleted and by when, and HR where to act, without the candidate's name", async () => {
+    const candidate = toPlainText(
+      await render(<DeletionRequestedEmail organizationName="Acme Payments" jobTitle="Backend Engineer" dueDate="2 January 2027" />),
+    );
+    expect(candidate).toContain("your recordings, transcripts, answers and their analysis");
+    expect(candidate).toContain("It will be deleted by 2 January 2027 at the latest");
+    expect(deletionSubject({ organizationName: "Acme Payments", jobTitle: "Backend Engineer", dueDate: "" })).toBe(
+      "We received your request to delete your interview data (Acme Payments)",
+    );
+    const hrProps = { jobTitle: "Backend Engineer", dueDate: "2 January 2027", url: "http://localhost:3000/settings/privacy" };
+    const hrHtml = await render(<DeletionRequestedHrEmail {...hrProps} />);
+    expect(links(hrHtml)[0]).toEqual({ href: hrProps.url, text: "Open the privacy page" });
+    expect(toPlainText(hrHtml)).toContain("It is deleted automatically on 2 January 2027");
+    expect(hrSubject(hrProps)).toBe("A candidate asked for their Backend Engineer interview data to be deleted");
+
+    const done = toPlainText(await render(<DataDeletedEmail organizationName="Acme Payments" />));
+    expect(done).toContain("Your interview link no longer works.");
+    expect(dataDeletedSubject({ organizationName: "Acme Payments" })).toBe("Your interview data with Acme Payments was deleted");
   });
 });

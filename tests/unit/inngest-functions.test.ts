@@ -1,5 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { analyzeInterviewFn } from "@/inngest/functions/analyze-interview";
 import { interviewCompletedFn } from "@/inngest/functions/interview-completed";
 import { processResponse } from "@/inngest/functions/process-response";
@@ -106,6 +106,7 @@ describe("analyze-interview", () => {
       function: analyzeInterviewFn,
       events: [{ name: "interview.ready-for-analysis", data: { invitationId: "i5" } }],
       steps: [
+        { id: "check-ai-allowed", handler: () => true },
         { id: "mark-analyzing", handler: () => undefined },
         { id: "analyze", handler: () => ({ analysisId: "a1", engine: "offline", overallScore: 4, recommendation: "yes", flagged: false, reused: false }) },
         { id: "notify-hr", handler: () => ({ notified: 1, emailed: 1 }) },
@@ -122,5 +123,20 @@ describe("analyze-interview", () => {
       notified: 1,
       emailed: 1,
     });
+  });
+
+  it("runs nothing when the candidate asked for a human-only review", async () => {
+    const analyze = vi.fn();
+    const t = new InngestTestEngine({
+      function: analyzeInterviewFn,
+      events: [{ name: "interview.ready-for-analysis", data: { invitationId: "i6" } }],
+      steps: [
+        { id: "check-ai-allowed", handler: () => false },
+        { id: "analyze", handler: analyze },
+      ],
+    });
+    const { result } = await t.execute();
+    expect(result).toEqual({ skipped: "human-review-requested" });
+    expect(analyze).not.toHaveBeenCalled();
   });
 });

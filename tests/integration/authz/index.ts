@@ -10,6 +10,7 @@ import { pipelineCases } from "./pipeline.cases";
 import { billingCases } from "./billing.cases";
 import { fairnessCases } from "./fairness.cases";
 import { feedbackCases } from "./feedback.cases";
+import { privacyCases } from "./privacy.cases";
 
 // One file of cases per domain; add yours here.
 export const cases: Cases = {
@@ -24,4 +25,5 @@ export const cases: Cases = {
   ...billingCases,
   ...fairnessCases,
   ...feedbackCases,
+  ...privacyCases,
 };

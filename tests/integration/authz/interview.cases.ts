@@ -28,7 +28,7 @@ const textResponse = async (fx: Fixture) => {
 export const interviewCases: Cases = {
   "interview.state": { input: withToken },
   "interview.open": { input: withToken },
-  "interview.consent": { input: async (fx) => ({ ...(await withToken(fx)), accepted: true }) },
+  "interview.consent": { input: async (fx) => ({ ...(await withToken(fx)), accepted: true, textVersion: "any" }) },
   "interview.startTake": { input: videoResponse },
   "interview.submitVideo": { input: async (fx) => ({ ...(await videoResponse(fx)), take: 1 }) },
   "interview.submitText": { input: async (fx) => ({ ...(await textResponse(fx)), text: "Two weeks." }) },

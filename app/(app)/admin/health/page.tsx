@@ -3,12 +3,14 @@ import { formatDateTime } from "@/components/format";
 import { Alert, Badge, Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/components/ui";
 import { requireRole } from "@/server/auth/guards";
 import { checkHealth } from "@/server/health/check";
+import { serverCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "System health" };
 
 export default async function HealthPage() {
   await requireRole("ADMIN");
   const report = await checkHealth();
+  const failedDeletions = await (await serverCaller()).privacy.failedFileDeletions();
   const db = report.database;
   return (
     <div className="space-y-6">
@@ -54,6 +56,35 @@ export default async function HealthPage() {
               </div>
             ))}
           </dl>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>File deletions</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {failedDeletions.length ? (
+            <div className="space-y-3">
+              <Alert tone="danger">
+                {failedDeletions.length} stored file(s) of deleted interviews could not be deleted yet. The hourly retention sweep retries them; fix the storage
+                configuration if the error says so.
+              </Alert>
+              <ul className="space-y-2 text-sm">
+                {failedDeletions.map((f) => (
+                  <li key={f.id}>
+                    <span className="font-mono">
+                      {f.driver}:{f.key}
+                    </span>
+                    <span className="block text-slate-600">
+                      {f.attempts} attempt(s), last {f.lastAttemptAt ? formatDateTime(f.lastAttemptAt) : "never"}: {f.lastError}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-600">Every file of a deleted interview is gone from storage.</p>
+          )}
         </CardContent>
       </Card>
     </div>

@@ -12,7 +12,8 @@ import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { AnswerCard } from "@/components/review/answer-card";
 import { RefreshWhileProcessing, SeekFromLink } from "@/components/review/pipeline-controls";
 import { Timeline } from "@/components/review/timeline";
-import { Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/components/ui";
+import { DeleteInterviewButton } from "@/components/privacy/delete-interview-button";
+import { Alert, Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/components/ui";
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -55,14 +56,17 @@ export default async function InterviewReviewPage({ params }: { params: Promise<
         title={inv.candidateName}
         description={`${inv.candidateEmail} · ${version.title} (version ${version.version})`}
         actions={
-          <InvitationActions
-            invitationId={inv.id}
-            candidateName={inv.candidateName}
-            expiresAt={inv.expiresAt}
-            expired={inv.status === "EXPIRED"}
-            canResend={inv.canResend}
-            canCancel={inv.canCancel}
-          />
+          <div className="flex flex-wrap gap-2">
+            <InvitationActions
+              invitationId={inv.id}
+              candidateName={inv.candidateName}
+              expiresAt={inv.expiresAt}
+              expired={inv.status === "EXPIRED"}
+              canResend={inv.canResend}
+              canCancel={inv.canCancel}
+            />
+            <DeleteInterviewButton invitationId={inv.id} candidateName={inv.candidateName} afterPath="/invitations" label="Delete data" />
+          </div>
         }
       />
 
@@ -91,7 +95,14 @@ export default async function InterviewReviewPage({ params }: { params: Promise<
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 space-y-6">
-          <AnalysisSection invitationId={inv.id} initial={analysis} questions={analysedQuestions} />
+          {inv.humanReviewRequestedAt ? (
+            <Alert tone="info" title="No AI analysis for this interview">
+              {inv.candidateName} asked on {formatDate(inv.humanReviewRequestedAt)} for people only to review their answers, so the AI analysis is not run and
+              any earlier one was deleted. Review the recordings and answers below yourselves.
+            </Alert>
+          ) : (
+            <AnalysisSection invitationId={inv.id} initial={analysis} questions={analysedQuestions} />
+          )}
           <section aria-label="Answers" className="min-w-0 space-y-4">
             {answers.map((a) => (
               <AnswerCard key={a.question.id} answer={a} />

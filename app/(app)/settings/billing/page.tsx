@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { PastDueBanner } from "@/components/billing/past-due-banner";
 import { PendingSwitch } from "@/components/billing/pending-switch";
@@ -47,6 +48,13 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         </CardHeader>
         <CardContent className="space-y-4">
           <UsageMeters meters={billing.meters} periodEnd={billing.period.end} />
+          <p className="text-sm text-slate-600">
+            Interviews are kept {billing.retention.effectiveDays} days after they end (the {billing.plan.name} plan allows up to {billing.retention.planMaxDays}
+            ).{" "}
+            <Link href="/settings/privacy" className="text-brand-700 underline underline-offset-2">
+              Privacy settings
+            </Link>
+          </p>
           {billing.canManage ? (
             billing.mode === "local" ? (
               <ButtonLink href="/settings/billing/checkout">Switch plan</ButtonLink>
