@@ -147,10 +147,11 @@ describe("the fairness report", () => {
     // The byte-order mark makes spreadsheet programs read it as UTF-8 (text() drops it).
     expect([...new Uint8Array(await csv.clone().arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = await csv.text();
+    // Every cell quoted, as every CSV the app writes (server/comparison/csv.ts).
     expect(text.split("\r\n")[0]).toBe(
-      "Selection,Dimension,Category,Candidates,Selected,Selection rate,Impact ratio,Below four-fifths,Suppressed (fewer than 5)",
+      '"Selection","Dimension","Category","Candidates","Selected","Selection rate","Impact ratio","Below four-fifths","Suppressed (fewer than 5)"',
     );
-    expect(text).toContain("HR decision (advance),Sex,Female,,,,,,yes");
+    expect(text).toContain('"HR decision (advance)","Sex","Female","","","","","","yes"');
     expect((await download(await cookieFor(member.id))).status).toBe(403);
     expect((await download(null)).status).toBe(401);
     expect((await download(await cookieFor(owner.id), "?from=2026-12-31&to=2026-01-01")).status).toBe(400);
