@@ -7,8 +7,7 @@ export const feedbackInput = z.object({ invitationId: text().min(1).max(64) });
 
 export const sendFeedbackInput = z.object({
   invitationId: text().min(1).max(64),
-  body: z
-    .string()
+  body: text()
     .trim()
     .min(20, "Write at least a few sentences of feedback.")
     .max(FEEDBACK_MAX_CHARS, `Keep the feedback under ${FEEDBACK_MAX_CHARS} characters.`),
