@@ -24,6 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createInvitationToken } from "@/server/invitations/token";
+import { answers, appEnv, exited, killGroup } from "./production-app";
 
 const root = process.cwd();
 const PORT = Number(process.env.BENCH_LOAD_PORT ?? 3610);
@@ -50,37 +51,7 @@ function argList(): number[] {
   return list;
 }
 
-function appEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const key of ["NODE_ENV", "DATABASE_URL"]) delete env[key];
-  return env;
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-async function answers(url: string): Promise<number | null> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-    await response.body?.cancel();
-    return response.status;
-  } catch {
-    return null;
-  }
-}
 
 function build(): void {
   if (process.env.SKIP_BUILD === "1" && existsSync(path.join(root, ".next"))) {
