@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { newJoinCode } from "./join-code";
 import type { Db } from "../db/client";
 import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
@@ -43,7 +43,7 @@ export async function rotateJoinCode(db: Db, actor: SessionUser, organizationId:
   return db.$transaction(async (tx) => {
     const org = await tx.organization.update({
       where: { id: organizationId },
-      data: { joinCode: randomBytes(12).toString("base64url") },
+      data: { joinCode: newJoinCode() },
       select: { joinCode: true },
     });
     await audit(tx, { organizationId, actorId: actor.id, action: "organization.join_code_rotated", targetType: "organization", targetId: organizationId });

@@ -68,12 +68,11 @@ export function contentLengthOf(request: Request): number {
   return header && /^\d{1,15}$/.test(header.trim()) ? Number(header.trim()) : -1;
 }
 
+/** What the candidate's page learns of a stored recording: not where it lives (the key names the organization). */
 export function assetJson(asset: MediaAsset) {
   return {
     id: asset.id,
     kind: asset.kind,
-    storageDriver: asset.storageDriver,
-    storageKey: asset.storageKey,
     contentType: asset.contentType,
     sizeBytes: Number(asset.sizeBytes),
     durationMs: asset.durationMs,

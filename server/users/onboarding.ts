@@ -3,6 +3,7 @@ import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
 import { requireQuota } from "../billing/quota";
 import { DomainError } from "../errors";
+import { newJoinCode } from "../organizations/join-code";
 import { assertNotBlocked, consume } from "../rate-limit/rate-limit";
 import type { SelectRoleInput } from "./users.schema";
 
@@ -58,7 +59,7 @@ function chooseRole(db: Db, user: SessionUser, input: SelectRoleInput) {
       const base = slugify(input.organization.name);
       const taken = await tx.organization.count({ where: { slug: { startsWith: base } } });
       const org = await tx.organization.create({
-        data: { name: input.organization.name, slug: taken ? `${base}-${taken + 1}` : base, subscription: { create: {} } },
+        data: { name: input.organization.name, slug: taken ? `${base}-${taken + 1}` : base, joinCode: newJoinCode(), subscription: { create: {} } },
       });
       organizationId = org.id;
     } else {

@@ -150,8 +150,12 @@ describe("chunked uploads over the routes", () => {
     const key = `recordings/${organizationId}/${invitation.id}/${video.id}-take1.webm`;
     expect(done).toMatchObject({
       status: 200,
-      body: { status: "COMPLETE", asset: { kind: "RECORDING", storageDriver: "local", storageKey: key, sizeBytes: whole.length, durationMs: 4_200 } },
+      body: { status: "COMPLETE", asset: { kind: "RECORDING", sizeBytes: whole.length, durationMs: 4_200 } },
     });
+    // Finding 4: the candidate learns nothing of where the file lives, which names the organization.
+    expect(done.body.asset).not.toHaveProperty("storageKey");
+    expect(done.body.asset).not.toHaveProperty("storageDriver");
+    expect(JSON.stringify(done.body)).not.toContain(organizationId);
 
     const stored = await readFile(path.join(storageDir, key));
     expect(stored.equals(whole)).toBe(true);
@@ -162,7 +166,7 @@ describe("chunked uploads over the routes", () => {
 
     // A completion whose reply was lost is simply answered again.
     const again = await complete(token, uploadId, { durationMs: 4_200 });
-    expect(again.body.asset).toMatchObject({ id: asset.id, storageKey: key });
+    expect(again.body.asset).toMatchObject({ id: asset.id });
 
     // The stored recording plays through its signed URL, seeking included.
     const url = new URL(await getStorage().signedUrl(key, { expiresInSec: 60, contentType: asset.contentType }));
@@ -346,7 +350,8 @@ describe("chunked uploads over the routes", () => {
     const second = (await start(token, { responseId: video.id, take: 2, contentType: "video/webm" })).body.uploadId as string;
     await put(token, second, 0, webm(700));
     const done = await complete(token, second);
-    expect(done.body.asset).toMatchObject({ storageKey: `recordings/${organizationId}/${invitation.id}/${video.id}-take2.webm`, sizeBytes: 700 });
+    expect(done.body.asset).toMatchObject({ sizeBytes: 700 });
+    expect(await getStorage().stat(`recordings/${organizationId}/${invitation.id}/${video.id}-take2.webm`)).toMatchObject({ size: 700 });
     expect(await getStorage().stat(firstKey)).toBeNull();
     expect(await db().mediaAsset.count({ where: { responseId: video.id } })).toBe(1);
   });

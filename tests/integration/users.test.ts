@@ -16,6 +16,8 @@ describe("onboarding", () => {
     expect(org.slug).toBe("globex-hiring");
     expect(org.subscription?.plan).toBe("FREE");
     expect(org.memberships).toMatchObject([{ userId: u.id, role: "HR", orgRole: "OWNER" }]);
+    // Finding 4: 96 random bits, not a cuid sharing the organization id's timestamp and fingerprint.
+    expect(org.joinCode).toMatch(/^[A-Za-z0-9_-]{16}$/);
     const me = await (await callerFor(u.id)).users.me();
     expect(me.organizations).toEqual([{ id: org.id, name: "Globex Hiring", role: "HR" }]);
     await expect(caller.users.selectRole({ role: "CANDIDATE" })).rejects.toMatchObject({ code: "CONFLICT" });
