@@ -1,4 +1,5 @@
 import { analyzeInterviewFn } from "./analyze-interview";
+import { cleanStagingFn } from "./clean-staging";
 import { dailyDigestFn } from "./daily-digest";
 import { expireInvitationsFn } from "./expire-invitations";
 import { invitationEmailFn } from "./invitation-email";
@@ -26,5 +27,6 @@ export const functions = [
   dailyDigestFn,
   sendCandidateFeedbackFn,
   retentionSweepFn,
+  cleanStagingFn,
   ...stripeEventFns,
 ];
