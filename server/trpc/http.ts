@@ -45,6 +45,8 @@ export async function handleTrpcRequest(req: Request, router: AnyRouter = appRou
     req: request,
     router,
     maxBatchSize: TRPC_MAX_BATCH,
+    // The candidate's client sends queries as POSTs so that interview tokens stay out of URLs.
+    allowMethodOverride: true,
     createContext: ({ resHeaders }) => createContext({ headers: request.headers, resHeaders }),
     // A saturated server's SERVICE_UNAVAILABLE (server/overload) tells the client when to try again.
     responseMeta({ errors }) {

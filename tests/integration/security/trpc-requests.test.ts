@@ -3,6 +3,7 @@ import { getDb } from "@/server/db/client";
 import { TRPC_MAX_BATCH } from "@/server/trpc/limits";
 import { cookieFor, makeOrg, makeUser } from "../../helpers/actors";
 import { trpcHttp } from "../../helpers/trpc-http";
+import { makeInterview } from "../../fixtures/interview";
 
 async function hrOfNewOrg() {
   const org = await makeOrg("Csrf");
@@ -67,5 +68,14 @@ describe("tRPC request limits (finding 3)", () => {
     const { cookie } = await hrOfNewOrg();
     const big = await trpcHttp("organizations.rename", undefined, { cookie, body: JSON.stringify({ json: { name: "x".repeat(5 * 1024 * 1024) } }) });
     expect(big.status).toBe(413);
+  });
+});
+
+describe("interview tokens stay out of addresses (finding 11)", () => {
+  it("answers a query sent as a POST, as the candidate's page sends them", async () => {
+    const { token } = await makeInterview({ consent: true });
+    const result = await trpcHttp("interview.state", { token });
+    expect(result.status).toBe(200);
+    expect(result.text).toContain('"availability":"OPEN"');
   });
 });
