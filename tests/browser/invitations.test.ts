@@ -35,7 +35,9 @@ describe("the invite form", () => {
     const name = page.getByLabel("Name", { exact: true });
     const email = page.getByLabel("Email", { exact: true });
     const days = page.getByLabel("Days the link stays valid");
-    await template.selectOption("");
+    // The form's script sets its default template when it hydrates: choose only after that.
+    await page.waitForLoadState("networkidle");
+    await template.selectOption({ label: "Choose a published template" });
     await page.getByRole("button", { name: "Send invitation" }).click();
 
     await expect.poll(() => fieldError(template)).toBe("Choose an interview template");
