@@ -102,7 +102,11 @@ describe("pipeline across a crash", () => {
     ).toHaveLength(1);
     await until("the analysis", 240_000, () => db.analysis.findFirst({ where: { invitationId, responseId: null, status: "COMPLETE" } }));
     // Scheduled functions' next ticks (a digest tomorrow at 07:00) wait their time: only due runs count.
-    await until("every run to finish", 60_000, async () => (await db.jobRun.count({ where: { status: { not: "COMPLETED" }, runAfter: { lte: new Date() } } })) === 0);
+    await until(
+      "every run to finish",
+      60_000,
+      async () => (await db.jobRun.count({ where: { status: { not: "COMPLETED" }, runAfter: { lte: new Date() } } })) === 0,
+    );
     second.kill("SIGTERM");
     await new Promise((resolve) => second.once("exit", resolve));
 
