@@ -16,15 +16,15 @@
 // (default 60) the recording length; BENCH_LOAD_ANALYSIS_WAIT_S (default 1800) how long to wait
 // for the analyses.
 
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { closeSync, existsSync, openSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createInvitationToken } from "@/server/invitations/token";
-import { answers, appEnv, exited, killGroup } from "./production-app";
+import { appEnv, startProductionApp } from "./production-app";
 
 const root = process.cwd();
 const PORT = Number(process.env.BENCH_LOAD_PORT ?? 3610);
@@ -34,7 +34,6 @@ const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${DB_PORT}/postgres?ssl
 const SECONDS = Math.max(2, Number(process.env.BENCH_LOAD_SECONDS ?? 60));
 const ANALYSIS_WAIT_MS = Number(process.env.BENCH_LOAD_ANALYSIS_WAIT_S ?? 1800) * 1000;
 const START_TIMEOUT_MS = 180_000;
-const STOP_TIMEOUT_MS = 15_000;
 // Distinct recordings (different tones and patterns), dealt round-robin: a file stored under the
 // wrong candidate shows unless both drew the same one.
 const DISTINCT_FILES = 5;
@@ -91,48 +90,18 @@ function makeRecordings(dir: string): Buffer[] {
   return files;
 }
 
-async function startApp(dataDir: string): Promise<{ app: ChildProcess; stop: () => Promise<void> }> {
-  if ((await answers(`${BASE_URL}/api/health`)) !== null) throw new Error(`Something already answers on ${BASE_URL}: stop it or set BENCH_LOAD_PORT.`);
-  const log = path.join(dataDir, "app.log");
-  const fd = openSync(log, "w");
-  const app = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/launch.ts", "start"], {
-    cwd: root,
-    env: appEnv({
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      STORAGE_DIR: path.join(dataDir, "storage"),
-      EMBEDDED_DB_PORT: String(DB_PORT),
-      SEED: "on",
-      APP_URL: BASE_URL,
-      NEXTAUTH_URL: BASE_URL,
-    }),
-    stdio: ["ignore", fd, fd],
-    // Its own process group, so the launcher, next and its workers stop with one signal and are measured together.
-    detached: true,
+function startApp(dataDir: string) {
+  return startProductionApp({
+    root,
+    port: PORT,
+    dbPort: DB_PORT,
+    dataDir,
+    log: path.join(dataDir, "app.log"),
+    startTimeoutMs: START_TIMEOUT_MS,
+    portTakenHint: "stop it or set BENCH_LOAD_PORT.",
+    devTools: false,
+    env: { STORAGE_DIR: path.join(dataDir, "storage") },
   });
-  closeSync(fd);
-  const onExit = () => killGroup(app, "SIGKILL");
-  process.once("exit", onExit);
-  const stop = async () => {
-    process.off("exit", onExit);
-    killGroup(app, "SIGTERM");
-    const timer = setTimeout(() => killGroup(app, "SIGKILL"), STOP_TIMEOUT_MS);
-    await exited(app);
-    clearTimeout(timer);
-    killGroup(app, "SIGKILL");
-  };
-  const started = Date.now();
-  let status: number | null = null;
-  while (Date.now() - started < START_TIMEOUT_MS && app.exitCode === null && app.signalCode === null) {
-    status = await answers(`${BASE_URL}/api/health`);
-    if (status === 200) break;
-    await sleep(500);
-  }
-  if (status !== 200) {
-    await stop();
-    throw new Error(`The app did not start (health: ${status ?? "no answer"}); see ${log}`);
-  }
-  return { app, stop };
 }
 
 /** RSS and CPU time of every process in the app's process group (launcher, Next server, workers, ffmpeg children). */
@@ -393,10 +362,10 @@ async function waitForAnalyses(candidates: Candidate[], since: number): Promise<
 
 async function runN(n: number, files: Buffer[]) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `bench-load-${n}-`));
-  const { app, stop } = await startApp(dataDir);
+  const { pid, stop } = await startApp(dataDir);
   try {
     const candidates = await createCandidates(n, files);
-    const usage = monitor(app.pid!);
+    const usage = monitor(pid);
     const t0 = Date.now() + 500;
     const results = await Promise.all(candidates.map((c) => runCandidate(c, t0)));
     const load = usage();

@@ -54,9 +54,13 @@ export type ProductionAppOptions = {
   startTimeoutMs: number;
   /** Said when the port is already taken: how to free it. */
   portTakenHint: string;
+  /** The demo's one-click sign-in and dev mailbox; on unless a benchmark measures the app without them. */
+  devTools?: boolean;
+  env?: Record<string, string>;
 };
 
-export type ProductionApp = { baseURL: string; stop: () => Promise<void> };
+/** `pid` leads the app's process group (launcher, Next server, workers), for measuring them together. */
+export type ProductionApp = { baseURL: string; pid: number; stop: () => Promise<void> };
 
 /** Starts the built app and resolves once `/api/health` answers 200. */
 export async function startProductionApp(options: ProductionAppOptions): Promise<ProductionApp> {
@@ -72,10 +76,11 @@ export async function startProductionApp(options: ProductionAppOptions): Promise
       PORT: String(options.port),
       DATA_DIR: options.dataDir,
       EMBEDDED_DB_PORT: String(options.dbPort),
-      DEV_TOOLS: "on",
+      ...(options.devTools === false ? {} : { DEV_TOOLS: "on" }),
       SEED: "on",
       APP_URL: baseURL,
       NEXTAUTH_URL: baseURL,
+      ...options.env,
     }),
     stdio: ["ignore", fd, fd],
     // Its own process group: the launcher, next and its workers all stop with one signal.
@@ -112,5 +117,5 @@ export async function startProductionApp(options: ProductionAppOptions): Promise
     throw new Error(`The app did not start: ${why}. ${path.relative(options.root, options.log)}:\n${tail(options.log)}`);
   }
   console.log(`[app] ${baseURL} healthy in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${path.relative(options.root, options.log)})`);
-  return { baseURL, stop };
+  return { baseURL, pid: app.pid!, stop };
 }

@@ -18,7 +18,13 @@ export function OnboardingForm({ hrOnly }: { hrOnly: boolean }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const mutation = useMutation(
     trpc.users.selectRole.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (result) => {
+        // A request to join leaves the newcomer here, waiting for an owner.
+        if (result.pendingOrganization) {
+          setJoinCode("");
+          router.refresh();
+          return;
+        }
         router.push("/");
         router.refresh();
       },

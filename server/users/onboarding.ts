@@ -1,9 +1,9 @@
 import type { Db } from "../db/client";
 import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
-import { requireQuota } from "../billing/quota";
 import { DomainError } from "../errors";
 import { newJoinCode } from "../organizations/join-code";
+import { requestToJoin, withdrawPendingRequests } from "../organizations/join-requests";
 import { assertNotBlocked, consume } from "../rate-limit/rate-limit";
 import type { SelectRoleInput } from "./users.schema";
 
@@ -22,7 +22,7 @@ export function needsOnboarding(user: Pick<SessionUser, "role" | "memberships">)
   return !user.role || (user.role === "HR" && user.memberships.length === 0);
 }
 
-/** A new user's one-time choice: candidate, or HR in a new or an existing organization. */
+/** A new user's one-time choice: candidate, HR of a new organization, or a request to join an existing one. */
 export async function selectRole(db: Db, user: SessionUser, input: SelectRoleInput) {
   if (!needsOnboarding(user)) throw new DomainError("CONFLICT", "You have already chosen your role.");
   if (user.role === "HR" && input.role === "CANDIDATE") {
@@ -47,36 +47,27 @@ function chooseRole(db: Db, user: SessionUser, input: SelectRoleInput) {
     if (!needsOnboarding({ role: fresh.role, memberships: fresh.memberships as never })) {
       throw new DomainError("CONFLICT", "You have already chosen your role.");
     }
+    if (input.role === "CANDIDATE" || input.organization.mode === "create") await withdrawPendingRequests(tx, user.id);
     if (input.role === "CANDIDATE") {
       await tx.user.update({ where: { id: user.id }, data: { role: "CANDIDATE" } });
       // Invitations sent to this address before the account existed become theirs.
       await tx.invitation.updateMany({ where: { candidateEmail: user.email, candidateUserId: null }, data: { candidateUserId: user.id } });
       await audit(tx, { actorId: user.id, action: "user.role_selected", targetType: "user", targetId: user.id, data: { role: "CANDIDATE" } });
-      return { role: "CANDIDATE" as const, organizationId: null };
+      return { role: "CANDIDATE" as const, organizationId: null, pendingOrganization: null };
     }
-    let organizationId: string;
-    if (input.organization.mode === "create") {
-      const base = slugify(input.organization.name);
-      const taken = await tx.organization.count({ where: { slug: { startsWith: base } } });
-      const org = await tx.organization.create({
-        data: { name: input.organization.name, slug: taken ? `${base}-${taken + 1}` : base, joinCode: newJoinCode(), subscription: { create: {} } },
-      });
-      organizationId = org.id;
-    } else {
-      const org = await tx.organization.findUnique({ where: { joinCode: input.organization.joinCode } });
+    if (input.organization.mode === "join") {
+      const org = await tx.organization.findUnique({ where: { joinCode: input.organization.joinCode }, select: { id: true, name: true } });
       if (!org) throw new DomainError("NOT_FOUND", "No organization has that join code. Check it with your colleague.");
-      organizationId = org.id;
-      await requireQuota(tx, organizationId, "hrSeats");
+      return requestToJoin(tx, user, org);
     }
-    await tx.user.update({ where: { id: user.id }, data: { role: "HR" } });
-    await tx.membership.create({ data: { userId: user.id, organizationId, role: "HR", orgRole: input.organization.mode === "create" ? "OWNER" : "MEMBER" } });
-    await audit(tx, {
-      organizationId,
-      actorId: user.id,
-      action: input.organization.mode === "create" ? "organization.created" : "organization.joined",
-      targetType: "organization",
-      targetId: organizationId,
+    const base = slugify(input.organization.name);
+    const taken = await tx.organization.count({ where: { slug: { startsWith: base } } });
+    const org = await tx.organization.create({
+      data: { name: input.organization.name, slug: taken ? `${base}-${taken + 1}` : base, joinCode: newJoinCode(), subscription: { create: {} } },
     });
-    return { role: "HR" as const, organizationId };
+    await tx.user.update({ where: { id: user.id }, data: { role: "HR" } });
+    await tx.membership.create({ data: { userId: user.id, organizationId: org.id, role: "HR", orgRole: "OWNER" } });
+    await audit(tx, { organizationId: org.id, actorId: user.id, action: "organization.created", targetType: "organization", targetId: org.id });
+    return { role: "HR" as const, organizationId: org.id, pendingOrganization: null };
   });
 }

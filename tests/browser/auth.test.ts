@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousA11yViolations } from "../helpers/a11y";
-import { baseURL, launchBrowser } from "../helpers/browser";
+import { baseURL, launchBrowser, signInAsDemoUser } from "../helpers/browser";
 
 /**
  * Sign-in journeys through the real pages of the production build: magic links read from the dev
@@ -78,6 +78,33 @@ describe("signing in", () => {
     await page.getByLabel("Organization name").fill("x");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("alert").filter({ hasText: "at least 2 characters" }).waitFor();
+  });
+
+  it("a colleague who enters the join code waits until an owner approves, then lands on the dashboard", async () => {
+    const owner = await signInAsDemoUser(browser, "Harper Recruiter");
+    contexts.push(owner.context);
+    await owner.page.goto("/settings/organization");
+    const code = (await owner.page.getByTestId("join-code").textContent())!.trim();
+
+    const page = await newPage();
+    await signInByEmail(page, `colleague-${Date.now()}@example.com`);
+    await page.waitForURL(/\/onboarding/);
+    await page.getByLabel("I hire: join my team's organization").check();
+    await page.getByRole("textbox", { name: "Join code" }).fill(code);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByText(/You asked to join/).waitFor();
+    expect(await seriousA11yViolations(page), "onboarding while the request waits").toEqual([]);
+    await page.goto("/dashboard");
+    await page.waitForURL(/\/onboarding/);
+
+    await owner.page.reload();
+    const row = owner.page.getByRole("row").filter({ hasText: /colleague-/ });
+    await row.getByRole("button", { name: "Approve" }).click();
+    await owner.page.getByText(/is now a member/).waitFor();
+
+    await page.getByRole("button", { name: "Check again" }).click();
+    await page.waitForURL(/\/dashboard/);
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
   });
 
   it("a candidate signs in and sees their interviews", async () => {

@@ -8,6 +8,7 @@ describe("organization owners", () => {
     const owner = await makeUser({ role: "HR", orgId: org.id, orgRole: "OWNER" });
     const joiner = await makeUser({ role: null });
     await (await callerFor(joiner.id)).users.selectRole({ role: "HR", organization: { mode: "join", joinCode: org.joinCode } });
+    await (await callerFor(owner.id)).organizations.approveJoin({ userId: joiner.id });
     const joined = await getDb().membership.findUniqueOrThrow({ where: { userId_organizationId: { userId: joiner.id, organizationId: org.id } } });
     expect(joined.orgRole).toBe("MEMBER");
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions } from "@/inngest/functions";
-import { relayOutbox } from "@/inngest/relay";
 import { InProcessRunner } from "@/inngest/runner/runner";
 import { getDb } from "@/server/db/client";
 import { retryResponse } from "@/server/pipeline/retry";
@@ -12,6 +11,7 @@ import { resetEnvForTests } from "@/server/config/env";
 import { makeOrg, makeUser } from "../helpers/actors";
 import { makeInterview } from "../fixtures/interview";
 import { submitFixtureInterview } from "../fixtures/pipeline";
+import { settle } from "../helpers/settle";
 
 /**
  * The whole pipeline without an Inngest server, on the real database and real media: a fixture
@@ -21,20 +21,6 @@ import { submitFixtureInterview } from "../fixtures/pipeline";
  */
 
 let runner: InProcessRunner;
-
-async function settle(timeoutMs: number) {
-  const db = getDb();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await relayOutbox(db);
-    await runner.drain({ timeoutMs });
-    const open = await db.jobRun.count({ where: { status: { in: ["QUEUED", "RUNNING", "SLEEPING"] } } });
-    const pending = await db.outboxEvent.count({ where: { sentAt: null } });
-    if (!open && !pending) return;
-    if (Date.now() > deadline) throw new Error(`pipeline still busy: ${open} runs, ${pending} events`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(() => {
   runner = new InProcessRunner({ db: getDb(), functions, backoffBaseMs: 20, backoffMaxMs: 100, log: () => {} });
@@ -49,7 +35,7 @@ describe("media pipeline, in-process", () => {
     const org = await makeOrg("Pipeline");
     const hr = await makeUser({ role: "HR", orgId: org.id });
     const { invitationId, responses } = await submitFixtureInterview({ candidate: "strong", organizationId: org.id, createdById: hr.id });
-    await settle(240_000);
+    await settle(runner, 240_000);
 
     const runs = await db.jobRun.findMany({ select: { functionId: true, status: true, error: true } });
     expect(runs.filter((r) => r.status !== "COMPLETED")).toEqual([]);
@@ -100,7 +86,7 @@ describe("media pipeline, in-process", () => {
 
     await retryResponse(db, hr, org.id, { responseId: response.id });
     expect((await db.response.findUniqueOrThrow({ where: { id: response.id } })).status).toBe("UPLOADED");
-    await settle(60_000);
+    await settle(runner, 60_000);
     const failed = await db.response.findUniqueOrThrow({ where: { id: response.id } });
     expect(failed.status).toBe("FAILED");
     expect(failed.failureReason).toMatch(/recording/i);
@@ -131,7 +117,7 @@ describe("media pipeline, in-process", () => {
       const org = await makeOrg("Refused key");
       const hr = await makeUser({ role: "HR", orgId: org.id });
       const { responses } = await submitFixtureInterview({ candidate: "weak", organizationId: org.id, createdById: hr.id });
-      await settle(120_000);
+      await settle(runner, 120_000);
       for (const r of responses.filter((x) => x.type === "VIDEO")) {
         const row = await db.response.findUniqueOrThrow({ where: { id: r.id } });
         expect(row.status).toBe("FAILED");

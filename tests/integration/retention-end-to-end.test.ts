@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions } from "@/inngest/functions";
-import { relayOutbox } from "@/inngest/relay";
 import { InProcessRunner } from "@/inngest/runner/runner";
 import { getDb } from "@/server/db/client";
 import { env } from "@/server/config/env";
@@ -11,6 +10,7 @@ import { getStorage, storageForDriver, type StorageDriverName } from "@/server/s
 import { makeOrg, makeUser } from "../helpers/actors";
 import { columnsContaining, filesUnder } from "../helpers/find-anywhere";
 import { submitFixtureInterview } from "../fixtures/pipeline";
+import { settle } from "../helpers/settle";
 
 /**
  * The whole promise of retention: a real interview (recordings through ffmpeg, PocketSphinx
@@ -21,21 +21,6 @@ import { submitFixtureInterview } from "../fixtures/pipeline";
  */
 
 let runner: InProcessRunner;
-
-async function settle(timeoutMs: number) {
-  const db = getDb();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await relayOutbox(db);
-    await runner.drain({ timeoutMs });
-    // A scheduled function's next tick (the digest tomorrow at 07:00) waits its time: only due runs count.
-    const open = await db.jobRun.count({ where: { status: { in: ["QUEUED", "RUNNING", "SLEEPING"] }, runAfter: { lte: new Date() } } });
-    const pending = await db.outboxEvent.count({ where: { sentAt: null } });
-    if (!open && !pending) return;
-    if (Date.now() > deadline) throw new Error(`still busy: ${open} runs, ${pending} events`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(() => {
   runner = new InProcessRunner({ db: getDb(), functions, backoffBaseMs: 20, backoffMaxMs: 100, log: () => {} });
@@ -50,7 +35,7 @@ describe("retention deletes a whole interview", () => {
     const org = await makeOrg("Retention");
     const hr = await makeUser({ role: "HR", orgId: org.id, orgRole: "OWNER" });
     const { invitationId, responses } = await submitFixtureInterview({ candidate: "strong", organizationId: org.id, createdById: hr.id });
-    await settle(300_000);
+    await settle(runner, 300_000);
 
     const invitation = await db.invitation.findUniqueOrThrow({ where: { id: invitationId } });
     // The candidate's "we received your interview" email names them in the mail log.
@@ -114,7 +99,7 @@ describe("retention deletes a whole interview", () => {
     await db.invitation.update({ where: { id: invitationId }, data: { completedAt: new Date(Date.now() - 200 * 24 * 3600 * 1000) } });
     // A tick an hour back is due at once.
     await runner.scheduleCrons(new Date(Date.now() - 3600 * 1000));
-    await settle(120_000);
+    await settle(runner, 120_000);
     const sweep = await db.jobRun.findFirstOrThrow({ where: { functionId: { endsWith: "retention-sweep" } } });
     expect(sweep.status).toBe("COMPLETED");
 

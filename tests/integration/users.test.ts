@@ -23,7 +23,7 @@ describe("onboarding", () => {
     await expect(caller.users.selectRole({ role: "CANDIDATE" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
-  it("a colleague joins with the join code; a wrong code says so and writes nothing", async () => {
+  it("a colleague asks to join with the join code; a wrong code says so and writes nothing", async () => {
     const org = await makeOrg("Join");
     const u = await makeUser({ role: null });
     const caller = await callerFor(u.id);
@@ -33,7 +33,8 @@ describe("onboarding", () => {
     });
     expect((await db().user.findUniqueOrThrow({ where: { id: u.id } })).role).toBeNull();
     await caller.users.selectRole({ role: "HR", organization: { mode: "join", joinCode: org.joinCode } });
-    expect(await db().membership.count({ where: { organizationId: org.id, userId: u.id } })).toBe(1);
+    // A member only once an owner approves (tests/integration/join-approval.test.ts).
+    expect(await db().joinRequest.count({ where: { organizationId: org.id, userId: u.id, status: "PENDING" } })).toBe(1);
   });
 
   it("bad input comes back as field messages", async () => {

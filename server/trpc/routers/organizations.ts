@@ -1,4 +1,5 @@
 import { hrProcedure, ownerProcedure, router } from "../init";
+import { approveJoin, declineJoin, listJoinRequests } from "../../organizations/join-requests";
 import { makeOwner, removeMember } from "../../organizations/members";
 import { getOrganization, renameOrganization, rotateJoinCode } from "../../organizations/organization";
 import { memberInput, renameOrganizationInput } from "../../organizations/organizations.schema";
@@ -10,5 +11,8 @@ export const organizationsRouter = router({
   rename: hrProcedure.input(renameOrganizationInput).mutation(({ ctx, input }) => renameOrganization(ctx.db, ctx.user, ctx.organizationId, input.name)),
   rotateJoinCode: hrProcedure.mutation(({ ctx }) => rotateJoinCode(ctx.db, ctx.user, ctx.organizationId)),
   makeOwner: ownerProcedure.input(memberInput).mutation(({ ctx, input }) => makeOwner(ctx.db, ctx.user, ctx.organizationId, input.userId)),
+  joinRequests: ownerProcedure.query(({ ctx }) => listJoinRequests(ctx.db, ctx.organizationId)),
+  approveJoin: ownerProcedure.input(memberInput).mutation(({ ctx, input }) => approveJoin(ctx.db, ctx.user, ctx.organizationId, input.userId)),
+  declineJoin: ownerProcedure.input(memberInput).mutation(({ ctx, input }) => declineJoin(ctx.db, ctx.user, ctx.organizationId, input.userId)),
   removeMember: ownerProcedure.input(memberInput).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.user, ctx.organizationId, input.userId)),
 });

@@ -10,6 +10,8 @@ export const usersCases: Cases = {
     input: () => ({ contentType: "image/png", dataBase64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==" }),
   },
   "users.selectRole": { input: () => ({ role: "CANDIDATE" }) },
+  "users.joinRequest": {},
+  "users.cancelJoinRequest": {},
   "users.list": { input: () => ({}) },
   "users.suspend": { input: (fx) => ({ userId: fx.target.id }) },
   "users.activate": { input: (fx) => ({ userId: fx.target.id }) },
@@ -20,6 +22,10 @@ export const usersCases: Cases = {
   "organizations.rotateJoinCode": { crossTenant: ownOrg },
   // The target belongs to no organization: an owner's call is allowed and finds no such member.
   "organizations.makeOwner": { input: (fx) => ({ userId: fx.target.id }), crossTenant: (fx) => ({ userId: fx.users.hr.id }) },
+  "organizations.joinRequests": { crossTenant: ownOrg },
+  // tests/integration/join-approval.test.ts has another organization's owner try a real pending request.
+  "organizations.approveJoin": { input: (fx) => ({ userId: fx.users.newcomer.id }), crossTenant: (fx) => ({ userId: fx.users.newcomer.id }) },
+  "organizations.declineJoin": { input: (fx) => ({ userId: fx.users.newcomer.id }), crossTenant: (fx) => ({ userId: fx.users.newcomer.id }) },
   "organizations.removeMember": { input: (fx) => ({ userId: fx.target.id }), crossTenant: (fx) => ({ userId: fx.users.hrMember.id }) },
   "candidate.invitations": {},
 };

@@ -35,6 +35,7 @@ describe("join codes", () => {
     expect429(refused.status, refused.headers);
     expect(refused.body?.error?.json.message).toMatch(/^Too many requests\. Wait \d+ minutes? and try again\.$/);
     expect(await getDb().membership.count({ where: { userId: newcomer.id } })).toBe(0);
+    expect(await getDb().joinRequest.count({ where: { userId: newcomer.id } })).toBe(0);
   });
 });
 
