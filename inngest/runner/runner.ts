@@ -7,6 +7,7 @@ import { newIncarnation, runnerIdentity } from "./identity";
 import { setLocalQueueTarget } from "./local-queue";
 import { buildRunRequest, errorMessage, readRunResponse, type MemoizedStep, type Outcome, type RunEvent } from "./protocol";
 import { registerFunctions, type RegisteredFunction } from "./registry";
+import { metrics } from "@/server/metrics/registry";
 
 export type RunnerOptions = {
   db: Db;
@@ -332,7 +333,11 @@ export class InProcessRunner {
     };
     const close = (step: string, outcome: AttemptEntry["outcome"], at: Date) => {
       const last = mine();
-      if (last) Object.assign(last, { step, outcome, endedAt: at.toISOString() });
+      if (!last) return;
+      Object.assign(last, { step, outcome, endedAt: at.toISOString() });
+      const labels = { function: run.functionId, step, outcome };
+      metrics().stepDuration.observe(labels, (at.getTime() - Date.parse(last.startedAt)) / 1000);
+      if (outcome === "errored" || outcome === "failed") metrics().stepFailures.inc(labels);
     };
     // A request that ran no step (the function returned, or the runner stops) was no attempt.
     const dropOpen = () => {

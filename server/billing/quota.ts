@@ -4,6 +4,7 @@ import type { Prisma } from "../db/client";
 import { DomainError } from "../errors";
 import type { PlanCapabilities, QuotaName } from "./plans";
 import { quotaUsage } from "./usage";
+import { metrics } from "../metrics/registry";
 
 export const BILLING_PATH = "/settings/billing";
 
@@ -41,5 +42,8 @@ export async function lockBilling(tx: Prisma.TransactionClient, organizationId: 
 export async function requireQuota(tx: Prisma.TransactionClient, organizationId: string, quota: QuotaName, adding = 1): Promise<void> {
   await lockBilling(tx, organizationId);
   const { capabilities, used, limit } = await quotaUsage(tx, organizationId, quota);
-  if (limit !== null && used + adding > limit) throw quotaExceeded(capabilities, quota, used, adding);
+  if (limit !== null && used + adding > limit) {
+    metrics().quotaRefusals.inc({ quota, plan: capabilities.plan });
+    throw quotaExceeded(capabilities, quota, used, adding);
+  }
 }

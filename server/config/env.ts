@@ -38,6 +38,8 @@ const serverSchema = z
     RESEND_BASE_URL: z.url().optional(),
     // The signing secret (whsec_…) of the Resend webhook that reports delivery, bounces and complaints.
     RESEND_WEBHOOK_SECRET: optional,
+    // The bearer token Prometheus sends to /api/metrics; without it the endpoint is off.
+    METRICS_TOKEN: z.string().trim().min(16, "METRICS_TOKEN needs at least 16 characters: it guards the metrics endpoint").optional(),
     GOOGLE_CLIENT_ID: optional,
     GOOGLE_CLIENT_SECRET: optional,
     GITHUB_ID: optional,

@@ -9,6 +9,7 @@ import { isStorageDriver, LocalDiskStorage, StorageError, storageForDriver } fro
 import { TranscriptionError } from "./errors";
 import { transcribeAudio } from "./transcribe";
 import { transcriptSegmentsSchema } from "./transcript.schema";
+import { metrics } from "../metrics/registry";
 
 type AudioAsset = { storageDriver: string; storageKey: string };
 
@@ -61,7 +62,10 @@ export async function transcribeResponse(
 
   const transcribe = deps.transcribe ?? transcribeAudio;
   const audio = await localAudio(asset);
+  const started = performance.now();
   const result = await transcribe(audio.file, { signal: deps.signal }).finally(audio.release);
+  const audioSeconds = result.segments.at(-1)?.end ?? 0;
+  if (audioSeconds > 0) metrics().transcriptionRtf.observe({ engine: result.engine }, (performance.now() - started) / 1000 / audioSeconds);
 
   const segments = transcriptSegmentsSchema.parse(result.segments);
   const data = { engine: result.engine, model: result.model, language: result.language, text: result.text, segments };

@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { SessionMembership, SessionUser } from "../auth/session-user";
 import { DomainError } from "../errors";
+import { metrics } from "../metrics/registry";
 import { BUSY_MESSAGE, isOverloaded } from "../overload/overload";
 import { limitInterviewCall } from "../rate-limit/interview-calls";
 import { consume, RateLimitedError } from "../rate-limit/rate-limit";
@@ -69,7 +70,15 @@ const enforceAccess = t.middleware(async ({ ctx, meta, next }) => {
   return next({ ctx: { ...ctx, membership: decision.membership } });
 });
 
-const base = t.procedure.use(errorMapping).use(enforceAccess);
+// Outermost, so the time and the code are those the client gets, refusals included.
+const timing = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  metrics().trpcDuration.observe({ procedure: path, type, code: result.ok ? "OK" : result.error.code }, (performance.now() - started) / 1000);
+  return result;
+});
+
+const base = t.procedure.use(timing).use(errorMapping).use(enforceAccess);
 
 type WithUser = { user: SessionUser };
 type WithOrg = { user: SessionUser; membership: SessionMembership; organizationId: string };

@@ -3,6 +3,7 @@ import type { MediaAsset } from "../db/client";
 import { BUSY_MESSAGE, isOverloaded, RETRY_AFTER_SECONDS } from "../overload/overload";
 import { RateLimitedError, tooManyRequests } from "../rate-limit/rate-limit";
 import { readBodyLimited } from "../security/body";
+import { metrics } from "../metrics/registry";
 import { UploadError } from "./errors";
 
 // Shared by the app/api/uploads route handlers: every answer is JSON and never cached, every
@@ -30,13 +31,17 @@ export function uploadErrorResponse(error: unknown): Response {
   return uploadJson({ error: { code: "INTERNAL", message: "The upload could not be saved because of a problem on our side. It will be retried." } }, 500);
 }
 
-/** Runs a route's work and turns whatever it throws into the protocol's error JSON. */
-export async function handleUpload(work: () => Promise<Response>): Promise<Response> {
+/** Runs a route's work, turns whatever it throws into the protocol's error JSON, and times it for /api/metrics. */
+export async function handleUpload(route: string, method: string, work: () => Promise<Response>): Promise<Response> {
+  const started = performance.now();
+  let response: Response;
   try {
-    return await work();
+    response = await work();
   } catch (error) {
-    return uploadErrorResponse(error);
+    response = uploadErrorResponse(error);
   }
+  metrics().httpDuration.observe({ route, method, status: String(response.status) }, (performance.now() - started) / 1000);
+  return response;
 }
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

@@ -33,6 +33,7 @@ import { UploadError } from "./errors";
 import { parseRecordingType, uploadLimits, type UploadLimits } from "./limits";
 import { withUploadLock } from "./lock";
 import { appendToStaging, readLastChunk, removeStaging, StagingLostError, stagedSize, stagingPath, truncateStaging, writeLastChunk } from "./staging";
+import { metrics } from "../metrics/registry";
 
 export type UploadDeps = {
   db?: Db;
@@ -213,6 +214,7 @@ export async function appendChunk(input: AppendChunkInput, deps: UploadDeps = {}
       await appended.rollback();
       throw error;
     }
+    metrics().uploadBytes.inc(contentLength);
     return { ...progress(session), nextChunk: index + 1, receivedBytes: received + contentLength, duplicate: false };
   });
 }

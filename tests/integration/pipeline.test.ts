@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { resetEnvForTests } from "@/server/config/env";
+import { metrics } from "@/server/metrics/registry";
 import { makeOrg, makeUser } from "../helpers/actors";
 import { makeInterview } from "../fixtures/interview";
 import { submitFixtureInterview } from "../fixtures/pipeline";
@@ -56,6 +57,14 @@ describe("media pipeline, in-process", () => {
     const notes = await db.notification.findMany({ where: { userId: hr.id, type: "analysis.ready" } });
     expect(notes).toHaveLength(1);
     expect(await db.emailMessage.count({ where: { to: hr.email, template: { contains: "analysis" } } })).toBe(1);
+
+    // What an operator scrapes from /api/metrics after the run (tests/integration/metrics.test.ts checks the route).
+    const scraped = await metrics().registry.metrics();
+    expect(scraped).toMatch(/aivi_pipeline_step_duration_seconds_count\{function="[^"]*process-response",step="[^"]+",outcome="completed"\} [1-9]/);
+    expect(scraped).toMatch(/aivi_pipeline_step_duration_seconds_count\{function="[^"]*analyze-interview",step="[^"]+",outcome="completed"\} [1-9]/);
+    expect(scraped).toMatch(/aivi_transcription_real_time_factor_count\{engine="pocketsphinx"\} [1-9]/);
+    expect(scraped).toMatch(/aivi_outbox_backlog 0\n/);
+    expect(scraped).toMatch(/aivi_runner_leases_held 0\n/);
   }, 300_000);
 
   it("fails a corrupt recording with a reason HR can read, and processes it again after the retry button", async () => {

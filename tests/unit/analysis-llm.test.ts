@@ -8,6 +8,7 @@ import { groqOutputOptions, structuredOutputMode } from "@/server/analysis/llm/m
 import type { LlmAnswer } from "@/server/analysis/llm/output.schema";
 import { PROMPT_VERSION } from "@/server/analysis/llm/prompt";
 import { resetEnvForTests } from "@/server/config/env";
+import { metrics } from "@/server/metrics/registry";
 import { hashEmbed } from "@/server/search/hash-embedder";
 import { startGroqStandIn, type GroqStandIn } from "../helpers/groq-stand-in";
 import { fixtureAnswers, fixtureSnapshot } from "../integration/analysis-fixture";
@@ -95,6 +96,20 @@ describe("LLM analyzer (ai SDK mock model)", () => {
     const result = await createLlmAnalyzer({ model: recovers, modelId: "m", embed }).analyze(oneAnswer());
     expect(recovers.doGenerateCalls).toHaveLength(2);
     expect(result.answers[0]!.score).toBe(4);
+  });
+
+  it("counts each call's latency, result and tokens for /api/metrics", async () => {
+    const model = new MockLanguageModelV4({ doGenerate: [reply("not json at all"), reply(JSON.stringify(answer()))] });
+    await createLlmAnalyzer({ model, modelId: "metrics-model", embed }).analyze(oneAnswer());
+    const { registry } = metrics();
+    const scraped = [
+      await registry.getSingleMetricAsString("aivi_llm_request_duration_seconds"),
+      await registry.getSingleMetricAsString("aivi_llm_tokens_total"),
+    ].join("\n");
+    expect(scraped).toMatch(/aivi_llm_request_duration_seconds_count\{model="metrics-model",result="unusable reply"\} 1$/m);
+    expect(scraped).toMatch(/aivi_llm_request_duration_seconds_count\{model="metrics-model",result="ok"\} 1$/m);
+    expect(scraped).toMatch(/aivi_llm_tokens_total\{model="metrics-model",direction="input"\} 100$/m);
+    expect(scraped).toMatch(/aivi_llm_tokens_total\{model="metrics-model",direction="output"\} 50$/m);
   });
 
   it("keeps verified quotes with their times and drops invented ones with a flag", async () => {

@@ -10,7 +10,7 @@ export const runtime = "nodejs";
 
 /** Opens the upload of one take (or returns the one already open): { uploadId, nextChunk, receivedBytes, status }. */
 export const POST = sameOriginOnly(async (request: Request): Promise<Response> =>
-  handleUpload(async () => {
+  handleUpload("/api/uploads", "POST", async () => {
     const body = parseOrThrow(startUploadBody, await readJsonBody(request));
     await authorizeUpload(request.headers.get(INTERVIEW_TOKEN_HEADER), body.responseId);
     return uploadJson(await startUpload(body));

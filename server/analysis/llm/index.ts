@@ -14,6 +14,7 @@ import { groqOutputOptions } from "./model";
 import { llmAnswerSchema, type LlmAnswer } from "./output.schema";
 import { buildAnswerPrompt, PROMPT_VERSION, SYSTEM_PROMPT } from "./prompt";
 import { readFailedReply } from "./reply";
+import { metrics } from "../../metrics/registry";
 
 export { InvalidModelOutputError, ModelCallError } from "./errors";
 
@@ -30,6 +31,8 @@ export type LlmAnalyzerOptions = { model: LanguageModel; modelId: string; embed?
 async function askModel(options: LlmAnalyzerOptions, prompt: string): Promise<LlmAnswer> {
   let lastProblem = "";
   for (let attempt = 1; attempt <= 1 + OUTPUT_RETRIES; attempt++) {
+    const started = performance.now();
+    const took = (result: string) => metrics().llmDuration.observe({ model: options.modelId, result }, (performance.now() - started) / 1000);
     try {
       const result = await generateText({
         model: options.model,
@@ -40,10 +43,14 @@ async function askModel(options: LlmAnalyzerOptions, prompt: string): Promise<Ll
         output: Output.object({ schema: llmAnswerSchema, name: "answer_analysis" }),
         providerOptions: { groq: groqOutputOptions(options.modelId) },
       });
+      took("ok");
+      metrics().llmTokens.inc({ model: options.modelId, direction: "input" }, result.usage.inputTokens ?? 0);
+      metrics().llmTokens.inc({ model: options.modelId, direction: "output" }, result.usage.outputTokens ?? 0);
       return result.output;
     } catch (error) {
       // The SDK has already retried transport failures; a reply that is no analysis is worth asking again.
       const reading = readFailedReply(error);
+      took(reading ? "unusable reply" : "error");
       if (!reading) throw describeCallError(error, options.modelId);
       if (reading.ok) return reading.answer;
       lastProblem = reading.problem;

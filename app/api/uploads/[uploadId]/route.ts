@@ -8,7 +8,7 @@ export const runtime = "nodejs";
 
 /** Where the upload stands, for resuming it: the client continues from `nextChunk`. */
 export async function GET(request: Request, context: { params: Promise<{ uploadId: string }> }): Promise<Response> {
-  return handleUpload(async () => {
+  return handleUpload("/api/uploads/[uploadId]", "GET", async () => {
     const { uploadId } = parseOrThrow(uploadParams, await context.params);
     await authorizeUploadSession(request.headers.get(INTERVIEW_TOKEN_HEADER), uploadId);
     return uploadJson(await getUploadStatus(uploadId));

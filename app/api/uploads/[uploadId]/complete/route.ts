@@ -9,7 +9,7 @@ export const runtime = "nodejs";
 
 /** Stores the assembled recording; repeating it after a lost reply returns the same asset. */
 export const POST = sameOriginOnly(async (request: Request, context: { params: Promise<{ uploadId: string }> }): Promise<Response> =>
-  handleUpload(async () => {
+  handleUpload("/api/uploads/[uploadId]/complete", "POST", async () => {
     const { uploadId } = parseOrThrow(uploadParams, await context.params);
     const body = parseOrThrow(completeUploadBody, await readJsonBody(request));
     await authorizeUploadSession(request.headers.get(INTERVIEW_TOKEN_HEADER), uploadId);

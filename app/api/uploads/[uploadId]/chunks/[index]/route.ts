@@ -13,7 +13,7 @@ export const runtime = "nodejs";
  * streamed to disk as it arrives: never `request.arrayBuffer()`, which would hold it in memory.
  */
 export const PUT = sameOriginOnly(async (request: Request, context: { params: Promise<{ uploadId: string; index: string }> }): Promise<Response> =>
-  handleUpload(async () => {
+  handleUpload("/api/uploads/[uploadId]/chunks/[index]", "PUT", async () => {
     const { uploadId, index } = parseOrThrow(chunkParams, await context.params);
     await authorizeChunk(request.headers.get(INTERVIEW_TOKEN_HEADER), uploadId);
     if (!request.body) throw new UploadError("EMPTY", "A chunk must hold at least one byte.");
