@@ -23,13 +23,13 @@ export type Claim = { kind: "claimed" } | { kind: "replay"; status: number; body
  * row inserted before the work starts, so two requests racing with one key cannot both do it.
  */
 export async function claimIdempotencyKey(db: Db, apiKeyId: string, key: string, print: string, now: Date = new Date()): Promise<Claim> {
+  // Every expired answer of this API key goes here, so the table holds at most a day of each key's POSTs.
   await db.apiIdempotencyKey.deleteMany({
     where: {
       apiKeyId,
-      key,
       OR: [
         { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } },
-        { status: IN_PROGRESS, createdAt: { lt: new Date(now.getTime() - ABANDONED_CLAIM_MS) } },
+        { key, status: IN_PROGRESS, createdAt: { lt: new Date(now.getTime() - ABANDONED_CLAIM_MS) } },
       ],
     },
   });

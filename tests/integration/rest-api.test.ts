@@ -308,6 +308,15 @@ describe("the public REST API (/api/v1)", () => {
     expect(other.status).toBe(422);
     expect(other.body.type).toMatch(/#problem-idempotency-key-reused$/);
 
+    // A day later the key is free again: the next POST of this API key clears its expired answers.
+    await getDb().apiIdempotencyKey.update({
+      where: { apiKeyId_key: { apiKeyId: w.writeKey.id, key } },
+      data: { createdAt: new Date(Date.now() - 25 * 3600 * 1000) },
+    });
+    const nextDay = await send("POST", "/invitations", { key: w.writeKey.secret, body: { ...body, expiresInDays: 3 }, idempotencyKey: key });
+    expect(nextDay.status).toBe(201);
+    expect(nextDay.body.alreadyInvited).toEqual([{ name: "Idem Potent", email: "idem@example.com" }]);
+
     const missing = await send("POST", "/invitations", { key: w.writeKey.secret, body });
     expect(missing.status).toBe(400);
     expect(missing.body.detail).toMatch(/Idempotency-Key/);
