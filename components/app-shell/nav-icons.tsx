@@ -4,6 +4,7 @@ import {
   CreditCard,
   FileText,
   HeartPulse,
+  KeyRound,
   LayoutDashboard,
   Mail,
   Scale,
@@ -34,4 +35,5 @@ export const NAV_ICONS: Record<NavIcon, ComponentType<{ className?: string; "ari
   billing: CreditCard,
   plans: ReceiptText,
   privacy: ShieldCheck,
+  apiKeys: KeyRound,
 };

@@ -17,7 +17,8 @@ export type NavIcon =
   | "billing"
   | "plans"
   | "fairness"
-  | "privacy";
+  | "privacy"
+  | "apiKeys";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -38,7 +39,9 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
       { href: "/settings/billing", label: "Billing", icon: "billing" },
       { href: "/settings/privacy", label: "Privacy", icon: "privacy" },
     );
-    if (hrMembership(user)?.orgRole === "OWNER") items.push({ href: "/reports/fairness", label: "Fairness report", icon: "fairness" });
+    if (hrMembership(user)?.orgRole === "OWNER") {
+      items.push({ href: "/settings/api-keys", label: "API keys", icon: "apiKeys" }, { href: "/reports/fairness", label: "Fairness report", icon: "fairness" });
+    }
   }
   if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews", icon: "candidate" });
   if (user.role === "ADMIN") {

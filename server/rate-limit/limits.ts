@@ -19,6 +19,8 @@ export const RATE_LIMITS = {
   uploadsPerToken: { points: 600, duration: 60 },
   /** Searches across interviews per user. */
   searchPerUser: { points: 30, duration: 60 },
+  /** REST API requests per API key: an integration syncing a busy organization, with room for retries. */
+  apiPerKey: { points: 600, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -47,6 +47,23 @@ export async function consume(name: RateLimitName, key: string, points = 1): Pro
   }
 }
 
+export type LimitState = { limit: number; remaining: number; resetSec: number };
+
+/**
+ * Counts one request against `name` for `key` and says what is left, for the RateLimit headers;
+ * throws RateLimitedError when over.
+ */
+export async function consumeWithState(name: RateLimitName, key: string): Promise<LimitState> {
+  try {
+    const res = await limiter(name).consume(key);
+    return { limit: RATE_LIMITS[name].points, remaining: res.remainingPoints, resetSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const retryAfterSec = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw new RateLimitedError(retryAfterSec, rateLimitMessage(retryAfterSec));
+  }
+}
+
 /** Refuses at once, counting nothing, when `key` has already used every point of `name`. */
 export async function assertNotBlocked(name: RateLimitName, key: string): Promise<void> {
   const state = await limiter(name).get(key);

@@ -13,6 +13,16 @@ function plain(status: number, message: string): Response {
   return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store" } });
 }
 
+/** An answer's transcript as WebVTT, when the answer is the organization's and has one. */
+export async function answerCaptions(db: Db, organizationId: string, responseId: string, invitationId?: string): Promise<string | null> {
+  const response = await db.response.findFirst({
+    where: { id: responseId, invitation: { organizationId, ...(invitationId ? { id: invitationId } : {}) } },
+    select: { transcript: { select: { segments: true } } },
+  });
+  if (!response?.transcript) return null;
+  return toWebVtt(transcriptSegmentsSchema.parse(response.transcript.segments));
+}
+
 /**
  * An answer's transcript as WebVTT, for HR of the answer's organization only. Anyone else signed
  * in finds nothing, exactly as for a response that does not exist, so ids reveal nothing.
@@ -22,13 +32,9 @@ export async function captionsResponse(db: Db, user: SessionUser | null, respons
   if (!access.ok && access.status === 401) return plain(401, "Sign in to see captions.");
   const notFound = plain(404, "No captions for this answer.");
   if (!access.ok || !access.membership) return notFound;
-  const response = await db.response.findFirst({
-    where: { id: responseId, invitation: { organizationId: access.membership.organizationId } },
-    select: { transcript: { select: { segments: true } } },
-  });
-  if (!response?.transcript) return notFound;
-  const segments = transcriptSegmentsSchema.parse(response.transcript.segments);
-  return new Response(toWebVtt(segments), {
+  const vtt = await answerCaptions(db, access.membership.organizationId, responseId);
+  if (vtt === null) return notFound;
+  return new Response(vtt, {
     status: 200,
     // A re-run replaces the transcript, so the browser asks again rather than keeping an old copy.
     headers: { "content-type": "text/vtt; charset=utf-8", "cache-control": "private, no-cache", "x-content-type-options": "nosniff" },

@@ -109,6 +109,7 @@ const hrPages = () => [
   "/settings/privacy",
   "/settings/profile",
   "/settings/notifications",
+  "/settings/api-keys",
   "/reports/fairness",
 ];
 const adminPages = ["/admin/users", "/admin/billing", "/admin/runs", "/admin/health"];

@@ -1,0 +1,196 @@
+import { env } from "../config/env";
+import { createInvitations } from "../invitations/create";
+import { createInvitationsInput, invitationIdInput, listInvitationsInput, resendInvitationInput } from "../invitations/invitations.schema";
+import { listInvitations } from "../invitations/list";
+import { cancelInvitation, resendInvitation } from "../invitations/manage";
+import { getInterviewAnalysis } from "../review/analysis";
+import { interviewAnalysisInput } from "../review/analysis.schema";
+import { getInterviewReview } from "../review/interview";
+import { answerCaptionsInput, interviewReviewInput } from "../review/review.schema";
+import { getTemplate, listTemplates } from "../templates/queries";
+import { listTemplatesInput, templateIdInput } from "../templates/templates.schema";
+import { answerCaptions } from "../transcription/captions";
+import { notFound } from "../errors";
+import { z } from "zod";
+import { defineRoute, type ApiRoute } from "./route";
+import {
+  cancelledInvitation,
+  createdInvitations,
+  interviewAnalysis,
+  interviewAnswers,
+  interviewStatus,
+  invitationDetail,
+  invitationPage,
+  resentInvitation,
+  templateDetail,
+  templatePage,
+} from "./responses.schema";
+
+export const API_BASE = "/api/v1";
+
+const absolute = (url: string) => new URL(url, env().APP_URL).toString();
+const captionsPath = (invitationId: string, responseId: string) =>
+  `${API_BASE}/interviews/${encodeURIComponent(invitationId)}/answers/${encodeURIComponent(responseId)}/captions`;
+
+/**
+ * Every route of the public REST API. Each calls the same server/ function as its tRPC procedure
+ * with the key's organization and creator; adding a route is adding an entry here.
+ */
+export const API_ROUTES: ApiRoute[] = [
+  defineRoute({
+    operationId: "listTemplates",
+    method: "GET",
+    path: "/templates",
+    scope: "read",
+    tag: "Templates",
+    summary: "List interview templates",
+    description: "The organization's templates, most recently changed first. `status` ACTIVE (the default) leaves archived ones out.",
+    input: listTemplatesInput,
+    output: templatePage,
+    handler: ({ db, organizationId }, input) => listTemplates(db, organizationId, input),
+  }),
+  defineRoute({
+    operationId: "getTemplate",
+    method: "GET",
+    path: "/templates/{id}",
+    scope: "read",
+    tag: "Templates",
+    summary: "Get a template",
+    description: "A template with its rubric and questions as they are now; an invitation snapshots them when it is sent.",
+    input: templateIdInput,
+    output: templateDetail,
+    handler: ({ db, organizationId }, input) => getTemplate(db, organizationId, input.id),
+  }),
+  defineRoute({
+    operationId: "createInvitations",
+    method: "POST",
+    path: "/invitations",
+    scope: "write",
+    tag: "Invitations",
+    summary: "Invite one candidate or many",
+    description:
+      'Invites candidates to a published template and emails each their personal link. `candidates` is `{ "mode": "one", "name", "email" }` or `{ "mode": "list", "text" }` with one `name, email` line per candidate (at most 200). The whole batch is written or none of it; each invitation counts against the plan\'s interviews a month.',
+    input: createInvitationsInput,
+    output: createdInvitations,
+    status: 201,
+    handler: ({ db, organizationId, actor }, input) => createInvitations(db, actor, organizationId, input),
+  }),
+  defineRoute({
+    operationId: "listInvitations",
+    method: "GET",
+    path: "/invitations",
+    scope: "read",
+    tag: "Invitations",
+    summary: "List invitations",
+    description: "Newest first, filtered by status, template and a search of names and emails.",
+    input: listInvitationsInput,
+    output: invitationPage,
+    handler: ({ db, organizationId }, input) => listInvitations(db, organizationId, input),
+  }),
+  defineRoute({
+    operationId: "getInvitation",
+    method: "GET",
+    path: "/invitations/{invitationId}",
+    scope: "read",
+    tag: "Invitations",
+    summary: "Get an invitation",
+    description: "The invitation, its status and what can still be done with it.",
+    input: interviewReviewInput,
+    output: invitationDetail,
+    handler: async ({ db, organizationId }, input) => (await getInterviewReview(db, organizationId, input.invitationId)).invitation,
+  }),
+  defineRoute({
+    operationId: "cancelInvitation",
+    method: "POST",
+    path: "/invitations/{invitationId}/cancel",
+    scope: "write",
+    tag: "Invitations",
+    summary: "Cancel an invitation",
+    description: "Closes the candidate's link for good. Cancelling a cancelled invitation answers the same; a completed one cannot be cancelled (409).",
+    input: invitationIdInput,
+    output: cancelledInvitation,
+    handler: ({ db, organizationId, actor }, input) => cancelInvitation(db, actor, organizationId, input.invitationId),
+  }),
+  defineRoute({
+    operationId: "resendInvitation",
+    method: "POST",
+    path: "/invitations/{invitationId}/resend",
+    scope: "write",
+    tag: "Invitations",
+    summary: "Resend an invitation",
+    description: "Emails a new link (the old one stops working at once). An expired invitation needs `expiresInDays` and counts against the plan again.",
+    input: resendInvitationInput,
+    output: resentInvitation,
+    handler: ({ db, organizationId, actor }, input) => resendInvitation(db, actor, organizationId, input),
+  }),
+  defineRoute({
+    operationId: "getInterview",
+    method: "GET",
+    path: "/interviews/{invitationId}",
+    scope: "read",
+    tag: "Interviews",
+    summary: "Get an interview's status",
+    description: "Where the candidate is (answered of total), whether answers are still being processed, and the timeline.",
+    input: interviewReviewInput,
+    output: interviewStatus,
+    handler: async ({ db, organizationId }, input) => {
+      const review = await getInterviewReview(db, organizationId, input.invitationId);
+      const { invitation } = review;
+      return { ...invitation, progress: review.progress, processing: review.processing, timeline: review.timeline };
+    },
+  }),
+  defineRoute({
+    operationId: "getInterviewAnswers",
+    method: "GET",
+    path: "/interviews/{invitationId}/answers",
+    scope: "read",
+    tag: "Interviews",
+    summary: "Get an interview's answers",
+    description:
+      "Each question as it was sent with the answer: written text, or a signed link to the recording, its transcript with timings, and a captions link.",
+    input: interviewReviewInput,
+    output: interviewAnswers,
+    handler: async ({ db, organizationId }, input) => {
+      const review = await getInterviewReview(db, organizationId, input.invitationId);
+      return {
+        id: review.invitation.id,
+        status: review.invitation.status,
+        answers: review.answers.map((a) => ({
+          ...a,
+          playback: a.playback && { ...a.playback, url: absolute(a.playback.url), posterUrl: a.playback.posterUrl && absolute(a.playback.posterUrl) },
+          captionsUrl: a.captionsUrl && a.response ? absolute(captionsPath(review.invitation.id, a.response.id)) : null,
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    operationId: "getAnswerCaptions",
+    method: "GET",
+    path: "/interviews/{invitationId}/answers/{responseId}/captions",
+    scope: "read",
+    tag: "Interviews",
+    summary: "Get an answer's captions",
+    description: "The answer's transcript as WebVTT.",
+    input: answerCaptionsInput,
+    output: z.string(),
+    produces: "text/vtt",
+    handler: async ({ db, organizationId }, input) => {
+      const vtt = await answerCaptions(db, organizationId, input.responseId, input.invitationId);
+      if (vtt === null) throw notFound("Captions for this answer");
+      return vtt;
+    },
+  }),
+  defineRoute({
+    operationId: "getInterviewAnalysis",
+    method: "GET",
+    path: "/interviews/{invitationId}/analysis",
+    scope: "read",
+    tag: "Interviews",
+    summary: "Get an interview's analysis",
+    description:
+      "The AI's first read: a score per rubric competency with its rationale and evidence quotes (each a verbatim span of an answer, with its time), strengths, concerns, flags and a recommendation. Each score and the recommendation carry the AI's value, the effective one and HR's override with its reason. `analysis` is null until the analysis is complete.",
+    input: interviewAnalysisInput,
+    output: interviewAnalysis,
+    handler: ({ db, organizationId }, input) => getInterviewAnalysis(db, organizationId, input.invitationId),
+  }),
+];
