@@ -55,7 +55,7 @@ describe("team review", () => {
     await comments.getByRole("button", { name: "Mention Avery Admin" }).click();
     await box.pressSequentially("what do you think?");
     await comments.getByRole("button", { name: "Post comment" }).click();
-    await comments.getByText("Avery Admin", { exact: true }).waitFor();
+    await comments.getByText("@Avery Admin", { exact: true }).waitFor();
     await expect.poll(() => box.inputValue()).toBe("");
 
     const { page: avery, errors: averyErrors } = await signInAsDemoUser(browser, "Avery Admin");
@@ -154,9 +154,10 @@ describe("team review", () => {
     await outside.goto(`/interviews/${interview.invitationId}`);
     await outside.waitForURL(/\/sign-in/);
 
+    await hr.reload();
     await share
       .getByRole("list", { name: "Share links" })
-      .getByText(/1 view/)
+      .getByText(/· 1 view$/)
       .waitFor();
     await share.getByRole("button", { name: "Revoke" }).click();
     await share.getByText("Revoked").waitFor();
