@@ -39,6 +39,17 @@ export async function resolveShareToken(db: Db, token: string, now: Date = new D
   return link;
 }
 
+/** Why a share token opens nothing, for the page that says so; null when it does open its interview. */
+export async function shareRefusalMessage(db: Db, token: string, now: Date = new Date()): Promise<string | null> {
+  try {
+    await resolveShareToken(db, token, now);
+    return null;
+  } catch (error) {
+    if (error instanceof ShareUnavailableError) return error.message;
+    throw error;
+  }
+}
+
 /**
  * What an outside reviewer sees through a share link: the one interview, read-only. The
  * questions, the answers (videos through the share link's own route, written answers and

@@ -6,7 +6,6 @@ import { Alert, Badge, Card, CardContent, CardDescription, CardHeader, CardTitle
 import { RECOMMENDATION_LABELS } from "@/server/analysis/analysis.schema";
 import type { SharedInterview } from "@/server/share/view";
 import { serverCaller } from "@/server/trpc/server-caller";
-import { shareRefusal } from "./refusal";
 
 export const metadata: Metadata = { title: "Shared interview", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -16,7 +15,6 @@ async function load(token: string): Promise<SharedInterview> {
     return await (await serverCaller()).share.view({ token });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST" || error.code === "TOO_MANY_REQUESTS")) {
-      shareRefusal().message = error.code === "BAD_REQUEST" ? null : error.message;
       notFound();
     }
     throw error;
