@@ -111,7 +111,7 @@ export function ReviewInbox({ sections, filter }: { sections: InboxSection[]; fi
           const meta = SECTIONS[s.kind];
           const headingId = `inbox-${s.kind}`;
           return (
-            <section key={s.kind} aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <section key={s.kind} aria-labelledby={headingId} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <div className="flex items-start justify-between gap-3">
                 <h3 id={headingId} className="flex items-center gap-2 font-semibold text-slate-900">
                   <span aria-hidden="true">{meta.icon}</span>

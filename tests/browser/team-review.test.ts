@@ -139,7 +139,7 @@ describe("team review", () => {
     await share.getByText("Choose between 1 and 30 days.").waitFor();
     await days.fill("3");
     await share.getByRole("button", { name: "Create link" }).click();
-    const url = await share.getByLabel("Share link").inputValue();
+    const url = await share.getByLabel("Share link", { exact: true }).inputValue();
     expect(url).toMatch(new RegExp(`^${baseURL()}/share/[A-Za-z0-9_-]{43}$`));
 
     const outside = await (await browser.newContext({ baseURL: baseURL() })).newPage();
@@ -168,7 +168,7 @@ describe("team review", () => {
     await hr.reload();
     await days.fill("1");
     await share.getByRole("button", { name: "Create link" }).click();
-    const second = await share.getByLabel("Share link").inputValue();
+    const second = await share.getByLabel("Share link", { exact: true }).inputValue();
     await withAppDb((db) =>
       db.query(`UPDATE share_links SET "expiresAt" = now() - interval '1 minute' WHERE "invitationId" = $1 AND "revokedAt" IS NULL`, [interview.invitationId]),
     );
