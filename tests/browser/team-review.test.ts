@@ -166,6 +166,8 @@ describe("team review", () => {
     await outside.getByText("This share link was revoked by the team that shared it. Ask them for a new one.").waitFor();
 
     await hr.reload();
+    // The list comes from a client query: once it shows, the form has hydrated and keeps what is typed.
+    await share.getByRole("list", { name: "Share links" }).waitFor();
     await days.fill("1");
     await share.getByRole("button", { name: "Create link" }).click();
     const second = await share.getByLabel("Share link", { exact: true }).inputValue();
