@@ -12,6 +12,8 @@ export function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", csp);
+  // The path, for pages that need it where Next.js gives no params (a not-found page); set here, so a client cannot choose it.
+  forwarded.set("x-pathname", request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", csp);
   for (const [name, value] of Object.entries(securityHeaders(request.nextUrl.pathname, { production: process.env.NODE_ENV === "production" }))) {

@@ -13,6 +13,7 @@ export const invitationCancelled = eventType("invitation.cancelled", { schema: e
 export const responseSubmitted = eventType("response.submitted", { schema: eventSchemas["response.submitted"] });
 export const interviewCompleted = eventType("interview.completed", { schema: eventSchemas["interview.completed"] });
 export const analysisReadyNotified = eventType("notification.analysis-ready", { schema: eventSchemas["notification.analysis-ready"] });
+export const reviewMentionNotified = eventType("notification.review-mention", { schema: eventSchemas["notification.review-mention"] });
 export const feedbackApproved = eventType("feedback.approved", { schema: eventSchemas["feedback.approved"] });
 export const subscriptionChanged = eventType("subscription.changed", { schema: eventSchemas["subscription.changed"] });
 export const interviewReadyForAnalysis = eventType("interview.ready-for-analysis", {

@@ -7,6 +7,7 @@ import { invitationReminderFn } from "./invitation-reminder";
 import { interviewReceivedFn } from "./interview-received";
 import { interviewCompletedFn } from "./interview-completed";
 import { notificationEmailFn } from "./notification-email";
+import { reviewMentionEmailFn } from "./review-mention-email";
 import { processResponse } from "./process-response";
 import { sendCandidateFeedbackFn } from "./send-candidate-feedback";
 import { retentionSweepFn } from "./retention-sweep";
@@ -20,6 +21,7 @@ export const functions = [
   analyzeInterviewFn,
   subscriptionChangedFn,
   notificationEmailFn,
+  reviewMentionEmailFn,
   invitationEmailFn,
   invitationReminderFn,
   interviewReceivedFn,

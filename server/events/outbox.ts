@@ -17,6 +17,8 @@ export const eventSchemas = {
   "interview.completed": z.object({ invitationId: z.string() }),
   // HR's in-app "ready for review" notification, whose email the notification-email function sends.
   "notification.analysis-ready": z.object({ notificationId: z.string(), invitationId: z.string() }),
+  // A teammate's @mention in a review comment; the review-mention-email function emails it.
+  "notification.review-mention": z.object({ notificationId: z.string() }),
   "feedback.approved": z.object({ invitationId: z.string() }),
   "subscription.changed": subscriptionChange,
   "stripe/checkout.session.completed": stripeEventReceived,

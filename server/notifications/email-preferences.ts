@@ -7,6 +7,7 @@ import type { Db } from "../db/client";
  */
 export const EMAIL_KINDS = {
   "analysis-ready": { label: "An interview is ready for review", audience: "hr", defaultOn: true },
+  "review-mention": { label: "A teammate mentions you in a review comment", audience: "hr", defaultOn: true },
   "daily-digest": { label: "A daily digest of your organization's interviews", audience: "hr", defaultOn: false },
   "interview-reminder": { label: "A reminder two days before an interview link expires", audience: "candidate", defaultOn: true },
   "interview-received": { label: "A confirmation that a finished interview was received", audience: "candidate", defaultOn: true },

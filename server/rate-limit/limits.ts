@@ -17,6 +17,12 @@ export const RATE_LIMITS = {
   unknownTokenPerIp: { points: 20, duration: 10 * 60 },
   /** Upload requests per link: one chunk a second while recording, plus retries and resumes. */
   uploadsPerToken: { points: 600, duration: 60 },
+  /** Share-page loads per share link: an outside reviewer reloading, not a crawl. */
+  sharePerToken: { points: 60, duration: 60 },
+  /** Share-link video requests per link: a player's range requests while seeking through answers. */
+  shareMediaPerToken: { points: 600, duration: 60 },
+  /** Share links that match nothing, from one network address: a mistyped link, not a search. */
+  unknownShareTokenPerIp: { points: 20, duration: 10 * 60 },
   /** Searches across interviews per user. */
   searchPerUser: { points: 30, duration: 60 },
   /** REST API requests per API key: an integration syncing a busy organization, with room for retries. */

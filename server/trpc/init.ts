@@ -7,6 +7,7 @@ import { metrics } from "../metrics/registry";
 import { BUSY_MESSAGE, isOverloaded } from "../overload/overload";
 import { limitInterviewCall } from "../rate-limit/interview-calls";
 import { consume, RateLimitedError } from "../rate-limit/rate-limit";
+import { countShareRefusal, limitShareRequest } from "../rate-limit/share-calls";
 import type { RateLimitName } from "../rate-limit/limits";
 import { decideAccess, type Access } from "./access";
 import type { Context } from "./context";
@@ -87,6 +88,15 @@ export const publicProcedure = base.meta({ access: { who: "public", tenant: "non
 export const tokenProcedure = base.meta({ access: { who: "public", tenant: "token" } }).use(async ({ ctx, getRawInput, next }) => {
   const raw = (await getRawInput()) as { token?: unknown } | undefined;
   return limitInterviewCall(ctx.headers, raw?.token, () => next());
+});
+// A share link's token opens one interview to anyone holding it (server/share): limited per link and,
+// for tokens that match nothing, per network address.
+export const shareTokenProcedure = base.meta({ access: { who: "public", tenant: "token" } }).use(async ({ ctx, getRawInput, next }) => {
+  const raw = (await getRawInput()) as { token?: unknown } | undefined;
+  await limitShareRequest(ctx.headers, raw?.token, "sharePerToken");
+  const result = await next();
+  if (!result.ok) await countShareRefusal(ctx.headers, result.error.cause);
+  return result;
 });
 export const onboardingProcedure = base
   .meta({ access: { who: "onboarding", tenant: "self" } })

@@ -15,6 +15,7 @@ import { fairnessRouter } from "./routers/fairness";
 import { feedbackRouter } from "./routers/feedback";
 import { privacyRouter } from "./routers/privacy";
 import { apiKeysRouter } from "./routers/api-keys";
+import { shareRouter } from "./routers/share";
 
 export const appRouter = router({
   users: usersRouter,
@@ -33,6 +34,7 @@ export const appRouter = router({
   feedback: feedbackRouter,
   privacy: privacyRouter,
   apiKeys: apiKeysRouter,
+  share: shareRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysedInterview } from "../fixtures/analysed-interview";
+import { shareLinkInAppDb } from "../fixtures/share-link";
 import { inviteToSeededInterview } from "../fixtures/interview-app-db";
 import { seriousA11yViolations } from "../helpers/a11y";
 import { baseURL, launchBrowser, signInAsDemoUser, type DemoUser } from "../helpers/browser";
@@ -16,13 +17,13 @@ type Viewport = typeof DESKTOP;
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-let ids: { templateId: string; invitationId: string; token: string };
+let ids: { templateId: string; invitationId: string; token: string; shareToken: string };
 
 beforeAll(async () => {
   browser = await launchBrowser();
   const analysed = await analysedInterview(`layout-${Date.now()}@example.com`);
   const fresh = await inviteToSeededInterview(`layout-fresh-${Date.now()}@example.com`);
-  ids = { templateId: analysed.templateId, invitationId: analysed.invitationId, token: fresh.token };
+  ids = { templateId: analysed.templateId, invitationId: analysed.invitationId, token: fresh.token, shareToken: await shareLinkInAppDb(analysed.invitationId) };
 });
 
 afterAll(async () => {
@@ -93,6 +94,7 @@ async function expectOneRowHeader(page: Page) {
 
 const hrPages = () => [
   "/dashboard",
+  "/dashboard?inbox=not-reviewed-by-me",
   "/templates",
   "/templates/new",
   `/templates/${ids.templateId}`,
@@ -142,11 +144,11 @@ for (const viewport of [DESKTOP, PHONE]) {
       }
     }, 180_000);
 
-    it("the candidate's interview link and the sign-in page fit the width", async () => {
+    it("the candidate's interview link, a share link (live and unknown) and the sign-in page fit the width", async () => {
       const context = await browser.newContext({ baseURL: baseURL(), viewport });
       contexts.push(context);
       const page = await context.newPage();
-      for (const path of [`/i/${ids.token}`, "/sign-in"]) {
+      for (const path of [`/i/${ids.token}`, `/share/${ids.shareToken}`, "/share/no-such-link", "/sign-in"]) {
         await page.goto(path);
         await page.locator("h1").first().waitFor();
         await expectFits(page, path, viewport);

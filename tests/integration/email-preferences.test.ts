@@ -57,6 +57,7 @@ describe("notification settings", () => {
     const caller = await callerFor(hr.id);
     expect(await caller.notifications.emailPreferences()).toEqual([
       { kind: "analysis-ready", label: expect.any(String), audience: "hr", enabled: true },
+      { kind: "review-mention", label: expect.any(String), audience: "hr", enabled: true },
       { kind: "daily-digest", label: expect.any(String), audience: "hr", enabled: false },
       { kind: "interview-reminder", label: expect.any(String), audience: "candidate", enabled: true },
       { kind: "interview-received", label: expect.any(String), audience: "candidate", enabled: true },

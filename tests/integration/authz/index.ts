@@ -12,6 +12,7 @@ import { fairnessCases } from "./fairness.cases";
 import { feedbackCases } from "./feedback.cases";
 import { privacyCases } from "./privacy.cases";
 import { apiKeysCases } from "./api-keys.cases";
+import { reviewCases } from "./review.cases";
 
 // One file of cases per domain; add yours here.
 export const cases: Cases = {
@@ -28,4 +29,5 @@ export const cases: Cases = {
   ...feedbackCases,
   ...privacyCases,
   ...apiKeysCases,
+  ...reviewCases,
 };

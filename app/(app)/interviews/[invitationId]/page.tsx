@@ -11,6 +11,10 @@ import { InvitationActions } from "@/components/invitations/invitation-actions";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { AnswerCard } from "@/components/review/answer-card";
 import { RefreshWhileProcessing, SeekFromLink } from "@/components/review/pipeline-controls";
+import { TeamComments } from "@/components/review/team-comments";
+import { TeamRatings } from "@/components/review/team-ratings";
+import { TeamReviewed } from "@/components/review/team-reviewed";
+import { TeamShare } from "@/components/review/team-share";
 import { Timeline } from "@/components/review/timeline";
 import { DeleteInterviewButton } from "@/components/privacy/delete-interview-button";
 import { Alert, Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/components/ui";
@@ -108,10 +112,14 @@ export default async function InterviewReviewPage({ params }: { params: Promise<
               <AnswerCard key={a.question.id} answer={a} />
             ))}
           </section>
+          <TeamRatings invitationId={inv.id} questions={analysedQuestions} completed={inv.completedAt !== null} />
+          <TeamComments invitationId={inv.id} />
         </div>
 
         <aside className="space-y-4">
           <DecisionCard invitationId={inv.id} completed={decision.completed} decision={decision.decision} />
+          <TeamReviewed invitationId={inv.id} completed={inv.completedAt !== null} />
+          <TeamShare invitationId={inv.id} completed={inv.completedAt !== null} />
           <FeedbackCard invitationId={inv.id} feedback={feedback} />
           <Card>
             <section aria-labelledby="timeline-heading">
