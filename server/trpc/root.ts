@@ -14,6 +14,7 @@ import { billingRouter } from "./routers/billing";
 import { fairnessRouter } from "./routers/fairness";
 import { feedbackRouter } from "./routers/feedback";
 import { privacyRouter } from "./routers/privacy";
+import { playbackRouter } from "./routers/playback";
 
 export const appRouter = router({
   users: usersRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   interview: interviewRouter,
   invitations: invitationsRouter,
   review: reviewRouter,
+  playback: playbackRouter,
   search: searchRouter,
   analysis: analysisRouter,
   notifications: notificationsRouter,
