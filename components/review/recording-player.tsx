@@ -122,6 +122,8 @@ export function RecordingPlayer({
     const target = event.target as HTMLElement;
     // The speed picker and any other control keep their own keys.
     if (target !== videoRef.current && target !== wrapperRef.current) return;
+    // On the video itself the browser's own controls already toggle on Space; handling it too would undo it.
+    if (event.key === " " && target === videoRef.current) return;
     const command = playerCommand(event);
     const video = videoRef.current;
     if (!command || !video) return;
