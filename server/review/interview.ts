@@ -81,6 +81,9 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
       completedAt: true,
       cancelledAt: true,
       humanReviewRequestedAt: true,
+      extraThinkPct: true,
+      extraAnswerPct: true,
+      extraRetakes: true,
       template: { select: { id: true, title: true } },
       templateVersion: { select: { id: true, version: true, snapshot: true, createdAt: true } },
       responses: {
