@@ -236,6 +236,7 @@ function Steps(props: {
         {state.description ? <p className="text-slate-700">{state.description}</p> : null}
         <ConsentScreen
           consent={state.consent}
+          accommodations={state.accommodations}
           pending={props.consent.pending}
           error={props.consent.error}
           onAccept={() => props.onAccept(state.consent.version)}

@@ -15,6 +15,9 @@ const invitationSelect = {
   consentAt: true,
   startedAt: true,
   completedAt: true,
+  extraThinkPct: true,
+  extraAnswerPct: true,
+  extraRetakes: true,
 } as const satisfies Prisma.InvitationSelect;
 
 export type TokenInvitation = Prisma.InvitationGetPayload<{ select: typeof invitationSelect }>;

@@ -4,7 +4,7 @@ import { enqueueEvent } from "../events/outbox";
 import { OPEN_STATUSES } from "../invitations/status";
 import { templateSnapshotSchema } from "../templates/versions";
 import { assertAnswerable, invitationByToken, type TokenInvitation } from "./access";
-import { takesAllowed, textLimit } from "./interview-rules";
+import { questionLimits, textLimit } from "./interview-rules";
 import type { StartTakeInput, SubmitTextInput, SubmitVideoInput } from "./interview.schema";
 import { CANDIDATE_TRANSACTION } from "./transaction";
 
@@ -68,7 +68,7 @@ export async function startTake(db: Db, input: StartTakeInput, now: Date = new D
     const invitation = await freshInvitation(tx, input.token, now);
     const response = await ownResponse(tx, invitation, input.responseId);
     if (response.type !== "VIDEO") throw new DomainError("BAD_REQUEST", "This question takes a written answer, not a recording.");
-    const allowed = takesAllowed((await snapshotQuestion(tx, invitation, response.questionId)).retakes);
+    const allowed = questionLimits(await snapshotQuestion(tx, invitation, response.questionId), invitation).takesAllowed;
 
     if (response.takesUsed > 0) {
       const latest = await tx.uploadSession.findUnique({

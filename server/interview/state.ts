@@ -3,7 +3,7 @@ import { templateSnapshotSchema } from "../templates/versions";
 import { availability, invitationByToken, type Availability } from "./access";
 import { consentTextFor } from "./consent-facts";
 import type { ConsentText } from "./consent-text";
-import { takesAllowed, textLimit } from "./interview-rules";
+import { questionLimits, textLimit, type Accommodations } from "./interview-rules";
 
 type Reader = Pick<Prisma.TransactionClient, "invitation" | "response" | "templateVersion" | "uploadSession" | "organization" | "subscription">;
 
@@ -54,6 +54,8 @@ export type InterviewState =
       consent: ConsentText;
       /** The candidate asked for people only to review their answers: no AI analysis runs. */
       humanReviewRequestedAt: Date | null;
+      /** What HR granted this candidate; the questions' times and takes above already include it. */
+      accommodations: Accommodations;
       /** The candidate asked for their data to be deleted; the sweep does it at the latest on this date. */
       deletionDueAt: Date | null;
     };
@@ -88,6 +90,11 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
     select: { id: true, responseId: true, take: true, status: true, nextChunk: true, receivedBytes: true },
   });
 
+  const accommodations: Accommodations = {
+    extraThinkPct: invitation.extraThinkPct,
+    extraAnswerPct: invitation.extraAnswerPct,
+    extraRetakes: invitation.extraRetakes,
+  };
   const questions: InterviewQuestion[] = [];
   for (const q of [...snapshot.questions].sort((a, b) => a.position - b.position)) {
     const response = byQuestion.get(q.id);
@@ -99,9 +106,7 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
       number: questions.length + 1,
       prompt: q.prompt,
       type: q.type,
-      timeLimitSec: q.timeLimitSec,
-      thinkTimeSec: q.thinkTimeSec,
-      takesAllowed: takesAllowed(q.retakes),
+      ...questionLimits(q, accommodations),
       takesUsed: response.takesUsed,
       maxChars: q.type === "TEXT" ? textLimit(q.maxChars) : null,
       status: response.status,
@@ -135,6 +140,7 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
     questions,
     consent,
     humanReviewRequestedAt: details.humanReviewRequestedAt,
+    accommodations,
     deletionDueAt: details.deletionRequest?.dueAt ?? null,
   };
 }

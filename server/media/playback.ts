@@ -28,10 +28,12 @@ function browserH264(probe: PlaybackInput): boolean {
 }
 
 /**
- * Null when the upload plays in every current browser as it is: WebM with VP8/VP9/AV1 video and
- * Opus/Vorbis audio, or MP4 with H.264 video and AAC audio. Anything else gets an MP4
- * (H.264 + AAC), a recording without video an AAC M4A, and a Matroska file holding WebM's codecs
- * a WebM (the same streams; browsers are promised WebM, not Matroska).
+ * Null when the upload plays and seeks in every current browser as it is: MP4 with H.264 video
+ * and AAC audio. A WebM or Matroska file holding WebM's codecs is remuxed into a WebM (the same
+ * streams, copied): MediaRecorder writes its WebM as a live stream, with no duration and no cues,
+ * so a browser can neither show its length nor seek in it before it has downloaded the whole
+ * file; the remux adds both in well under a second (docs/benchmarks.md, npm run bench:remux).
+ * Anything else gets an MP4 (H.264 + AAC), a recording without video an AAC M4A.
  */
 export function planPlayback(probe: PlaybackInput): PlaybackPlan | null {
   const audioIs = (codecs: Set<string>) => !probe.hasAudio || (probe.audioCodec !== null && codecs.has(probe.audioCodec));
@@ -40,9 +42,8 @@ export function planPlayback(probe: PlaybackInput): PlaybackPlan | null {
     return { format: "m4a", video: null, audio: probe.audioCodec === "aac" ? "copy" : "aac", contentType: "audio/mp4", extension: "m4a" };
   }
   const webmCodecs = probe.videoCodec !== null && WEBM_VIDEO.has(probe.videoCodec) && audioIs(WEBM_AUDIO);
-  if (probe.container === "webm" && webmCodecs) return null;
   if (probe.container === "mp4" && browserH264(probe) && audioIs(new Set(["aac"]))) return null;
-  if (probe.container === "matroska" && webmCodecs) {
+  if ((probe.container === "webm" || probe.container === "matroska") && webmCodecs) {
     return { format: "webm", video: "copy", audio: probe.hasAudio ? "copy" : null, contentType: "video/webm", extension: "webm" };
   }
   return {
@@ -77,7 +78,9 @@ export function playbackArgs(inputPath: string, outputPath: string, plan: Playba
           ]
         : ["-vn"];
   const audio = plan.audio === "copy" ? ["-map", "0:a:0", "-c:a", "copy"] : plan.audio === "aac" ? ["-map", "0:a:0", "-c:a", "aac", "-b:a", "128k"] : ["-an"];
-  const container = plan.format === "webm" ? ["-f", "webm"] : ["-movflags", "+faststart", "-f", "mp4"];
+  // Cues (the seek index) before the clusters: a browser reads them with the header and can seek
+  // to any moment with one range request, before playing and before the file has downloaded.
+  const container = plan.format === "webm" ? ["-cues_to_front", "1", "-f", "webm"] : ["-movflags", "+faststart", "-f", "mp4"];
   return [
     ...FFMPEG_BASE_ARGS,
     "-threads",

@@ -23,13 +23,14 @@ async function signedOrNull(asset: StoredMedia | undefined): Promise<Playback | 
 }
 
 /**
- * What the player plays: the browser-friendly copy the media step made when the upload's format
- * needs one, else the recording itself; with the thumbnail as its poster once there is one.
+ * What the player plays: the seekable, browser-friendly copy the media step made (a remux of
+ * MediaRecorder's WebM, or a transcode), else the recording itself until it is processed; with the
+ * thumbnail as its poster once there is one, and the length the probe measured.
  */
-async function answerPlayback(assets: StoredMedia[]): Promise<(Playback & { posterUrl: string | null }) | null> {
+async function answerPlayback(assets: StoredMedia[]): Promise<(Playback & { posterUrl: string | null; durationMs: number | null }) | null> {
   const video = assets.find((a) => a.kind === "PLAYBACK") ?? assets.find((a) => a.kind === "RECORDING");
   const [playback, poster] = await Promise.all([signedOrNull(video), signedOrNull(assets.find((a) => a.kind === "THUMBNAIL"))]);
-  return playback ? { ...playback, posterUrl: poster?.url ?? null } : null;
+  return playback ? { ...playback, posterUrl: poster?.url ?? null, durationMs: video?.durationMs ?? null } : null;
 }
 
 export type ReviewTranscript = {
@@ -80,6 +81,9 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
       completedAt: true,
       cancelledAt: true,
       humanReviewRequestedAt: true,
+      extraThinkPct: true,
+      extraAnswerPct: true,
+      extraRetakes: true,
       template: { select: { id: true, title: true } },
       templateVersion: { select: { id: true, version: true, snapshot: true, createdAt: true } },
       responses: {

@@ -16,6 +16,7 @@ import { feedbackRouter } from "./routers/feedback";
 import { privacyRouter } from "./routers/privacy";
 import { apiKeysRouter } from "./routers/api-keys";
 import { shareRouter } from "./routers/share";
+import { playbackRouter } from "./routers/playback";
 
 export const appRouter = router({
   users: usersRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   interview: interviewRouter,
   invitations: invitationsRouter,
   review: reviewRouter,
+  playback: playbackRouter,
   search: searchRouter,
   analysis: analysisRouter,
   notifications: notificationsRouter,

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_MEDIA, fixturesPresent, makeFixtures } from "../../scripts/make-fixtures";
-import { inviteToCustomInterview, inviteToSeededInterview, storedInterview, type StoredAnswer } from "../fixtures/interview-app-db";
+import { inviteToCustomInterview, inviteToSeededInterview, storedInterview, withAppDb, type StoredAnswer } from "../fixtures/interview-app-db";
 import { readStoredRecording } from "../fixtures/interview-storage";
 import { seriousA11yViolations } from "../helpers/a11y";
 import { baseURL, launchBrowser } from "../helpers/browser";
@@ -390,6 +390,30 @@ describe("a candidate's interview", () => {
     const decoded = await decode(stored.answers[0]!);
     expect(decoded.exitCode).toBe(0);
     expectClose(decoded.durationMs, 4000, "the stored file");
+  });
+
+  it("answers with accommodations: the consent screen states them and the server's longer think and answer times hold", async () => {
+    const { token, invitationId } = await inviteToCustomInterview(`acc-${Date.now()}@example.com`, [
+      { prompt: "Say your name.", type: "VIDEO", timeLimitSec: 4, thinkTimeSec: 2, retakes: 0 },
+    ]);
+    await withAppDb((db) => db.query(`UPDATE invitations SET "extraThinkPct" = 50, "extraAnswerPct" = 50, "extraRetakes" = 1 WHERE id = $1`, [invitationId]));
+    const { page } = await newPage();
+    await page.goto(`/i/${token}`);
+    const stated = page.getByTestId("accommodations");
+    await stated.waitFor();
+    expect(await stated.textContent()).toContain("50 % more time for each answer");
+    expect(await stated.textContent()).toContain("1 extra retake on each recorded question");
+    await agreeAndCheckDevices(page);
+    await atQuestion(page, 1, 1);
+    await step(page, "Waiting for the recording to start on its own", () => page.getByTestId("recording-timer").waitFor({ timeout: 10_000 }));
+    await step(page, "Waiting for the recording to stop at the longer limit", () => page.getByLabel("Your recording").waitFor({ timeout: 20_000 }));
+    await page.locator('[data-testid="upload-status"][data-phase="done"]').waitFor({ timeout: 30_000 });
+    await submitAnswer(page);
+    await page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 30_000 });
+
+    const stored = await measuredInterview(invitationId);
+    // 4 s + 50 % = 6 s: the recorder stops at the candidate's own limit, not the question's.
+    expectClose(stored.answers[0]!.durationMs, 6000, "a recording stopped at the accommodated 6 s limit");
   });
 
   it("waits out a busy server (503 with Retry-After on submit) quietly, keeping the answer, and finishes with no error shown", async () => {

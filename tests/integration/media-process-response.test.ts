@@ -97,7 +97,7 @@ afterAll(async () => {
 });
 
 describe("processResponseMedia on a Chromium-style WebM (VP8 + Opus, no duration in the header)", () => {
-  it("stores 16 kHz mono audio of the right length and a JPEG thumbnail, needs no playback copy, and records the probe", async () => {
+  it("stores 16 kHz mono audio of the right length, a JPEG thumbnail and a remuxed playback copy, and records the probe", async () => {
     expect(ffprobe(files.webm).format.duration).toBeUndefined();
     const responseId = await answerWith(files.webm, "webm");
     const result = await processResponseMedia(db(), responseId, { workDir });
@@ -105,7 +105,10 @@ describe("processResponseMedia on a Chromium-style WebM (VP8 + Opus, no duration
 
     expect(result.probe).toMatchObject({ container: "webm", videoCodec: "vp8", audioCodec: "opus", width: 640, height: 480, hasAudio: true, hasVideo: true });
     expect(Math.abs(result.probe.durationMs / 1000 - expectedSeconds)).toBeLessThan(0.3);
-    expect(result.playbackKey).toBeNull();
+    expect(result.playbackKey).toBe(`responses/${responseId}/playback.webm`);
+    const playback = ffprobe(storedPath(result.playbackKey!));
+    expect(playback.streams.map((s) => s.codec_name)).toEqual(["vp8", "opus"]);
+    expect(Math.abs(Number(playback.format.duration) - expectedSeconds)).toBeLessThan(0.3);
 
     const audio = ffprobe(storedPath(result.audio.storageKey));
     expect(audio.streams).toHaveLength(1);
@@ -123,6 +126,7 @@ describe("processResponseMedia on a Chromium-style WebM (VP8 + Opus, no duration
       ["RECORDING", "video/webm"],
       ["AUDIO", "audio/wav"],
       ["THUMBNAIL", "image/jpeg"],
+      ["PLAYBACK", "video/webm"],
     ]);
     const recording = assets.find((a) => a.kind === "RECORDING")!;
     expect(recording.metadata).toEqual(result.probe);
@@ -144,7 +148,8 @@ describe("processResponseMedia on a Chromium-style WebM (VP8 + Opus, no duration
     expect(second.audio).toEqual(first.audio);
     expect(second.thumbnailKey).toBe(first.thumbnailKey);
     expect(rowsAfter.map((a) => [a.id, a.kind, a.storageKey])).toEqual(rowsBefore.map((a) => [a.id, a.kind, a.storageKey]));
-    expect(await readdir(path.dirname(storedPath(first.audio.storageKey)))).toEqual(["audio.wav", "thumbnail.jpg"]);
+    expect(second.playbackKey).toBe(first.playbackKey);
+    expect((await readdir(path.dirname(storedPath(first.audio.storageKey)))).sort()).toEqual(["audio.wav", "playback.webm", "thumbnail.jpg"]);
   });
 });
 
@@ -178,19 +183,20 @@ describe("processResponseMedia on uploads browsers cannot play as they are", () 
     const responseId = await answerWith(files.avi, "avi", "video/x-msvideo");
     const first = await processResponseMedia(db(), responseId, { workDir });
     const storage = getStorage();
-    const retake = path.join(dir, `retake-${responseId}.webm`);
-    await writeFile(retake, await readFile(files.webm));
-    const stored = await storage.putFile(`recordings/retake/${responseId}-take2.webm`, retake, { contentType: "video/webm" });
+    // The first take's playback copy (H.264 + AAC, moov first) is an MP4 that plays as it is.
+    const retake = path.join(dir, `retake-${responseId}.mp4`);
+    await writeFile(retake, await readFile(storedPath(first.playbackKey!)));
+    const stored = await storage.putFile(`recordings/retake/${responseId}-take2.mp4`, retake, { contentType: "video/mp4" });
     await db().mediaAsset.update({
       where: { responseId_kind: { responseId, kind: "RECORDING" } },
-      data: { storageKey: stored.key, contentType: "video/webm", sizeBytes: BigInt(stored.size) },
+      data: { storageKey: stored.key, contentType: "video/mp4", sizeBytes: BigInt(stored.size) },
     });
 
     const second = await processResponseMedia(db(), responseId, { workDir });
     expect(second.playbackKey).toBeNull();
     expect(await db().mediaAsset.count({ where: { responseId, kind: "PLAYBACK" } })).toBe(0);
     expect(await storage.stat(first.playbackKey!)).toBeNull();
-    expect(second.probe.container).toBe("webm");
+    expect(second.probe.container).toBe("mp4");
   }, 60_000);
 
   it("re-wraps a Matroska file holding VP8 + Opus as WebM without re-encoding", async () => {

@@ -13,13 +13,18 @@ const probe = (p: Partial<Parameters<typeof planPlayback>[0]>) => ({
 
 describe("planPlayback", () => {
   it.each([
-    ["Chromium's WebM, VP8 + Opus", probe({})],
-    ["WebM, VP9 + Opus", probe({ videoCodec: "vp9" })],
-    ["WebM, AV1 + Vorbis", probe({ videoCodec: "av1", audioCodec: "vorbis" })],
     ["MP4, H.264 + AAC", probe({ container: "mp4", videoCodec: "h264", audioCodec: "aac" })],
     ["MP4, H.264 without sound", probe({ container: "mp4", videoCodec: "h264", audioCodec: null, hasAudio: false })],
   ])("plays as it is: %s", (_name, p) => {
     expect(planPlayback(p)).toBeNull();
+  });
+
+  it.each([
+    ["Chromium's WebM, VP8 + Opus", probe({})],
+    ["WebM, VP9 + Opus", probe({ videoCodec: "vp9" })],
+    ["WebM, AV1 + Vorbis", probe({ videoCodec: "av1", audioCodec: "vorbis" })],
+  ])("is remuxed (streams copied) for a duration and cues: %s", (_name, p) => {
+    expect(planPlayback(p)).toEqual({ format: "webm", video: "copy", audio: "copy", contentType: "video/webm", extension: "webm" });
   });
 
   it.each([
@@ -74,8 +79,9 @@ describe("playbackArgs", () => {
   it("copies streams browsers already decode", () => {
     const joined = playbackArgs("/in.mkv", "/out.webm", planPlayback(probe({ container: "matroska" }))!, 1).join(" ");
     expect(joined).toContain("-map 0:V:0 -c:v copy -map 0:a:0 -c:a copy");
-    expect(joined).toContain("-f webm");
+    expect(joined).toContain("-cues_to_front 1 -f webm");
     expect(joined).not.toContain("libx264");
+    expect(joined).not.toContain("libvpx");
   });
 
   it("makes an audio-only M4A without a video stream", () => {

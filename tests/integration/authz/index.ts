@@ -13,6 +13,7 @@ import { feedbackCases } from "./feedback.cases";
 import { privacyCases } from "./privacy.cases";
 import { apiKeysCases } from "./api-keys.cases";
 import { reviewCases } from "./review.cases";
+import { playbackCases } from "./playback.cases";
 
 // One file of cases per domain; add yours here.
 export const cases: Cases = {
@@ -30,4 +31,5 @@ export const cases: Cases = {
   ...privacyCases,
   ...apiKeysCases,
   ...reviewCases,
+  ...playbackCases,
 };

@@ -71,6 +71,10 @@ export const invitationsCases: Cases = {
     input: async (fx) => ({ invitationId: (await recordsOf(fx)).cancel }),
     crossTenant: async (fx) => ({ invitationId: (await recordsOf(fx)).cancel }),
   },
+  "invitations.setAccommodations": {
+    input: async (fx) => ({ invitationId: (await recordsOf(fx)).review, extraThinkPct: 50, extraAnswerPct: 50, extraRetakes: 1 }),
+    crossTenant: async (fx) => ({ invitationId: (await recordsOf(fx)).review, extraThinkPct: 25, extraAnswerPct: 0, extraRetakes: 0 }),
+  },
   "review.interview": {
     input: async (fx) => ({ invitationId: (await recordsOf(fx)).review }),
     crossTenant: async (fx) => ({ invitationId: (await recordsOf(fx)).review }),

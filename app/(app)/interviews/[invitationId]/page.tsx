@@ -7,6 +7,7 @@ import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { DecisionCard } from "@/components/fairness/decision-card";
 import { FeedbackCard } from "@/components/feedback/feedback-card";
 import { formatDate, formatDateTime } from "@/components/format";
+import { AccommodationsCard } from "@/components/invitations/accommodations-card";
 import { InvitationActions } from "@/components/invitations/invitation-actions";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { AnswerCard } from "@/components/review/answer-card";
@@ -121,6 +122,11 @@ export default async function InterviewReviewPage({ params }: { params: Promise<
           <TeamReviewed invitationId={inv.id} completed={inv.completedAt !== null} />
           <TeamShare invitationId={inv.id} completed={inv.completedAt !== null} />
           <FeedbackCard invitationId={inv.id} feedback={feedback} />
+          <AccommodationsCard
+            invitationId={inv.id}
+            values={{ extraThinkPct: inv.extraThinkPct, extraAnswerPct: inv.extraAnswerPct, extraRetakes: inv.extraRetakes }}
+            editable={inv.status === "SENT" || inv.status === "OPENED" || inv.status === "IN_PROGRESS"}
+          />
           <Card>
             <section aria-labelledby="timeline-heading">
               <CardHeader>

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "invitations" ADD COLUMN     "extraAnswerPct" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "extraRetakes" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "extraThinkPct" INTEGER NOT NULL DEFAULT 0;
