@@ -75,6 +75,9 @@ const serverSchema = z
     INNGEST_EVENT_KEY: optional,
     INNGEST_SIGNING_KEY: optional,
     INNGEST_DEV: optional,
+    // Lets webhook endpoints on loopback (127.0.0.0/8, ::1, localhost) through the address check, over
+    // plain HTTP too: for local development and tests only, refused in production.
+    WEBHOOKS_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((env, ctx) => {
     const pairs: [keyof typeof env, keyof typeof env][] = [
@@ -86,6 +89,9 @@ const serverSchema = z
       // Either alone switches background work to Inngest Cloud, where neither works without the other.
       ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"],
     ];
+    if (env.WEBHOOKS_ALLOW_LOOPBACK === "true" && env.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOKS_ALLOW_LOOPBACK"], message: "WEBHOOKS_ALLOW_LOOPBACK is for development and tests only, not production" });
+    }
     if (env.STRIPE_SECRET_KEY) {
       for (const key of STRIPE_REQUIRED) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when STRIPE_SECRET_KEY is set` });

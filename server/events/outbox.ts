@@ -13,11 +13,18 @@ export const eventSchemas = {
   "invitation.resent": z.object({ invitationId: z.string() }),
   "invitation.cancelled": z.object({ invitationId: z.string() }),
   "invitation.expired": z.object({ invitationId: z.string() }),
+  "invitation.opened": z.object({ invitationId: z.string() }),
   "response.submitted": z.object({ responseId: z.string(), invitationId: z.string() }),
   "interview.completed": z.object({ invitationId: z.string() }),
   // HR's in-app "ready for review" notification, whose email the notification-email function sends.
   "notification.analysis-ready": z.object({ notificationId: z.string(), invitationId: z.string() }),
   "feedback.approved": z.object({ invitationId: z.string() }),
+  "analysis.completed": z.object({ invitationId: z.string(), analysisId: z.string() }),
+  "analysis.overridden": z.object({ invitationId: z.string(), analysisId: z.string(), field: z.string() }),
+  // The interview is gone when this is read: it carries all a webhook says about it.
+  "candidate.deleted": z.object({ invitationId: z.string(), organizationId: z.string(), templateId: z.string().nullable(), reason: z.string() }),
+  "webhook.delivery-requested": z.object({ deliveryId: z.string() }),
+  "webhook.endpoint-disabled": z.object({ endpointId: z.string(), disabledAt: z.string() }),
   "subscription.changed": subscriptionChange,
   "stripe/checkout.session.completed": stripeEventReceived,
   "stripe/customer.subscription.created": stripeEventReceived,

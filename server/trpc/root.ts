@@ -14,6 +14,7 @@ import { billingRouter } from "./routers/billing";
 import { fairnessRouter } from "./routers/fairness";
 import { feedbackRouter } from "./routers/feedback";
 import { privacyRouter } from "./routers/privacy";
+import { webhooksRouter } from "./routers/webhooks";
 
 export const appRouter = router({
   users: usersRouter,
@@ -31,6 +32,7 @@ export const appRouter = router({
   fairness: fairnessRouter,
   feedback: feedbackRouter,
   privacy: privacyRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

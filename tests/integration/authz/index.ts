@@ -11,6 +11,7 @@ import { billingCases } from "./billing.cases";
 import { fairnessCases } from "./fairness.cases";
 import { feedbackCases } from "./feedback.cases";
 import { privacyCases } from "./privacy.cases";
+import { webhooksCases } from "./webhooks.cases";
 
 // One file of cases per domain; add yours here.
 export const cases: Cases = {
@@ -26,4 +27,5 @@ export const cases: Cases = {
   ...fairnessCases,
   ...feedbackCases,
   ...privacyCases,
+  ...webhooksCases,
 };
