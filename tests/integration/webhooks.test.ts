@@ -206,7 +206,7 @@ describe("retries", () => {
 
   it("gives up after ten attempts over about a day, and a resend sends the same message again", async () => {
     const { org, owner } = await ownerOf("GiveUp");
-    const hook = await receiver(Array(10).fill(500));
+    const hook = await receiver(Array<number>(10).fill(500));
     const { endpoint } = await createEndpoint(db(), owner, org.id, createEndpointInput.parse({ url: hook.url, events: ["invitation.sent"] }));
     await sendTestEvent(db(), owner, org.id, { endpointId: endpoint.id });
     await deliver();
@@ -228,7 +228,7 @@ describe("retries", () => {
   it("disables an endpoint failing for 3 days in a row and emails its owners once", async () => {
     const { org, owner } = await ownerOf("Disable");
     const member = await makeUser({ role: "HR", orgId: org.id });
-    const hook = await receiver(Array(20).fill(502));
+    const hook = await receiver(Array<number>(20).fill(502));
     const { endpoint } = await createEndpoint(db(), owner, org.id, createEndpointInput.parse({ url: hook.url, events: ["invitation.sent"] }));
     await sendTestEvent(db(), owner, org.id, { endpointId: endpoint.id });
     await deliver();
@@ -285,7 +285,7 @@ describe("server-side request forgery", () => {
 
   it("refuses a host name that resolves to a private address, at registration and again at delivery", async () => {
     const names: Record<string, string> = { "internal.example": "10.0.0.5", "rebind.example": "93.184.215.14" };
-    setResolverForTests(async (host) => (names[host] ? [{ address: names[host]!, family: 4 }] : Promise.reject(new Error("ENOTFOUND"))));
+    setResolverForTests(async (host) => (names[host] ? [{ address: names[host], family: 4 }] : Promise.reject(new Error("ENOTFOUND"))));
     await refused("https://internal.example/hook", /internal\.example resolves to 10\.0\.0\.5, a private, link-local or reserved address/);
 
     // Registered while it pointed to a public address; its name now points to the metadata service.
