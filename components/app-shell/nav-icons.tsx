@@ -14,6 +14,7 @@ import {
   ShieldCheck,
   UsersRound,
   Video,
+  Webhook,
 } from "lucide-react";
 import type { ComponentType } from "react";
 import type { NavIcon } from "./nav-items";
@@ -34,4 +35,5 @@ export const NAV_ICONS: Record<NavIcon, ComponentType<{ className?: string; "ari
   billing: CreditCard,
   plans: ReceiptText,
   privacy: ShieldCheck,
+  webhooks: Webhook,
 };

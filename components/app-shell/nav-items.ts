@@ -17,7 +17,8 @@ export type NavIcon =
   | "billing"
   | "plans"
   | "fairness"
-  | "privacy";
+  | "privacy"
+  | "webhooks";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -38,7 +39,12 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
       { href: "/settings/billing", label: "Billing", icon: "billing" },
       { href: "/settings/privacy", label: "Privacy", icon: "privacy" },
     );
-    if (hrMembership(user)?.orgRole === "OWNER") items.push({ href: "/reports/fairness", label: "Fairness report", icon: "fairness" });
+    if (hrMembership(user)?.orgRole === "OWNER") {
+      items.push(
+        { href: "/reports/fairness", label: "Fairness report", icon: "fairness" },
+        { href: "/settings/webhooks", label: "Webhooks", icon: "webhooks" },
+      );
+    }
   }
   if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews", icon: "candidate" });
   if (user.role === "ADMIN") {

@@ -4,14 +4,15 @@ import { formatLimit } from "@/components/format";
 
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
-// Only what the product enforces today. planCapabilities also holds outgoing webhooks and API keys,
-// whose features do not exist yet (README, Billing): a plan page must not sell them before they do.
+// Only what the product enforces today. planCapabilities also holds API keys, whose feature does not
+// exist yet (README, Billing): a plan page must not sell it before it does.
 const ROWS: [string, (p: PlanCapabilities) => string][] = [
   ["Completed interviews a billing month", (p) => formatLimit(p.completedInterviewsPerMonth)],
   ["Templates (not archived)", (p) => formatLimit(p.activeTemplates)],
   ["HR seats", (p) => formatLimit(p.hrSeats)],
   ["Interviews kept after they end, at most", (p) => `${p.recordingRetentionMaxDays} days`],
   ["AI analysis by Groq (when configured)", (p) => yesNo(p.groqAnalysis)],
+  ["Outgoing webhooks", (p) => yesNo(p.outgoingWebhooks)],
 ];
 
 export function PlansTable({ plans, current }: { plans: PlanCapabilities[]; current: PlanCapabilities["plan"] }) {

@@ -110,6 +110,7 @@ const hrPages = () => [
   "/settings/profile",
   "/settings/notifications",
   "/reports/fairness",
+  "/settings/webhooks",
 ];
 const adminPages = ["/admin/users", "/admin/billing", "/admin/runs", "/admin/health"];
 const candidatePages = ["/candidate", "/settings/profile"];

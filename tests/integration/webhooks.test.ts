@@ -307,11 +307,13 @@ describe("server-side request forgery", () => {
     });
   });
 
-  it("refuses WEBHOOKS_ALLOW_LOOPBACK in production", async () => {
+  it("refuses WEBHOOKS_ALLOW_LOOPBACK in production, but for the test build with dev tools on", async () => {
     const { parseServerEnv } = await import("@/server/config/env");
     const base = { DATABASE_URL: "postgres://localhost/x", NEXTAUTH_SECRET: "x".repeat(32) };
     expect(() => parseServerEnv({ ...base, NODE_ENV: "production", WEBHOOKS_ALLOW_LOOPBACK: "true" })).toThrow(/WEBHOOKS_ALLOW_LOOPBACK/);
     expect(parseServerEnv({ ...base, NODE_ENV: "development", WEBHOOKS_ALLOW_LOOPBACK: "true" }).WEBHOOKS_ALLOW_LOOPBACK).toBe("true");
+    // The browser tests' production build, which has dev tools (one-click sign-in) on anyway.
+    expect(parseServerEnv({ ...base, NODE_ENV: "production", DEV_TOOLS: "on", WEBHOOKS_ALLOW_LOOPBACK: "true" }).WEBHOOKS_ALLOW_LOOPBACK).toBe("true");
   });
 });
 
