@@ -340,6 +340,10 @@ describe("secret rotation", () => {
     const after = hook.received.at(-1)!;
     expect(verify(rotated.secret, after).type).toBe("webhook.test");
     expect(() => verify(created.secret, after)).toThrow();
+    const actions = await db().auditLog.findMany({ where: { organizationId: org.id }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
+    expect(actions).toEqual(
+      ["webhook.endpoint_created", "webhook.secret_rotated", "webhook.test_sent", "webhook.test_sent"].map((action) => ({ action, actorId: owner.id })),
+    );
   });
 });
 
@@ -350,5 +354,21 @@ describe("the plan", () => {
       createEndpoint(db(), owner, org.id, createEndpointInput.parse({ url: "https://hooks.example.com/x", events: ["invitation.sent"] })),
     ).rejects.toMatchObject({ code: "PAYMENT_REQUIRED", message: expect.stringMatching(/Free plan does not include outgoing webhooks.*\/settings\/billing/) });
     expect(await db().webhookEndpoint.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+
+  it("sends nothing once the organization's plan no longer includes webhooks", async () => {
+    const { org, owner } = await ownerOf("Downgraded");
+    const hook = await receiver();
+    await createEndpoint(db(), owner, org.id, createEndpointInput.parse({ url: hook.url, events: ["invitation.sent"] }));
+    await db().subscription.update({ where: { organizationId: org.id }, data: { plan: "FREE" } });
+    const template = await makeTemplate(org.id);
+    await createInvitations(
+      db(),
+      owner,
+      org.id,
+      createInvitationsInput.parse({ templateId: template.id, candidates: { mode: "one", name: "Lee", email: "lee@example.com" } }),
+    );
+    await deliver();
+    expect(hook.received).toHaveLength(0);
   });
 });
