@@ -55,6 +55,11 @@ describe("outgoing webhooks", () => {
     await log.getByText("Attempt 2").waitFor({ timeout: 30_000 });
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[1]!.headers["webhook-id"]).toBe(first.headers["webhook-id"]);
+
+    // The billing page sells webhooks with Plus and Pro, not Free.
+    await page.goto("/settings/billing");
+    const row = page.getByRole("row", { name: /^Outgoing webhooks/ });
+    expect((await row.getByRole("cell").allTextContents()).map((t) => t.trim())).toEqual(["No", "Yes", "Yes"]);
     expect(errors).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import { setResolverForTests } from "@/server/webhooks/address-guard";
 import { WEBHOOK_EVENT_TYPES, type WebhookPayload } from "@/server/webhooks/catalog";
 import { resendDelivery, sendTestEvent } from "@/server/webhooks/deliveries";
 import { RETRY_WAITS, waitMs } from "@/server/webhooks/deliver";
-import { createEndpoint, rotateEndpointSecret } from "@/server/webhooks/endpoints";
+import { createEndpoint, enableEndpoint, rotateEndpointSecret } from "@/server/webhooks/endpoints";
 import { createEndpointInput } from "@/server/webhooks/webhooks.schema";
 import { makeInterview } from "../fixtures/interview";
 import { makeOrg, makeUser } from "../helpers/actors";
@@ -257,6 +257,15 @@ describe("retries", () => {
     );
     await deliver();
     expect(await db().webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(1);
+
+    // An owner enables it again: its failure streak starts afresh.
+    await enableEndpoint(db(), owner, org.id, { endpointId: endpoint.id });
+    expect(await db().webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({
+      active: true,
+      disabledAt: null,
+      disabledReason: null,
+      failingSince: null,
+    });
   });
 });
 
@@ -321,7 +330,9 @@ describe("secret rotation", () => {
   it("signs with the new secret and, for 24 hours, the old one too; then with the new one only", async () => {
     const { org, owner } = await ownerOf("Rotate");
     const hook = await receiver();
-    const created = await createEndpoint(db(), owner, org.id, createEndpointInput.parse({ url: hook.url, events: ["invitation.sent"] }));
+    // By name, so each attempt goes through the connection's own guarded lookup.
+    const byName = hook.url.replace("127.0.0.1", "localhost");
+    const created = await createEndpoint(db(), owner, org.id, createEndpointInput.parse({ url: byName, events: ["invitation.sent"] }));
     const rotated = await rotateEndpointSecret(db(), owner, org.id, { endpointId: created.endpoint.id });
     expect(rotated.secret).not.toBe(created.secret);
     expect(rotated.endpoint.previousSecretExpiresAt!.getTime() - Date.now()).toBeGreaterThan(23.9 * HOUR);
