@@ -20,6 +20,7 @@ export const invitationOpened = eventType("invitation.opened", { schema: eventSc
 export const analysisCompleted = eventType("analysis.completed", { schema: eventSchemas["analysis.completed"] });
 export const analysisOverridden = eventType("analysis.overridden", { schema: eventSchemas["analysis.overridden"] });
 export const candidateDeleted = eventType("candidate.deleted", { schema: eventSchemas["candidate.deleted"] });
+export const webhookFanout = eventType("webhook.fanout", { schema: eventSchemas["webhook.fanout"] });
 export const webhookDeliveryRequested = eventType("webhook.delivery-requested", { schema: eventSchemas["webhook.delivery-requested"] });
 export const webhookEndpointDisabled = eventType("webhook.endpoint-disabled", { schema: eventSchemas["webhook.endpoint-disabled"] });
 export const interviewReadyForAnalysis = eventType("interview.ready-for-analysis", {

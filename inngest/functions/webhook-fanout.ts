@@ -1,41 +1,19 @@
 import { db } from "@/server/db/client";
-import { fanOutEvent, isWebhookEventType } from "@/server/webhooks/fan-out";
+import { isWebhookEventType } from "@/server/webhooks/catalog";
+import { fanOutEvent } from "@/server/webhooks/fan-out";
 import { inngest } from "../client";
-import {
-  analysisCompleted,
-  analysisOverridden,
-  candidateDeleted,
-  interviewCompleted,
-  invitationCancelled,
-  invitationExpired,
-  invitationOpened,
-  invitationSent,
-} from "../events";
+import { webhookFanout } from "../events";
 
 /**
- * Turns each domain event a webhook can carry into one delivery per subscribed endpoint (each
- * delivery then has a run of webhook-deliver of its own).
+ * Turns a domain event a webhook carries into one delivery per subscribed endpoint (each delivery
+ * then has a run of webhook-deliver of its own). `webhook.fanout` is written beside the domain
+ * event only when an endpoint of the organization is subscribed to it (server/events/outbox.ts).
  */
 export const webhookFanOutFn = inngest.createFunction(
-  {
-    id: "webhook-fanout",
-    name: "Queue webhook deliveries for a domain event",
-    triggers: [
-      invitationSent,
-      invitationOpened,
-      invitationExpired,
-      invitationCancelled,
-      interviewCompleted,
-      analysisCompleted,
-      analysisOverridden,
-      candidateDeleted,
-    ],
-    retries: 8,
-  },
+  { id: "webhook-fanout", name: "Queue webhook deliveries for a domain event", triggers: [webhookFanout], retries: 8 },
   async ({ event, step }) => {
-    const name = event.name;
-    if (!isWebhookEventType(name) || !event.id) return { deliveries: 0 };
-    const id = event.id;
-    return step.run("queue-deliveries", () => fanOutEvent(db, { id, name, data: event.data, ts: event.ts }));
+    const { eventId, name, data, at } = event.data;
+    if (!isWebhookEventType(name)) return { deliveries: 0 };
+    return step.run("queue-deliveries", () => fanOutEvent(db, { id: eventId, name, data, ts: Date.parse(at) }));
   },
 );

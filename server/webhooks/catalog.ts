@@ -16,6 +16,10 @@ export const WEBHOOK_EVENT_TYPES = [
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
+export function isWebhookEventType(name: string): name is WebhookEventType {
+  return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(name);
+}
+
 /** Sent only by "Send test event", to the one endpoint it was asked for; never subscribed to. */
 export const TEST_EVENT_TYPE = "webhook.test";
 

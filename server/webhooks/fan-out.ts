@@ -1,12 +1,8 @@
 import { env } from "../config/env";
 import type { Db, Prisma } from "../db/client";
 import { enqueueEvent, type EventPayload } from "../events/outbox";
-import { WEBHOOK_EVENT_TYPES, webhookPayload, type WebhookData, type WebhookEventType } from "./catalog";
+import { webhookPayload, type WebhookData, type WebhookEventType } from "./catalog";
 import { webhooksIncluded } from "./plan-gate";
-
-export function isWebhookEventType(name: string): name is WebhookEventType {
-  return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(name);
-}
 
 export type DomainEvent = { id: string; name: WebhookEventType; data: Record<string, unknown>; ts?: number };
 
