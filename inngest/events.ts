@@ -16,6 +16,14 @@ export const analysisReadyNotified = eventType("notification.analysis-ready", { 
 export const reviewMentionNotified = eventType("notification.review-mention", { schema: eventSchemas["notification.review-mention"] });
 export const feedbackApproved = eventType("feedback.approved", { schema: eventSchemas["feedback.approved"] });
 export const subscriptionChanged = eventType("subscription.changed", { schema: eventSchemas["subscription.changed"] });
+export const invitationExpired = eventType("invitation.expired", { schema: eventSchemas["invitation.expired"] });
+export const invitationOpened = eventType("invitation.opened", { schema: eventSchemas["invitation.opened"] });
+export const analysisCompleted = eventType("analysis.completed", { schema: eventSchemas["analysis.completed"] });
+export const analysisOverridden = eventType("analysis.overridden", { schema: eventSchemas["analysis.overridden"] });
+export const candidateDeleted = eventType("candidate.deleted", { schema: eventSchemas["candidate.deleted"] });
+export const webhookFanout = eventType("webhook.fanout", { schema: eventSchemas["webhook.fanout"] });
+export const webhookDeliveryRequested = eventType("webhook.delivery-requested", { schema: eventSchemas["webhook.delivery-requested"] });
+export const webhookEndpointDisabled = eventType("webhook.endpoint-disabled", { schema: eventSchemas["webhook.endpoint-disabled"] });
 export const interviewReadyForAnalysis = eventType("interview.ready-for-analysis", {
   schema: z.object({ invitationId: z.string() }),
 });

@@ -15,6 +15,7 @@ import {
   ShieldCheck,
   UsersRound,
   Video,
+  Webhook,
 } from "lucide-react";
 import type { ComponentType } from "react";
 import type { NavIcon } from "./nav-items";
@@ -36,4 +37,5 @@ export const NAV_ICONS: Record<NavIcon, ComponentType<{ className?: string; "ari
   plans: ReceiptText,
   privacy: ShieldCheck,
   apiKeys: KeyRound,
+  webhooks: Webhook,
 };

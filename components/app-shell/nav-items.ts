@@ -18,7 +18,8 @@ export type NavIcon =
   | "plans"
   | "fairness"
   | "privacy"
-  | "apiKeys";
+  | "apiKeys"
+  | "webhooks";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -40,7 +41,11 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
       { href: "/settings/privacy", label: "Privacy", icon: "privacy" },
     );
     if (hrMembership(user)?.orgRole === "OWNER") {
-      items.push({ href: "/settings/api-keys", label: "API keys", icon: "apiKeys" }, { href: "/reports/fairness", label: "Fairness report", icon: "fairness" });
+      items.push(
+        { href: "/settings/api-keys", label: "API keys", icon: "apiKeys" },
+        { href: "/settings/webhooks", label: "Webhooks", icon: "webhooks" },
+        { href: "/reports/fairness", label: "Fairness report", icon: "fairness" },
+      );
     }
   }
   if (user.role === "CANDIDATE") items.push({ href: "/candidate", label: "My interviews", icon: "candidate" });

@@ -4,8 +4,7 @@ import { formatLimit } from "@/components/format";
 
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
-// Only what the product enforces today. planCapabilities also holds outgoing webhooks, whose feature
-// does not exist yet (README, Billing): a plan page must not sell it before it does.
+// Only what the product enforces today: every row below is backed by code and a test.
 const ROWS: [string, (p: PlanCapabilities) => string][] = [
   ["Completed interviews a billing month", (p) => formatLimit(p.completedInterviewsPerMonth)],
   ["Templates (not archived)", (p) => formatLimit(p.activeTemplates)],
@@ -13,6 +12,7 @@ const ROWS: [string, (p: PlanCapabilities) => string][] = [
   ["Interviews kept after they end, at most", (p) => `${p.recordingRetentionMaxDays} days`],
   ["AI analysis by Groq (when configured)", (p) => yesNo(p.groqAnalysis)],
   ["REST API keys", (p) => yesNo(p.apiKeys)],
+  ["Outgoing webhooks", (p) => yesNo(p.outgoingWebhooks)],
 ];
 
 export function PlansTable({ plans, current }: { plans: PlanCapabilities[]; current: PlanCapabilities["plan"] }) {

@@ -13,6 +13,9 @@ import { sendCandidateFeedbackFn } from "./send-candidate-feedback";
 import { retentionSweepFn } from "./retention-sweep";
 import { stripeEventFns } from "./stripe-events";
 import { subscriptionChangedFn } from "./subscription-changed";
+import { webhookDeliverFn } from "./webhook-deliver";
+import { webhookDisabledEmailFn } from "./webhook-disabled-email";
+import { webhookFanOutFn } from "./webhook-fanout";
 
 /** Every background function; served at /api/inngest and run by the in-process runner alike. */
 export const functions = [
@@ -31,4 +34,7 @@ export const functions = [
   retentionSweepFn,
   cleanStagingFn,
   ...stripeEventFns,
+  webhookFanOutFn,
+  webhookDeliverFn,
+  webhookDisabledEmailFn,
 ];

@@ -3,6 +3,7 @@ import { organizationCapabilities } from "../billing/usage";
 import { env } from "../config/env";
 import type { Db, Prisma } from "../db/client";
 import { DomainError, notFound } from "../errors";
+import { enqueueEvent } from "../events/outbox";
 import { getEmbedder } from "../search/embedder";
 import { retrieveContext } from "../search/retrieve";
 import { snapshotHash, templateSnapshotSchema } from "../templates/versions";
@@ -229,6 +230,7 @@ export async function analyzeInterview(
     const row = previous
       ? await tx.analysis.update({ where: { id: previous.id }, data, select: { id: true } })
       : await tx.analysis.create({ data: { ...data, responseId: null }, select: { id: true } });
+    await enqueueEvent(tx, "analysis.completed", { invitationId, analysisId: row.id }, rowKey.organizationId);
     // Only answers still where the analysis found them: one retried meanwhile keeps its new state.
     await tx.response.updateMany({
       where: { id: { in: analysedIds }, OR: [{ type: "TEXT" }, { status: { in: ["TRANSCRIBED", "ANALYZING", "ANALYZED"] } }] },

@@ -77,6 +77,9 @@ const serverSchema = z
     INNGEST_EVENT_KEY: optional,
     INNGEST_SIGNING_KEY: optional,
     INNGEST_DEV: optional,
+    // Lets webhook endpoints on loopback (127.0.0.0/8, ::1, localhost) through the address check, over
+    // plain HTTP too: for local development and tests only, refused in production (unless DEV_TOOLS=on).
+    WEBHOOKS_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((env, ctx) => {
     const pairs: [keyof typeof env, keyof typeof env][] = [
@@ -88,6 +91,10 @@ const serverSchema = z
       // Either alone switches background work to Inngest Cloud, where neither works without the other.
       ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"],
     ];
+    // A production build with dev tools on is the browser tests' app (it already signs anyone in with one click), never a deployment.
+    if (env.WEBHOOKS_ALLOW_LOOPBACK === "true" && env.NODE_ENV === "production" && env.DEV_TOOLS !== "on") {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOKS_ALLOW_LOOPBACK"], message: "WEBHOOKS_ALLOW_LOOPBACK is for development and tests only, not production" });
+    }
     if (env.STRIPE_SECRET_KEY) {
       for (const key of STRIPE_REQUIRED) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when STRIPE_SECRET_KEY is set` });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { subscriptionChange } from "../billing/billing.schema";
 import { stripeEventReceived } from "../billing/stripe/events";
 import type { Prisma } from "../db/client";
+import { isWebhookEventType } from "../webhooks/catalog";
 
 /**
  * Domain events for background work. They are written to the outbox in the same transaction as the
@@ -13,6 +14,7 @@ export const eventSchemas = {
   "invitation.resent": z.object({ invitationId: z.string() }),
   "invitation.cancelled": z.object({ invitationId: z.string() }),
   "invitation.expired": z.object({ invitationId: z.string() }),
+  "invitation.opened": z.object({ invitationId: z.string() }),
   "response.submitted": z.object({ responseId: z.string(), invitationId: z.string() }),
   "interview.completed": z.object({ invitationId: z.string() }),
   // HR's in-app "ready for review" notification, whose email the notification-email function sends.
@@ -20,6 +22,15 @@ export const eventSchemas = {
   // A teammate's @mention in a review comment; the review-mention-email function emails it.
   "notification.review-mention": z.object({ notificationId: z.string() }),
   "feedback.approved": z.object({ invitationId: z.string() }),
+  "analysis.completed": z.object({ invitationId: z.string(), analysisId: z.string() }),
+  "analysis.overridden": z.object({ invitationId: z.string(), analysisId: z.string(), field: z.string() }),
+  // The interview is gone when this is read: it carries all a webhook says about it.
+  "candidate.deleted": z.object({ invitationId: z.string(), organizationId: z.string(), templateId: z.string().nullable(), reason: z.string() }),
+  // A webhook-carried event (above) of an organization with an endpoint subscribed to it: the one the
+  // fan-out turns into deliveries. Written only then, so events nobody listens for cost no run.
+  "webhook.fanout": z.object({ eventId: z.string(), name: z.string(), data: z.record(z.string(), z.unknown()), at: z.string() }),
+  "webhook.delivery-requested": z.object({ deliveryId: z.string() }),
+  "webhook.endpoint-disabled": z.object({ endpointId: z.string(), disabledAt: z.string() }),
   "subscription.changed": subscriptionChange,
   "stripe/checkout.session.completed": stripeEventReceived,
   "stripe/customer.subscription.created": stripeEventReceived,
@@ -32,9 +43,16 @@ export const eventSchemas = {
 export type EventName = keyof typeof eventSchemas;
 export type EventPayload<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
 
-type Tx = Pick<Prisma.TransactionClient, "outboxEvent">;
+type Tx = Pick<Prisma.TransactionClient, "outboxEvent" | "webhookEndpoint">;
 
-export function enqueueEvent<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, organizationId: string | null) {
+export async function enqueueEvent<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, organizationId: string | null) {
   const data = eventSchemas[name].parse(payload);
-  return tx.outboxEvent.create({ data: { name, payload: data, organizationId } });
+  const row = await tx.outboxEvent.create({ data: { name, payload: data as Prisma.InputJsonValue, organizationId } });
+  if (organizationId && isWebhookEventType(name) && (await tx.webhookEndpoint.count({ where: { organizationId, active: true, events: { has: name } } }))) {
+    const fanout = { eventId: row.id, name, data: data as Record<string, unknown>, at: row.createdAt.toISOString() };
+    await tx.outboxEvent.create({
+      data: { name: "webhook.fanout", payload: eventSchemas["webhook.fanout"].parse(fanout) as Prisma.InputJsonValue, organizationId },
+    });
+  }
+  return row;
 }

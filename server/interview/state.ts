@@ -1,4 +1,5 @@
 import type { Db, Prisma, QuestionType, ResponseStatus, UploadStatus } from "../db/client";
+import { enqueueEvent } from "../events/outbox";
 import { templateSnapshotSchema } from "../templates/versions";
 import { availability, invitationByToken, type Availability } from "./access";
 import { consentTextFor } from "./consent-facts";
@@ -147,12 +148,16 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
 
 /**
  * The emailed link was followed: SENT becomes OPENED (once; a later status stays as it is). The
- * update is conditional on the status, so two tabs opening at once record one opening.
+ * update is conditional on the status, so two tabs opening at once record one opening, and one
+ * `invitation.opened` event.
  */
 export async function openInterview(db: Db, token: string, now: Date = new Date()): Promise<InterviewState> {
   const invitation = await invitationByToken(db, token);
   if (invitation.status === "SENT" && availability(invitation, now) === "OPEN") {
-    await db.invitation.updateMany({ where: { id: invitation.id, status: "SENT" }, data: { status: "OPENED", openedAt: now } });
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.invitation.updateMany({ where: { id: invitation.id, status: "SENT" }, data: { status: "OPENED", openedAt: now } });
+      if (count) await enqueueEvent(tx, "invitation.opened", { invitationId: invitation.id }, invitation.organizationId);
+    });
   }
   return loadInterviewState(db, token, now);
 }

@@ -1,5 +1,6 @@
 import { Prisma, type Db } from "../db/client";
 import { audit } from "../audit/log";
+import { enqueueEvent } from "../events/outbox";
 import { STAGING_DRIVER } from "./storage-deletions";
 import { RECOMMENDATION_FIELD } from "../review/effective";
 
@@ -46,6 +47,7 @@ export async function purgeInterview(db: Db, opts: { invitationId: string; reaso
         select: {
           id: true,
           organizationId: true,
+          templateId: true,
           candidateEmail: true,
           status: true,
           sentAt: true,
@@ -115,6 +117,13 @@ export async function purgeInterview(db: Db, opts: { invitationId: string; reaso
       await tx.auditLog.updateMany({ where: { targetId: { in: ids } }, data: { data: Prisma.DbNull } });
 
       await tx.invitation.delete({ where: { id: invitation.id } });
+      // After the outbox rows naming the interview are gone: this one tells webhook receivers it went.
+      await enqueueEvent(
+        tx,
+        "candidate.deleted",
+        { invitationId: invitation.id, organizationId: invitation.organizationId, templateId: invitation.templateId, reason: opts.reason },
+        invitation.organizationId,
+      );
       await audit(tx, {
         organizationId: invitation.organizationId,
         actorId: opts.actorId,

@@ -2,6 +2,7 @@ import { interviewAnalysisResultSchema, RECOMMENDATION_LABELS, type Recommendati
 import { audit } from "../audit/log";
 import type { Db } from "../db/client";
 import { DomainError, notFound } from "../errors";
+import { enqueueEvent } from "../events/outbox";
 import { currentAnalysisWhere, overrideSelect, readRubricOf } from "./analysis";
 import type { OverrideAnalysisInput } from "./analysis.schema";
 import { effectiveValues, RECOMMENDATION_FIELD, type OverrideRecord } from "./effective";
@@ -78,6 +79,7 @@ export async function overrideAnalysis(db: Db, actor: { id: string }, organizati
         reason: input.reason,
       },
     });
+    await enqueueEvent(tx, "analysis.overridden", { invitationId: invitation.id, analysisId: current.id, field: input.field }, organizationId);
     return { id: override.id, analysisId: current.id, field: input.field, label, aiValue, from, to: input.value, createdAt: override.createdAt };
   });
 }

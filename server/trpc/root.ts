@@ -17,6 +17,7 @@ import { privacyRouter } from "./routers/privacy";
 import { apiKeysRouter } from "./routers/api-keys";
 import { shareRouter } from "./routers/share";
 import { playbackRouter } from "./routers/playback";
+import { webhooksRouter } from "./routers/webhooks";
 
 export const appRouter = router({
   users: usersRouter,
@@ -37,6 +38,7 @@ export const appRouter = router({
   privacy: privacyRouter,
   apiKeys: apiKeysRouter,
   share: shareRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

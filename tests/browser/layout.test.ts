@@ -113,6 +113,7 @@ const hrPages = () => [
   "/settings/notifications",
   "/settings/api-keys",
   "/reports/fairness",
+  "/settings/webhooks",
 ];
 const adminPages = ["/admin/users", "/admin/billing", "/admin/runs", "/admin/health"];
 const candidatePages = ["/candidate", "/settings/profile"];

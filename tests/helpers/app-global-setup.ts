@@ -70,6 +70,8 @@ export default async function setup(project: TestProject) {
   const dataDir = path.join(testData, `app-${Date.now()}`);
   await rm(dataDir, { recursive: true, force: true });
 
+  // The webhook journey's receiver listens on 127.0.0.1 in the test process.
+  process.env.WEBHOOKS_ALLOW_LOOPBACK = "true";
   const app = await startProductionApp({
     root,
     port: PORT,

@@ -14,6 +14,7 @@ import { privacyCases } from "./privacy.cases";
 import { apiKeysCases } from "./api-keys.cases";
 import { reviewCases } from "./review.cases";
 import { playbackCases } from "./playback.cases";
+import { webhooksCases } from "./webhooks.cases";
 
 // One file of cases per domain; add yours here.
 export const cases: Cases = {
@@ -32,4 +33,5 @@ export const cases: Cases = {
   ...apiKeysCases,
   ...reviewCases,
   ...playbackCases,
+  ...webhooksCases,
 };
