@@ -112,6 +112,7 @@ export function openApiDocument() {
       { name: "Templates", description: "Interview templates: the questions and rubric candidates are invited to." },
       { name: "Invitations", description: "Invite candidates, follow, resend and cancel their links." },
       { name: "Interviews", description: "A candidate's interview: status, answers and the AI analysis." },
+      { name: "Webhooks", description: "Endpoints that receive signed events (Standard Webhooks); the README shows how to verify them." },
     ],
     paths,
     components: {

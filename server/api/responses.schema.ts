@@ -182,3 +182,22 @@ export const interviewAnalysis = z.object({
     .record(z.string(), answerAnalysisResultSchema.omit({ kind: true }).extend({ id, ...engine }))
     .describe("Each answer's own analysis, by answer (response) id."),
 });
+
+export const webhookEndpoint = z.object({
+  id,
+  url: z.string(),
+  description: z.string(),
+  events: z.array(z.string()),
+  active: z.boolean().describe("False once disabled after 3 days of failed deliveries, until an owner enables it again."),
+  failingSince: dateTime.nullable(),
+  disabledAt: dateTime.nullable(),
+  disabledReason: z.string().nullable(),
+  previousSecretExpiresAt: dateTime.nullable().describe("After a rotation, until when the previous secret also signs."),
+  createdAt: dateTime,
+});
+export const webhookEndpointList = z.object({ items: z.array(webhookEndpoint) });
+export const createdWebhookEndpoint = z.object({
+  endpoint: webhookEndpoint,
+  secret: z.string().describe("The signing secret (whsec_…), shown only in this answer: keep it to verify deliveries."),
+});
+export const deletedWebhookEndpoint = z.object({ deleted: z.literal(true) });

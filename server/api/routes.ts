@@ -10,12 +10,16 @@ import { answerCaptionsInput, interviewReviewInput } from "../review/review.sche
 import { getTemplate, listTemplates } from "../templates/queries";
 import { listTemplatesInput, templateIdInput } from "../templates/templates.schema";
 import { answerCaptions } from "../transcription/captions";
+import { createEndpoint, deleteEndpoint, listEndpoints } from "../webhooks/endpoints";
+import { createEndpointInput, endpointIdInput } from "../webhooks/webhooks.schema";
 import { notFound } from "../errors";
 import { z } from "zod";
 import { defineRoute, type ApiRoute } from "./route";
 import {
   cancelledInvitation,
   createdInvitations,
+  createdWebhookEndpoint,
+  deletedWebhookEndpoint,
   interviewAnalysis,
   interviewAnswers,
   interviewStatus,
@@ -24,6 +28,7 @@ import {
   resentInvitation,
   templateDetail,
   templatePage,
+  webhookEndpointList,
 } from "./responses.schema";
 
 export const API_BASE = "/api/v1";
@@ -192,5 +197,43 @@ export const API_ROUTES: ApiRoute[] = [
     input: interviewAnalysisInput,
     output: interviewAnalysis,
     handler: ({ db, organizationId }, input) => getInterviewAnalysis(db, organizationId, input.invitationId),
+  }),
+  defineRoute({
+    operationId: "listWebhookEndpoints",
+    method: "GET",
+    path: "/webhook-endpoints",
+    scope: "read",
+    tag: "Webhooks",
+    summary: "List webhook endpoints",
+    description: "The organization's endpoints with the events each receives and whether it is active. Secrets are never listed.",
+    input: z.object({}),
+    output: webhookEndpointList,
+    handler: async ({ db, organizationId }) => ({ items: await listEndpoints(db, organizationId) }),
+  }),
+  defineRoute({
+    operationId: "createWebhookEndpoint",
+    method: "POST",
+    path: "/webhook-endpoints",
+    scope: "write",
+    tag: "Webhooks",
+    summary: "Register a webhook endpoint",
+    description:
+      "An HTTPS URL that resolves to a public address, the events it receives (`invitation.sent`, `invitation.opened`, `invitation.expired`, `invitation.cancelled`, `interview.completed`, `analysis.completed`, `analysis.overridden`, `candidate.deleted`) and an optional description. The answer carries the signing secret once. Plus and Pro only (402 on Free).",
+    input: createEndpointInput,
+    output: createdWebhookEndpoint,
+    status: 201,
+    handler: ({ db, organizationId, actor }, input) => createEndpoint(db, actor, organizationId, input),
+  }),
+  defineRoute({
+    operationId: "deleteWebhookEndpoint",
+    method: "DELETE",
+    path: "/webhook-endpoints/{endpointId}",
+    scope: "write",
+    tag: "Webhooks",
+    summary: "Delete a webhook endpoint",
+    description: "Deletes the endpoint and its delivery log; deliveries still being retried stop.",
+    input: endpointIdInput,
+    output: deletedWebhookEndpoint,
+    handler: ({ db, organizationId, actor }, input) => deleteEndpoint(db, actor, organizationId, input),
   }),
 ];

@@ -1,5 +1,5 @@
 import { validate } from "@readme/openapi-parser";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "@/server/api-keys/keys";
 import { createApiKeyInput } from "@/server/api-keys/api-keys.schema";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
@@ -9,6 +9,8 @@ import { getDb, type Plan } from "@/server/db/client";
 import { consume } from "@/server/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/server/rate-limit/limits";
 import { overrideAnalysis } from "@/server/review/overrides";
+import { setResolverForTests } from "@/server/webhooks/address-guard";
+import { createEndpoint } from "@/server/webhooks/endpoints";
 import { callerFor, makeOrg, makeUser } from "../helpers/actors";
 import { makeInterviewAnalysis } from "./authz/analysis.cases";
 import { invite, makeTemplate } from "./authz/invitations.cases";
@@ -115,7 +117,47 @@ const notFoundProblem = (res: Sent) => {
   expect(res.body.type).toMatch(/#problem-not-found$/);
 };
 
+// Webhook endpoints must resolve to a public address; this machine has no DNS for hooks.example.com.
+beforeAll(() => setResolverForTests(async () => [{ address: "93.184.215.14", family: 4 }]));
+afterAll(() => setResolverForTests(null));
+
+const freshEndpoint = async (w: World) =>
+  (await createEndpoint(getDb(), w.owner, w.orgA.id, { url: `https://hooks.example.com/aivi/${++idem}`, description: "", events: ["interview.completed"] }))
+    .endpoint.id;
+
 const ROUTE_CASES: Record<string, RouteCase> = {
+  listWebhookEndpoints: {
+    method: "GET",
+    path: () => "/webhook-endpoints",
+    fresh: freshEndpoint,
+    check: (res, _w, fresh) => {
+      expect(res.body.items.map((e: { id: string }) => e.id)).toContain(fresh);
+      expect(JSON.stringify(res.body)).not.toContain("whsec_");
+    },
+    otherOrg: (res, _w) => {
+      expect(res.status).toBe(200);
+      expect(res.body.items).toEqual([]);
+    },
+  },
+  createWebhookEndpoint: {
+    method: "POST",
+    path: () => "/webhook-endpoints",
+    body: () => ({ url: `https://hooks.example.com/ats/${++idem}`, events: ["analysis.completed", "interview.completed"] }),
+    check: (res) => {
+      expect(res.status).toBe(201);
+      expect(res.body.secret).toMatch(/^whsec_/);
+      expect(res.body.endpoint).toMatchObject({ active: true, events: ["analysis.completed", "interview.completed"] });
+    },
+    // Another organization's key registers an endpoint of its own: that organization's, not A's.
+    otherOrg: (res) => expect(res.status).toBe(201),
+  },
+  deleteWebhookEndpoint: {
+    method: "DELETE",
+    path: (_w, fresh) => `/webhook-endpoints/${fresh}`,
+    fresh: freshEndpoint,
+    check: (res) => expect(res.body).toEqual({ deleted: true }),
+    otherOrg: notFoundProblem,
+  },
   listTemplates: {
     method: "GET",
     path: () => "/templates?take=10",
