@@ -73,6 +73,12 @@ function build() {
       help: "Recording bytes received in upload chunks (repeats of a stored chunk not counted).",
       registers: [registry],
     }),
+    webhookAttempts: new Counter({
+      name: "aivi_webhook_attempts_total",
+      help: "Outgoing webhook delivery attempts by result (delivered, failed).",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
     quotaRefusals: new Counter({
       name: "aivi_quota_refusals_total",
       help: "Actions refused because the organization's plan limit was reached, by quota.",

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { enqueueEvent } from "../events/outbox";
+import { metrics } from "../metrics/registry";
 import { postWebhook } from "./post";
 import { signatureHeaders } from "./signing";
 
@@ -45,6 +46,7 @@ export async function attemptDelivery(db: Db, deliveryId: string, retryInMs: num
   const body = JSON.stringify(delivery.payload);
   const result = await postWebhook(endpoint.url, body, signatureHeaders(endpoint, delivery.id, body, startedAt));
   const finishedAt = now();
+  metrics().webhookAttempts.inc({ result: result.ok ? "delivered" : "failed" });
 
   return db.$transaction(async (tx) => {
     const counted = await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { attemptCount: { increment: 1 } }, select: { attemptCount: true } });

@@ -15,6 +15,7 @@ import { cancelInvitation } from "@/server/invitations/manage";
 import { deleteInterviewData } from "@/server/retention/delete-interview";
 import { overrideAnalysisInput } from "@/server/review/analysis.schema";
 import { overrideAnalysis } from "@/server/review/overrides";
+import { metrics } from "@/server/metrics/registry";
 import { setResolverForTests } from "@/server/webhooks/address-guard";
 import { WEBHOOK_EVENT_TYPES, type WebhookPayload } from "@/server/webhooks/catalog";
 import { resendDelivery, sendTestEvent } from "@/server/webhooks/deliveries";
@@ -173,6 +174,8 @@ describe("each event reaches the receiver, signed", () => {
 
 describe("retries", () => {
   it("retries a receiver that fails twice with the backoff's waits, logs each attempt, and keeps one webhook-id", async () => {
+    const counted = async (result: string) => (await metrics().webhookAttempts.get()).values.find((v) => v.labels.result === result)?.value ?? 0;
+    const [deliveredBefore, failedBefore] = [await counted("delivered"), await counted("failed")];
     const { org, owner } = await ownerOf("Retry");
     const hook = await receiver([500, 503]);
     const { endpoint, secret } = await createEndpoint(db(), owner, org.id, createEndpointInput.parse({ url: hook.url, events: ["invitation.sent"] }));
@@ -202,6 +205,8 @@ describe("retries", () => {
     expect(attempts.every((a) => a.durationMs >= 0)).toBe(true);
     expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: delivery!.id } })).toMatchObject({ status: "DELIVERED", attemptCount: 3 });
     expect(await db().webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ failingSince: null, active: true });
+    // /api/metrics counts the attempts by result.
+    expect([(await counted("delivered")) - deliveredBefore, (await counted("failed")) - failedBefore]).toEqual([1, 2]);
   });
 
   it("gives up after ten attempts over about a day, and a resend sends the same message again", async () => {
