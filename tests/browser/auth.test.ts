@@ -67,7 +67,7 @@ describe("signing in", () => {
     await page.getByText("Interviews at Initech Talent").waitFor();
     // A new organization has nothing to attend to yet: the dashboard starts it off with a template.
     await expect(page.getByRole("link", { name: "Create a template" }).getAttribute("href")).resolves.toBe("/templates/new");
-    await expect(page.getByRole("heading", { name: "Needs attention" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("heading", { name: "Review inbox" }).count()).resolves.toBe(0);
     expect(await seriousA11yViolations(page), "the new organization's dashboard").toEqual([]);
   });
 
