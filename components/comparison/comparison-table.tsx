@@ -11,6 +11,7 @@ import {
   buttonClasses,
   cn,
   EmptyState,
+  Input,
   Label,
   Popover,
   Select,
@@ -131,12 +132,14 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
   const [status, setStatus] = useState<InvitationStatusValue[]>([]);
   const [recommendation, setRecommendation] = useState<Recommendation[]>([]);
   const [sort, setSort] = useState<string>(OVERALL_SORT);
-  const input = { templateId, status: status.length ? status : undefined, recommendation: recommendation.length ? recommendation : undefined, sort };
-  const unfiltered = !status.length && !recommendation.length && sort === OVERALL_SORT;
+  const [skillText, setSkillText] = useState("");
+  const skill = skillText.trim() || undefined;
+  const input = { templateId, status: status.length ? status : undefined, recommendation: recommendation.length ? recommendation : undefined, skill, sort };
+  const unfiltered = !status.length && !recommendation.length && !skill && sort === OVERALL_SORT;
   const query = useQuery(trpc.analysis.compare.queryOptions(input, { placeholderData: keepPreviousData, initialData: unfiltered ? initial : undefined }));
   const data = query.data ?? initial;
   const competencies = data.competencies;
-  const csvQuery = comparisonSearchParams({ status, recommendation, sort }).toString();
+  const csvQuery = comparisonSearchParams({ status, recommendation, skill, sort }).toString();
   const csvHref = `/api/templates/${encodeURIComponent(templateId)}/comparison.csv${csvQuery ? `?${csvQuery}` : ""}`;
   const sortLabel = sort === OVERALL_SORT ? "overall score" : (competencies.find((c) => c.id === sort)?.competency ?? sort);
 
@@ -145,7 +148,7 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
       <div
         role="search"
         aria-label="Filter candidates"
-        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]"
+        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto_auto]"
       >
         <CheckboxGroup
           legend="Status"
@@ -159,6 +162,10 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
           selected={recommendation}
           onChange={setRecommendation}
         />
+        <div className="space-y-1.5">
+          <Label htmlFor="compare-skill">Skill on profile</Label>
+          <Input id="compare-skill" value={skillText} onChange={(e) => setSkillText(e.target.value)} placeholder="e.g. SQL" maxLength={40} />
+        </div>
         <div className="space-y-1.5">
           <Label htmlFor="compare-sort">Rank by</Label>
           <Select id="compare-sort" value={sort} onChange={(e) => setSort(e.target.value)}>
@@ -231,6 +238,7 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                         {r.candidateName}
                       </Link>
                       <span className="block break-all text-xs text-slate-500">{r.candidateEmail}</span>
+                      {r.skills.length ? <span className="block text-xs text-slate-600">Skills: {r.skills.join(", ")}</span> : null}
                     </TH>
                     <TD className={cardCell} data-label="Status">
                       <InvitationStatusBadge status={r.status} />

@@ -6,6 +6,7 @@ import { engineLabel, overrideSelect, readRubricOf } from "../review/analysis";
 import { effectiveValues } from "../review/effective";
 import { readRubric } from "../templates/versions";
 import { OVERALL_SORT, type CompareCandidatesInput } from "./comparison.schema";
+import { hasSkill } from "../users/skills";
 
 export type ComparisonCompetency = { id: string; competency: string; weight: number };
 
@@ -16,6 +17,8 @@ export type ComparisonRow = {
   invitationId: string;
   candidateName: string;
   candidateEmail: string;
+  /** The candidate's profile skills; none when they answered without an account. */
+  skills: string[];
   status: InvitationStatus;
   completedAt: Date | null;
   analysis: {
@@ -56,6 +59,7 @@ export async function compareCandidates(db: Db, organizationId: string, input: C
       id: true,
       candidateName: true,
       candidateEmail: true,
+      candidateUser: { select: { skills: true } },
       status: true,
       expiresAt: true,
       completedAt: true,
@@ -81,6 +85,7 @@ export async function compareCandidates(db: Db, organizationId: string, input: C
       invitationId: inv.id,
       candidateName: inv.candidateName,
       candidateEmail: inv.candidateEmail,
+      skills: inv.candidateUser?.skills ?? [],
       status: effectiveStatus(inv, now),
       completedAt: inv.completedAt,
     };
@@ -118,7 +123,10 @@ export async function compareCandidates(db: Db, organizationId: string, input: C
   const statuses = input.status?.length ? new Set<string>(input.status) : null;
   const recommendations = input.recommendation?.length ? new Set<string>(input.recommendation) : null;
   const filtered = rows.filter(
-    (r) => (!statuses || statuses.has(r.status)) && (!recommendations || (r.analysis !== null && recommendations.has(r.analysis.recommendation.effective))),
+    (r) =>
+      (!statuses || statuses.has(r.status)) &&
+      (!recommendations || (r.analysis !== null && recommendations.has(r.analysis.recommendation.effective))) &&
+      (!input.skill || hasSkill(r.skills, input.skill)),
   );
 
   const byRecommendation = (r: ComparisonRow) => (r.analysis ? RECOMMENDATIONS.indexOf(r.analysis.recommendation.effective) : -1);

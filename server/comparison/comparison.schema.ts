@@ -15,6 +15,8 @@ export const compareCandidatesInput = z.object({
     .array(z.enum(RECOMMENDATIONS, { error: "Unknown recommendation" }))
     .max(RECOMMENDATIONS.length)
     .optional(),
+  /** Only candidates whose profile lists this skill (case and spacing aside). */
+  skill: text().trim().max(40, "Keep the skill under 40 characters.").optional(),
   /** "overall", or a rubric competency id to rank by that competency. */
   sort: text().trim().min(1).max(64).default(OVERALL_SORT),
 });
@@ -22,10 +24,16 @@ export const compareCandidatesInput = z.object({
 export type CompareCandidatesInput = z.infer<typeof compareCandidatesInput>;
 
 /** The same filters as a query string (status=A,B&recommendation=yes&sort=c1), for the CSV link and route. */
-export function comparisonSearchParams(input: { status?: readonly string[]; recommendation?: readonly string[]; sort?: string }): URLSearchParams {
+export function comparisonSearchParams(input: {
+  status?: readonly string[];
+  recommendation?: readonly string[];
+  skill?: string;
+  sort?: string;
+}): URLSearchParams {
   const params = new URLSearchParams();
   if (input.status?.length) params.set("status", input.status.join(","));
   if (input.recommendation?.length) params.set("recommendation", input.recommendation.join(","));
+  if (input.skill?.trim()) params.set("skill", input.skill.trim());
   if (input.sort && input.sort !== OVERALL_SORT) params.set("sort", input.sort);
   return params;
 }
@@ -43,6 +51,7 @@ export function parseComparisonSearchParams(templateId: string, params: URLSearc
     templateId,
     status: list("status"),
     recommendation: list("recommendation"),
+    skill: params.get("skill") || undefined,
     sort: params.get("sort") || undefined,
   });
 }

@@ -71,6 +71,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
       status: true,
       candidateName: true,
       candidateEmail: true,
+      candidateUser: { select: { skills: true } },
       message: true,
       expiresAt: true,
       sentAt: true,
@@ -107,7 +108,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
   });
   if (!inv) throw notFound("The interview");
 
-  const { templateVersion, responses: rows, ...invitation } = inv;
+  const { templateVersion, responses: rows, candidateUser, ...invitation } = inv;
   const snapshot = templateSnapshotSchema.parse(templateVersion.snapshot);
   const responses = new Map(rows.map((r) => [r.questionId, r]));
   const questions = [...snapshot.questions].sort((a, b) => a.position - b.position);
@@ -155,7 +156,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
   );
   return {
     processing,
-    invitation: { ...invitation, status, canResend: canResend(status), canCancel: canCancel(status) },
+    invitation: { ...invitation, candidateSkills: candidateUser?.skills ?? [], status, canResend: canResend(status), canCancel: canCancel(status) },
     version: {
       id: templateVersion.id,
       version: templateVersion.version,

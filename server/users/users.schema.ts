@@ -5,6 +5,13 @@ export const updateProfileInput = z.object({
   name: text().trim().min(1, "Enter your name").max(100, "Keep the name under 100 characters"),
 });
 
+/** The skills a candidate lists on their profile; server/users/skills.ts drops repeats and extra spaces. */
+export const updateSkillsInput = z.object({
+  skills: z
+    .array(text().trim().min(1, "A skill needs at least one character.").max(40, "Keep each skill under 40 characters."))
+    .max(30, "Add at most 30 skills."),
+});
+
 export const organizationChoice = z.discriminatedUnion("mode", [
   z.object({
     mode: z.literal("create"),
@@ -36,6 +43,7 @@ export const adminSetRoleInput = z.object({
   role: z.enum(["ADMIN", "HR", "CANDIDATE"]),
 });
 
+export type UpdateSkillsInput = z.infer<typeof updateSkillsInput>;
 export type SelectRoleInput = z.infer<typeof selectRoleInput>;
 export type AdminListUsersInput = z.infer<typeof adminListUsersInput>;
 

@@ -38,6 +38,7 @@ const row = (over: Partial<ComparisonRow>): ComparisonRow => ({
   invitationId: "inv1",
   candidateName: "Ada Moreno",
   candidateEmail: "ada@example.com",
+  skills: [],
   status: "COMPLETED",
   completedAt: new Date("2026-11-30T10:00:00.000Z"),
   analysis: {

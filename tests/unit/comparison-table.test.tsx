@@ -14,6 +14,7 @@ const comparison: Comparison = {
       invitationId: "inv1",
       candidateName: "Ada Moreno",
       candidateEmail: "ada@example.com",
+      skills: [],
       status: "COMPLETED",
       completedAt: new Date("2026-11-30T10:00:00Z"),
       analysis: {
@@ -35,6 +36,7 @@ const comparison: Comparison = {
       invitationId: "inv2",
       candidateName: "Eve Pending",
       candidateEmail: "eve@example.com",
+      skills: [],
       status: "IN_PROGRESS",
       completedAt: null,
       analysis: null,

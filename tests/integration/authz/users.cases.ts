@@ -11,6 +11,8 @@ export const usersCases: Cases = {
   },
   "users.selectRole": { input: () => ({ role: "CANDIDATE" }) },
   "users.joinRequest": {},
+  "users.skills": {},
+  "users.updateSkills": { input: () => ({ skills: ["SQL"] }) },
   "users.cancelJoinRequest": {},
   "users.list": { input: () => ({}) },
   "users.suspend": { input: (fx) => ({ userId: fx.target.id }) },

@@ -59,7 +59,7 @@ export default async function InterviewReviewPage({ params }: { params: Promise<
       </nav>
       <PageHeader
         title={inv.candidateName}
-        description={`${inv.candidateEmail} · ${version.title} (version ${version.version})`}
+        description={`${inv.candidateEmail} · ${version.title} (version ${version.version})${inv.candidateSkills.length ? ` · Skills: ${inv.candidateSkills.join(", ")}` : ""}`}
         actions={
           <div className="flex flex-wrap gap-2">
             <InvitationActions

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "skills" TEXT[] DEFAULT ARRAY[]::TEXT[];
