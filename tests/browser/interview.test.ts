@@ -202,7 +202,14 @@ describe("a candidate's interview", () => {
     const stored = await measuredInterview(invitationId);
     expect(stored.invitation?.status).toBe("COMPLETED");
     expect(stored.invitation?.consentAt).toBeTruthy();
-    expect(stored.events).toEqual(["response.submitted", "response.submitted", "response.submitted", "response.submitted", "interview.completed"]);
+    expect(stored.events).toEqual([
+      "invitation.opened",
+      "response.submitted",
+      "response.submitted",
+      "response.submitted",
+      "response.submitted",
+      "interview.completed",
+    ]);
     const videos = stored.answers.filter((a) => a.type === "VIDEO");
     // The pipeline picks each answer up as soon as it is submitted, so it may have moved on already.
     expect(videos.map((a) => [a.submitted && a.status !== "FAILED", a.takesUsed])).toEqual([
@@ -466,7 +473,7 @@ describe("a candidate's interview", () => {
 
     const stored = await storedInterview(invitationId);
     expect(stored.invitation?.status).toBe("COMPLETED");
-    expect(stored.events).toEqual(["response.submitted", "interview.completed"]);
+    expect(stored.events).toEqual(["invitation.opened", "response.submitted", "interview.completed"]);
     expect(stored.answers[0]!.upload?.receivedBytes).toBe(recorded);
   });
 });
