@@ -1,9 +1,8 @@
 import path from "node:path";
 import { env } from "@/server/config/env";
 import { storageForDriver, StorageError } from "@/server/storage";
-import { parseRange } from "@/server/storage/range";
+import { rangeResponse } from "@/server/storage/range";
 import { verifyMediaUrl } from "@/server/storage/signing";
-import { toWebStream } from "@/server/storage/streams";
 
 // Files of the local-disk driver, behind the signed, expiring URLs its signedUrl makes. Other
 // drivers hand out their own URLs, so nothing but local files is ever served here.
@@ -36,17 +35,7 @@ async function serve(request: Request, context: Context, withBody: boolean): Pro
       "x-content-type-options": "nosniff",
       "content-disposition": check.params.disposition === "attachment" ? `attachment; filename="${path.posix.basename(key)}"` : "inline",
     });
-    const range = parseRange(request.headers.get("range"), info.size);
-    if (range.kind === "unsatisfiable") {
-      headers.set("content-range", `bytes */${info.size}`);
-      return new Response(null, { status: 416, headers });
-    }
-    const { start, end } = range.kind === "partial" ? range : { start: 0, end: info.size - 1 };
-    headers.set("content-length", String(Math.max(0, end - start + 1)));
-    if (range.kind === "partial") headers.set("content-range", `bytes ${start}-${end}/${info.size}`);
-    const status = range.kind === "partial" ? 206 : 200;
-    if (!withBody || info.size === 0) return new Response(null, { status, headers });
-    return new Response(toWebStream(await storage.createReadStream(key, { start, end })), { status, headers });
+    return await rangeResponse({ request, storage, key, size: info.size, headers, withBody });
   } catch (error) {
     if (error instanceof StorageError && (error.code === "NOT_FOUND" || error.code === "INVALID_KEY")) return notFound();
     throw error;

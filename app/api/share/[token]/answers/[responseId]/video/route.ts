@@ -2,8 +2,7 @@ import { getDb } from "@/server/db/client";
 import { RateLimitedError, tooManyRequests } from "@/server/rate-limit/rate-limit";
 import { countShareRefusal, limitShareRequest } from "@/server/rate-limit/share-calls";
 import { isStorageDriver, storageForDriver, StorageError } from "@/server/storage";
-import { parseRange } from "@/server/storage/range";
-import { toWebStream } from "@/server/storage/streams";
+import { rangeResponse } from "@/server/storage/range";
 import { refusalStatus, sharedAnswerVideo, ShareUnavailableError } from "@/server/share/view";
 
 // An answer's video for the share page, authorized by the share link's token on every request
@@ -46,17 +45,7 @@ async function serve(request: Request, context: Context, withBody: boolean): Pro
       "x-content-type-options": "nosniff",
       "content-disposition": "inline",
     });
-    const range = parseRange(request.headers.get("range"), info.size);
-    if (range.kind === "unsatisfiable") {
-      headers.set("content-range", `bytes */${info.size}`);
-      return new Response(null, { status: 416, headers });
-    }
-    const { start, end } = range.kind === "partial" ? range : { start: 0, end: info.size - 1 };
-    headers.set("content-length", String(Math.max(0, end - start + 1)));
-    if (range.kind === "partial") headers.set("content-range", `bytes ${start}-${end}/${info.size}`);
-    const status = range.kind === "partial" ? 206 : 200;
-    if (!withBody || info.size === 0) return new Response(null, { status, headers });
-    return new Response(toWebStream(await storage.createReadStream(asset.storageKey, { start, end })), { status, headers });
+    return await rangeResponse({ request, storage, key: asset.storageKey, size: info.size, headers, withBody });
   } catch (error) {
     if (error instanceof StorageError && (error.code === "NOT_FOUND" || error.code === "INVALID_KEY")) return notFound();
     throw error;
