@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions } from "@/inngest/functions";
 import { InProcessRunner } from "@/inngest/runner/runner";
@@ -6,7 +5,7 @@ import { getDb } from "@/server/db/client";
 import { env } from "@/server/config/env";
 import { emailInterviewReceived } from "@/server/invitations/email";
 import { overrideAnalysis } from "@/server/review/overrides";
-import { getStorage, storageForDriver, type StorageDriverName } from "@/server/storage";
+import { storageForDriver, type StorageDriverName } from "@/server/storage";
 import { makeOrg, makeUser } from "../helpers/actors";
 import { columnsContaining, filesUnder } from "../helpers/find-anywhere";
 import { submitFixtureInterview } from "../fixtures/pipeline";
@@ -42,21 +41,8 @@ describe("retention deletes a whole interview", () => {
     expect(await emailInterviewReceived(db, invitationId)).toMatchObject({ sent: true });
     const reason = "Walked through the incident calmly with numbers";
     await overrideAnalysis(db, hr, org.id, { invitationId, field: "recommendation", value: "strong_yes", reason });
-    // A playback copy, as process-response makes for recordings browsers cannot play.
-    const playback = await getStorage().put(`recordings/${responses[0]!.id}/playback.mp4`, Readable.from([Buffer.from("mp4 bytes")]), {
-      contentType: "video/mp4",
-    });
-    await db.mediaAsset.create({
-      data: {
-        organizationId: org.id,
-        responseId: responses[0]!.id,
-        kind: "PLAYBACK",
-        storageDriver: getStorage().driver,
-        storageKey: playback.key,
-        contentType: "video/mp4",
-        sizeBytes: BigInt(9),
-      },
-    });
+    // The pipeline made a seekable playback copy of each recording: the sweep must delete those files too.
+    expect(await db.mediaAsset.count({ where: { responseId: { in: responses.map((r) => r.id) }, kind: "PLAYBACK" } })).toBe(3);
 
     const rows = await db.response.findMany({ where: { invitationId }, include: { transcript: true, mediaAssets: true, uploads: true } });
     const transcripts = rows.flatMap((r) => (r.transcript ? [r.transcript.text] : []));
