@@ -1,21 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { Button, useToast } from "@/components/ui";
-import { errorMessage, useTRPC } from "@/components/trpc/client";
+import { Button } from "@/components/ui";
+import { useTRPC } from "@/components/trpc/client";
 import { memberInput } from "@/server/organizations/organizations.schema";
+import { useOwnerActionFeedback } from "./member-actions";
 
 /** An owner's answer to someone who entered the join code. */
 export function JoinRequestActions({ userId, name }: { userId: string; name: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
-  const done = (title: string) => () => {
-    toast({ title });
-    router.refresh();
-  };
-  const failed = (e: unknown) => toast({ title: errorMessage(e), tone: "danger" });
+  const { done, failed } = useOwnerActionFeedback();
   const approve = useMutation(trpc.organizations.approveJoin.mutationOptions({ onSuccess: done(`${name} is now a member`), onError: failed }));
   const decline = useMutation(trpc.organizations.declineJoin.mutationOptions({ onSuccess: done(`${name}'s request was declined`), onError: failed }));
   const input = memberInput.parse({ userId });
