@@ -17,6 +17,8 @@ export type LocalTake = {
   stopped: boolean;
   /** The server acknowledged the whole upload (complete). */
   uploaded: boolean;
+  /** The candidate pressed Submit: the take is sent without asking again, also after a reload. */
+  submitRequested?: boolean;
   createdAt: number;
 };
 

@@ -8,14 +8,16 @@ import { Progress } from "@/components/ui/progress";
 import { errorMessage, trpcErrorCode } from "@/components/trpc/errors";
 import { useInterviewClient } from "@/components/trpc/vanilla-client";
 import type { SubmittedAnswer } from "@/server/interview/answers";
-import type { InterviewState } from "@/server/interview/state";
+import type { InterviewQuestion, InterviewState } from "@/server/interview/state";
 import { CandidateRights } from "@/components/privacy/candidate-rights";
 import { chunkStore } from "./chunk-store";
 import { ConsentScreen } from "./consent-screen";
 import { DeviceCheck } from "./device-check";
+import { PracticeQuestion } from "./practice-question";
 import { SelfIdentificationForm } from "./self-identification-form";
 import { untilAnswered } from "./retry";
 import { TextQuestion } from "./text-question";
+import { useBackgroundSends, type BackgroundSend } from "./use-background-sends";
 import { useMedia } from "./use-media";
 import { VideoQuestion } from "./video-question";
 
@@ -68,6 +70,7 @@ export function InterviewApp({ token }: { token: string }) {
   const [loadError, setLoadError] = useState<{ message: string; invalid: boolean } | null>(null);
   const [consent, setConsent] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
   const [devicesChecked, setDevicesChecked] = useState(false);
+  const [practising, setPractising] = useState(false);
 
   const load = useCallback(
     async (how: "open" | "refresh") => {
@@ -131,6 +134,13 @@ export function InterviewApp({ token }: { token: string }) {
     },
     [load],
   );
+
+  const sends = useBackgroundSends({
+    token,
+    invitationId,
+    questions: state && state.availability === "OPEN" && state.consentAt ? state.questions : null,
+    onSent: onSubmitted,
+  });
 
   if (!state) {
     if (loadError) {
@@ -210,7 +220,10 @@ export function InterviewApp({ token }: { token: string }) {
         onAccept={(textVersion) => void accept(textVersion)}
         devicesChecked={devicesChecked}
         onDevicesChecked={() => setDevicesChecked(true)}
+        practising={practising}
+        onPractise={(on) => setPractising(on)}
         onSubmitted={onSubmitted}
+        sends={sends}
       />
     </Shell>
   );
@@ -224,9 +237,12 @@ function Steps(props: {
   onAccept: (textVersion: string) => void;
   devicesChecked: boolean;
   onDevicesChecked: () => void;
+  practising: boolean;
+  onPractise: (on: boolean) => void;
   onSubmitted: (result: SubmittedAnswer | null) => void;
+  sends: ReturnType<typeof useBackgroundSends>;
 }) {
-  const { state, token, media } = props;
+  const { state, token, media, sends } = props;
   const videoQuestions = state.questions.filter((q) => q.type === "VIDEO");
   const pendingVideo = videoQuestions.some((q) => !q.submitted);
 
@@ -245,7 +261,7 @@ function Steps(props: {
     );
   }
 
-  if (!state.startedAt && !props.devicesChecked && pendingVideo) {
+  if (!state.startedAt && !props.devicesChecked && pendingVideo && !props.practising) {
     return (
       <section className="space-y-4" aria-labelledby="device-check-title">
         <h2 id="device-check-title" className="text-xl font-semibold">
@@ -256,14 +272,33 @@ function Steps(props: {
           time to think before recording starts.
         </p>
         <DeviceCheck media={media} onContinue={props.onDevicesChecked} continueLabel="Start the interview" />
+        <Button variant="outline" className="w-full sm:w-auto" disabled={media.status !== "ready"} onClick={() => props.onPractise(true)}>
+          Try a practice question first
+        </Button>
       </section>
     );
   }
 
+  if (props.practising) {
+    return (
+      <PracticeQuestion
+        media={media}
+        onDone={() => {
+          props.onPractise(false);
+          props.onDevicesChecked();
+        }}
+      />
+    );
+  }
+
+  if (!sends.ready) return <p className="text-slate-600">Getting your answers ready…</p>;
   const total = state.questions.length;
-  const current = state.questions.find((q) => !q.submitted);
-  if (!current) return <p className="text-slate-600">Finishing your interview…</p>;
-  const answered = state.questions.filter((q) => q.submitted).length;
+  const current = state.questions.find((q) => !q.submitted && !sends.isSending(q.responseId));
+  const inBackground = state.questions.filter((q) => !q.submitted && sends.isSending(q.responseId));
+  if (!current)
+    return inBackground.length ? <SendingAnswers questions={inBackground} sends={sends.sends} /> : <p className="text-slate-600">Finishing your interview…</p>;
+  const answered = state.questions.filter((q) => q.submitted || sends.isSending(q.responseId)).length;
+  const failed = state.questions.filter((q) => sends.failures[q.responseId]);
 
   return (
     <section className="space-y-4" aria-labelledby="question-title">
@@ -273,6 +308,12 @@ function Steps(props: {
         </p>
         <Progress value={answered} max={Math.max(1, total)} label={`${answered} of ${total} questions answered`} />
       </div>
+      {inBackground.length ? <SendingLine questions={inBackground} sends={sends.sends} /> : null}
+      {failed.map((q) => (
+        <Alert key={q.responseId} tone="danger">
+          Your answer to question {q.number} could not be sent: {sends.failures[q.responseId]}
+        </Alert>
+      ))}
       <h2 id="question-title" className="text-lg font-semibold text-slate-900 sm:text-xl">
         {current.prompt}
       </h2>
@@ -284,10 +325,54 @@ function Steps(props: {
           question={current}
           media={media}
           onSubmitted={props.onSubmitted}
+          onHandOff={sends.handOff}
         />
       ) : (
         <TextQuestion key={current.responseId} token={token} question={current} onSubmitted={props.onSubmitted} />
       )}
+    </section>
+  );
+}
+
+function partsOf(questions: InterviewQuestion[], sends: Record<string, BackgroundSend>) {
+  let sent = 0;
+  let recorded = 0;
+  for (const q of questions) {
+    const s = sends[q.responseId];
+    if (!s) continue;
+    sent += Math.min(s.sent, s.recorded);
+    recorded += s.recorded;
+  }
+  return { sent, recorded, offline: questions.some((q) => sends[q.responseId]?.phase === "offline") };
+}
+
+/** Earlier answers still uploading while the candidate goes on: a quiet line, not a wait. */
+function SendingLine({ questions, sends }: { questions: InterviewQuestion[]; sends: Record<string, BackgroundSend> }) {
+  const { sent, recorded, offline } = partsOf(questions, sends);
+  const which = questions.map((q) => q.number).join(", ");
+  return (
+    <p className="text-sm text-slate-600" data-testid="background-sends" aria-live="polite">
+      {offline
+        ? `Your answer${questions.length === 1 ? "" : "s"} to question ${which} ${questions.length === 1 ? "is" : "are"} saved on this device and will upload when the connection is back.`
+        : `Sending your answer${questions.length === 1 ? "" : "s"} to question ${which} in the background (${sent} of ${recorded} parts).`}
+    </p>
+  );
+}
+
+/** Every question is answered; what is left is the upload of the last parts. */
+function SendingAnswers({ questions, sends }: { questions: InterviewQuestion[]; sends: Record<string, BackgroundSend> }) {
+  const { sent, recorded, offline } = partsOf(questions, sends);
+  return (
+    <section className="space-y-4" aria-labelledby="sending-title" data-testid="sending-answers">
+      <h2 id="sending-title" className="text-lg font-semibold text-slate-900">
+        Sending your answers
+      </h2>
+      <Progress value={sent} max={Math.max(1, recorded)} label={`${sent} of ${recorded} parts sent`} />
+      <p className="text-sm text-slate-700" aria-live="polite">
+        {offline
+          ? "You are offline. Your answers are saved on this device and will be sent when the connection is back."
+          : `${sent} of ${recorded} parts sent. Your answers are saved on this device: if you close this page, they are sent the next time you open your link before it expires.`}
+      </p>
     </section>
   );
 }

@@ -8,6 +8,11 @@ export function isNetworkError(error: unknown): boolean {
   return error instanceof TypeError;
 }
 
+/** The server already has this answer: a reply lost on the way back, or another tab sent it. */
+export function isAlreadySubmitted(error: unknown): boolean {
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "CONFLICT" && /already been submitted/.test(error.message);
+}
+
 function serverTrouble(error: unknown): boolean {
   if (!(error instanceof TRPCClientError)) return false;
   const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;

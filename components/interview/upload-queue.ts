@@ -52,12 +52,14 @@ export class TakeUploader {
   private phase: UploadPhase = "uploading";
   private error: string | null = null;
   private wake: (() => void) | null = null;
+  private listener: ((snapshot: UploadSnapshot) => void) | undefined;
   private resolveDone!: () => void;
   private rejectDone!: (error: Error) => void;
 
   constructor(private readonly opts: TakeUploaderOptions) {
     this.recorded = opts.recorded;
     this.uploadId = opts.uploadId ?? null;
+    this.listener = opts.onChange;
     this.done = new Promise<void>((resolve, reject) => {
       this.resolveDone = resolve;
       this.rejectDone = reject;
@@ -86,6 +88,12 @@ export class TakeUploader {
     this.poke();
   }
 
+  /** Someone else shows the progress from now on (the answer was handed over to be sent in the background). */
+  observe(onChange: (snapshot: UploadSnapshot) => void) {
+    this.listener = onChange;
+    onChange(this.snapshot());
+  }
+
   /** Try now instead of waiting out the backoff (a "retry" button). */
   retryNow() {
     this.poke();
@@ -104,7 +112,7 @@ export class TakeUploader {
   };
 
   private emit() {
-    this.opts.onChange?.(this.snapshot());
+    this.listener?.(this.snapshot());
   }
 
   private get active() {

@@ -29,14 +29,15 @@ export function useTakeUpload(api: UploadApi, responseId: string) {
   const cancel = useCallback(() => current.current?.cancel(), []);
   const finish = useCallback((durationMs: number | undefined) => current.current?.finish(durationMs), []);
   const settled = useCallback(() => current.current?.done, []);
+  const uploader = useCallback(() => current.current, []);
 
   useLeaveWarning(snapshot !== null && (snapshot.phase === "uploading" || snapshot.phase === "offline"));
 
-  return { snapshot, follow, cancel, finish, settled };
+  return { snapshot, follow, cancel, finish, settled, uploader };
 }
 
 // Without IndexedDB the upload is the only copy: leaving before it finishes loses the answer, so the browser asks first.
-function useLeaveWarning(unsaved: boolean) {
+export function useLeaveWarning(unsaved: boolean) {
   useEffect(() => {
     if (!unsaved) return;
     let durable = true;

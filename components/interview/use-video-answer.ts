@@ -9,13 +9,14 @@ import type { InterviewQuestion } from "@/server/interview/state";
 import { chunkStore, takeKey } from "./chunk-store";
 import { initialRecorderState, recordedTake, recorderReducer } from "./recorder-machine";
 import { startRecording, type Recording } from "./recorder";
-import { untilAnswered } from "./retry";
+import { isAlreadySubmitted, untilAnswered } from "./retry";
 import { createUploadApi } from "./upload-api";
 import { usePlaybackUrls } from "./use-playback-urls";
 import { useRecordingClock } from "./use-recording-clock";
 import { useTakeUpload } from "./use-take-upload";
 import { useThinkCountdown } from "./use-think-countdown";
 import type { Media } from "./use-media";
+import type { HandOff } from "./use-background-sends";
 
 export type VideoAnswerOptions = {
   token: string;
@@ -24,13 +25,11 @@ export type VideoAnswerOptions = {
   media: Media;
   /** The answer is in; null when it turned out to be in already (a reply lost on the way back). */
   onSubmitted: (result: SubmittedAnswer | null) => void;
+  /** Takes over an answer submitted while its recording is still uploading, to finish it in the background. */
+  onHandOff?: (handOff: HandOff) => void;
 };
 
 type Active = { recording: Recording; key: string; take: number };
-
-function isAlreadySubmitted(error: unknown) {
-  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "CONFLICT" && /already been submitted/.test(error.message);
-}
 
 /**
  * Runs the recorder machine against the world: the camera stream, MediaRecorder, the local chunk
@@ -39,11 +38,11 @@ function isAlreadySubmitted(error: unknown) {
  * the question picks up whatever an earlier visit left (a local recording, an upload still open on
  * the server).
  */
-export function useVideoAnswer({ token, invitationId, question, media, onSubmitted }: VideoAnswerOptions) {
+export function useVideoAnswer({ token, invitationId, question, media, onSubmitted, onHandOff }: VideoAnswerOptions) {
   const client = useInterviewClient();
   const api = useMemo(() => createUploadApi(token), [token]);
   const [state, dispatch] = useReducer(recorderReducer, question, initialRecorderState);
-  const { snapshot: upload, follow, cancel, finish, settled } = useTakeUpload(api, question.responseId);
+  const { snapshot: upload, follow, cancel, finish, settled, uploader } = useTakeUpload(api, question.responseId);
   const playable = usePlaybackUrls();
   const { responseId } = question;
 
@@ -192,6 +191,15 @@ export function useVideoAnswer({ token, invitationId, question, media, onSubmitt
     if (!from) return;
     dispatch({ type: "submit" });
     const key = takeKey(responseId, from.take);
+    // Parts still on their way never hold the candidate up: they are safe on the device, and the
+    // rest of the send carries on in the background while the next question starts.
+    const sending = uploader();
+    const phase = sending?.snapshot().phase;
+    if (onHandOff && sending && (phase === "uploading" || phase === "offline")) {
+      await (await chunkStore()).updateTake(key, { submitRequested: true });
+      onHandOff({ responseId, take: from.take, key, uploader: sending });
+      return;
+    }
     try {
       await settled();
       const result = await untilAnswered(() => client.interview.submitVideo.mutate({ token, responseId, take: from.take }), {
@@ -207,7 +215,7 @@ export function useVideoAnswer({ token, invitationId, question, media, onSubmitt
       }
       dispatch({ type: "submitFailed", error: e instanceof TRPCClientError ? errorMessage(e) : e instanceof Error ? e.message : String(e) });
     }
-  }, [client, onSubmitted, settled, responseId, token]);
+  }, [client, onHandOff, onSubmitted, settled, responseId, token, uploader]);
 
   return { state, thinkLeft, upload, begin, stop, retake, submit };
 }

@@ -7,7 +7,15 @@ import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-for
 import { allMessages, requiredNumber } from "@/components/forms/field-values";
 import { Alert, Button, ButtonLink, Card, CardContent, Field, Input, Select, Tabs, Textarea } from "@/components/ui";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
-import { createInvitationsInput, DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MAX_MESSAGE_CHARS, MIN_EXPIRY_DAYS } from "@/server/invitations/invitations.schema";
+import { MAX_EXTRA_RETAKES, MAX_EXTRA_TIME_PCT, type AccommodationsFields } from "@/server/invitations/accommodations.schema";
+import {
+  createInvitationsInput,
+  DEFAULT_EXPIRY_DAYS,
+  MAX_EXPIRY_DAYS,
+  MAX_MESSAGE_CHARS,
+  MIN_EXPIRY_DAYS,
+  NO_ACCOMMODATIONS,
+} from "@/server/invitations/invitations.schema";
 import { MAX_BATCH, parseCandidateList } from "@/server/invitations/parse";
 import { formatDate } from "@/components/format";
 import { InviteResult, type InviteOutcome } from "./invite-result";
@@ -25,6 +33,7 @@ type InviteFormValues = {
   candidates: { mode: Mode; name: string; email: string; text: string };
   expiresInDays: number;
   message: string;
+  accommodations: AccommodationsFields;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,6 +61,7 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
       candidates: { mode: "one", name: "", email: "", text: "" },
       expiresInDays: DEFAULT_EXPIRY_DAYS,
       message: "",
+      accommodations: NO_ACCOMMODATIONS,
     },
     resolver,
     // Every bad line of a pasted list is listed, not only the first.
@@ -187,6 +197,38 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
           >
             {(props) => <Textarea {...props} rows={4} {...register("message")} />}
           </Field>
+
+          <details className="group rounded-md border border-slate-200 p-3" open={Boolean(errors.accommodations)}>
+            <summary className="cursor-pointer text-sm font-medium text-slate-900">Accommodations (optional)</summary>
+            <div className="mt-3 space-y-3">
+              <p className="text-sm text-slate-600">
+                Extra time and retakes on every question, for {mode === "list" ? "every candidate in this list" : "this candidate"}. They are stated on the
+                candidate&apos;s consent screen and can be changed later on the interview&apos;s page.
+              </p>
+              <div className="grid gap-4 sm:grid-cols-3">
+                {(
+                  [
+                    ["extraThinkPct", "Extra think time (%)", MAX_EXTRA_TIME_PCT],
+                    ["extraAnswerPct", "Extra answer time (%)", MAX_EXTRA_TIME_PCT],
+                    ["extraRetakes", "Extra retakes", MAX_EXTRA_RETAKES],
+                  ] as const
+                ).map(([name, label, max]) => (
+                  <Field key={name} label={label} description={`0 to ${max}`} error={errors.accommodations?.[name]?.message}>
+                    {(props) => (
+                      <Input
+                        {...props}
+                        type="number"
+                        inputMode="numeric"
+                        min={0}
+                        max={max}
+                        {...register(`accommodations.${name}`, { setValueAs: requiredNumber })}
+                      />
+                    )}
+                  </Field>
+                ))}
+              </div>
+            </div>
+          </details>
         </CardContent>
       </Card>
 

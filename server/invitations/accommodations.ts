@@ -1,8 +1,8 @@
 import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
-import type { Db } from "../db/client";
+import type { Db, Prisma } from "../db/client";
 import { DomainError, notFound } from "../errors";
-import type { SetAccommodationsInput } from "./accommodations.schema";
+import type { AccommodationsFields, SetAccommodationsInput } from "./accommodations.schema";
 import { effectiveStatus } from "./status";
 
 /**
@@ -27,14 +27,25 @@ export async function setAccommodations(db: Db, actor: Pick<SessionUser, "id">, 
       data: values,
       select: { id: true, extraThinkPct: true, extraAnswerPct: true, extraRetakes: true },
     });
-    await audit(tx, {
-      organizationId,
-      actorId: actor.id,
-      action: "invitation.accommodations",
-      targetType: "invitation",
-      targetId: inv.id,
-      data: { from: { extraThinkPct: inv.extraThinkPct, extraAnswerPct: inv.extraAnswerPct, extraRetakes: inv.extraRetakes }, to: values },
-    });
+    const before = { extraThinkPct: inv.extraThinkPct, extraAnswerPct: inv.extraAnswerPct, extraRetakes: inv.extraRetakes };
+    await auditAccommodations(tx, { organizationId, actorId: actor.id, invitationId: inv.id }, before, values);
     return updated;
+  });
+}
+
+/** Every change of a candidate's accommodations, at the invitation or later, is audited with the values before it. */
+export function auditAccommodations(
+  tx: Prisma.TransactionClient,
+  at: { organizationId: string; actorId: string; invitationId: string },
+  from: AccommodationsFields,
+  to: AccommodationsFields,
+) {
+  return audit(tx, {
+    organizationId: at.organizationId,
+    actorId: at.actorId,
+    action: "invitation.accommodations",
+    targetType: "invitation",
+    targetId: at.invitationId,
+    data: { from, to },
   });
 }

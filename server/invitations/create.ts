@@ -1,12 +1,13 @@
 import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
+import { auditAccommodations } from "./accommodations";
 import type { Db, Prisma } from "../db/client";
 import { requireQuota } from "../billing/quota";
 import { DomainError } from "../errors";
 import { enqueueEvent } from "../events/outbox";
 import { lockTemplate } from "../templates/editor";
 import { ensureTemplateVersion, templateSnapshotSchema } from "../templates/versions";
-import type { CreateInvitationsInput } from "./invitations.schema";
+import { NO_ACCOMMODATIONS, type CreateInvitationsInput } from "./invitations.schema";
 import { OPEN_STATUSES } from "./status";
 import { env } from "../config/env";
 import { issueInvitationLink } from "./token";
@@ -97,6 +98,7 @@ export async function createInvitations(
             tokenHash: c.hash,
             linkNonce: c.nonce,
             message: input.message,
+            ...input.accommodations,
             expiresAt,
             sentAt: now,
           })),
@@ -113,6 +115,7 @@ export async function createInvitations(
         ),
       });
     }
+    const hasAccommodations = Object.values(input.accommodations).some((v) => v > 0);
     for (const inv of invited) {
       await audit(tx, {
         organizationId,
@@ -122,6 +125,8 @@ export async function createInvitations(
         targetId: inv.id,
         data: { templateId: input.templateId, templateVersionId: version.id, candidateEmail: inv.email, expiresAt: expiresAt.toISOString() },
       });
+      if (hasAccommodations)
+        await auditAccommodations(tx, { organizationId, actorId: actor.id, invitationId: inv.id }, NO_ACCOMMODATIONS, input.accommodations);
       await enqueueEvent(tx, "invitation.sent", { invitationId: inv.id }, organizationId);
     }
     return { version, invited, alreadyInvited };

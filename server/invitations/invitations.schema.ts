@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isEmail, MAX_NAME_CHARS, normalizeEmail, parseCandidateList, type Candidate } from "./parse";
+import { accommodationsFields } from "./accommodations.schema";
 import { INVITATION_STATUSES } from "./status";
 import { text } from "../validation/text";
 
@@ -7,6 +8,7 @@ export const DEFAULT_EXPIRY_DAYS = 14;
 export const MIN_EXPIRY_DAYS = 1;
 export const MAX_EXPIRY_DAYS = 90;
 export const MAX_MESSAGE_CHARS = 1000;
+export const NO_ACCOMMODATIONS = { extraThinkPct: 0, extraAnswerPct: 0, extraRetakes: 0 };
 
 const expiryDays = z
   .number({ message: "Enter a number of days" })
@@ -47,6 +49,8 @@ export const createInvitationsInput = z.object({
     .max(MAX_MESSAGE_CHARS, `Keep the message under ${MAX_MESSAGE_CHARS} characters`)
     .optional()
     .transform((v) => v || null),
+  /** Extra time and retakes for everyone in this batch, usually one candidate who asked for them. */
+  accommodations: accommodationsFields.default(NO_ACCOMMODATIONS),
 });
 
 export const listInvitationsInput = z.object({

@@ -299,24 +299,26 @@ describe("a candidate's interview", () => {
     local.push(await localRecordingBytes(page));
     await submitAnswer(page);
 
-    // 3: the connection is gone when the candidate stops and submits; the answer goes once it is back,
-    // even after the tab was closed and the link opened again.
+    // 3: the connection is gone when the candidate stops and submits. Submit does not wait: the next
+    // question starts, and the answer goes once the connection is back, even after the tab was
+    // closed and the link opened again, without the candidate submitting it again.
     await atQuestion(page, 3);
     const third = await record(page, 4, async () => {
       await page.waitForTimeout(1500);
       await context.setOffline(true);
     });
     await submitAnswer(page);
+    await atQuestion(page, 4);
+    await page
+      .getByTestId("background-sends")
+      .getByText(/question 3 is saved on this device/)
+      .waitFor();
     await page.getByText("You are offline").first().waitFor();
+    local.push(await localRecordingBytes(page));
     await page.close();
     await context.setOffline(false);
     const again = await context.newPage();
     await again.goto(`/i/${token}`);
-    await atQuestion(again, 3);
-    await again.locator('[data-testid="upload-status"][data-phase="done"]').waitFor({ timeout: 30_000 });
-    local.push(await localRecordingBytes(again));
-    await submitAnswer(again);
-
     await atQuestion(again, 4);
     await again.getByLabel("Your answer").fill("Four weeks.");
     await submitAnswer(again);
@@ -475,5 +477,84 @@ describe("a candidate's interview", () => {
     expect(stored.invitation?.status).toBe("COMPLETED");
     expect(stored.events).toEqual(["invitation.opened", "response.submitted", "interview.completed"]);
     expect(stored.answers[0]!.upload?.receivedBytes).toBe(recorded);
+  });
+
+  it("never holds Submit for parts still uploading: the next question starts at once, and the end shows the upload's progress", async () => {
+    const { token, invitationId } = await inviteToCustomInterview(`uplink-${Date.now()}@example.com`, [
+      { prompt: "Say your name.", type: "VIDEO", timeLimitSec: 30, thinkTimeSec: 60, retakes: 0 },
+      { prompt: "Say where you live.", type: "VIDEO", timeLimitSec: 30, thinkTimeSec: 60, retakes: 0 },
+    ]);
+    const { page, errors } = await newPage();
+    // A slow uplink: each part of a recording takes longer to send than to record.
+    await page.route(
+      (url) => /\/api\/uploads\/[^/]+\/chunks\/\d+$/.test(url.pathname),
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+        await route.continue();
+      },
+    );
+    await page.goto(`/i/${token}`);
+    await agreeAndCheckDevices(page);
+    await atQuestion(page, 1, 2);
+    await record(page, 4);
+    await submitAnswer(page);
+    // The next question is on screen while the first answer's parts are still on their way.
+    await atQuestion(page, 2, 2);
+    await expect(page.getByTestId("background-sends").innerText()).resolves.toMatch(/Sending your answer to question 1 in the background \(\d+ of \d+ parts\)/);
+
+    await record(page, 4);
+    await submitAnswer(page);
+    const sending = page.getByTestId("sending-answers");
+    await step(page, "Showing the last parts' progress", () => sending.waitFor({ timeout: 15_000 }));
+    expect(await sending.getByRole("progressbar").count()).toBe(1);
+    await expect(sending.innerText()).resolves.toMatch(/\d+ of \d+ parts sent/);
+    await step(page, "Waiting for the interview to finish", () => page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 90_000 }));
+    expect(await shownAlerts(page)).toEqual([]);
+    expect(errors).toEqual([]);
+
+    const stored = await storedInterview(invitationId);
+    expect(stored.invitation?.status).toBe("COMPLETED");
+    expect(stored.answers.map((a) => [a.submitted, a.upload?.status])).toEqual([
+      [true, "COMPLETE"],
+      [true, "COMPLETE"],
+    ]);
+    // Everything went: nothing is left on the device.
+    expect(await localRecordingBytes(page)).toBe(0);
+  });
+
+  it("offers a practice answer first, played back on the page and never uploaded or stored", async () => {
+    const { token, invitationId } = await inviteToCustomInterview(`practice-${Date.now()}@example.com`, [
+      { prompt: "Say your name.", type: "VIDEO", timeLimitSec: 30, thinkTimeSec: 60, retakes: 0 },
+    ]);
+    const { page, errors } = await newPage();
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/api/uploads") || /startTake|submitVideo/.test(path)) sent.push(path);
+    });
+    await page.goto(`/i/${token}`);
+    await page.getByRole("heading", { name: "Before you start" }).waitFor();
+    await page.getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Agree and continue" }).click();
+    await page.getByRole("button", { name: "Try a practice question first" }).click();
+    await page.getByTestId("practice-question").waitFor();
+    await expectAccessible(page, "the practice question");
+    await page.getByRole("button", { name: "Record a practice answer" }).click();
+    await page.getByText(/Practising 0:0[1-9]/).waitFor({ timeout: 15_000 });
+    await page.getByRole("button", { name: "Stop practising" }).click();
+    const playback = page.getByLabel("Your practice recording");
+    await playback.waitFor();
+    // It plays back from memory: a blob the page made, with sound and picture.
+    expect(await playback.getAttribute("src")).toMatch(/^blob:/);
+    await page.waitForFunction(() => (document.querySelector<HTMLVideoElement>('video[aria-label="Your practice recording"]')?.readyState ?? 0) >= 1);
+    expect(sent).toEqual([]);
+    expect(await localRecordingBytes(page)).toBe(0);
+
+    await page.getByRole("button", { name: "Start the interview" }).click();
+    await atQuestion(page, 1, 1);
+    expect(sent).toEqual([]);
+    const stored = await storedInterview(invitationId);
+    expect(stored.answers.map((a) => [a.takesUsed, a.upload])).toEqual([[0, null]]);
+    expect(errors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { callerFor, makeOrg, makeUser } from "../helpers/actors";
 import { makeInterview } from "../fixtures/interview";
+import { makeTemplate } from "./authz/invitations.cases";
 
 const codeOf = (p: Promise<unknown>) => p.then(() => "OK").catch((e: { code?: string }) => e.code ?? "NO_CODE");
 
@@ -71,5 +72,41 @@ describe("accommodations set by HR", () => {
     expect(await codeOf(outsider.invitations.setAccommodations(input))).toBe("NOT_FOUND");
     await getDb().invitation.update({ where: { id: interview.invitation.id }, data: { status: "COMPLETED", completedAt: new Date() } });
     expect(await codeOf(hr.invitations.setAccommodations(input))).toBe("PRECONDITION_FAILED");
+  });
+
+  it("can be given with the invitation itself, applied from the candidate's first visit and audited", async () => {
+    const org = await makeOrg("Invite with accommodations");
+    const hr = await callerFor((await makeUser({ role: "HR", orgId: org.id })).id);
+    const template = await makeTemplate(org.id, { title: "Dispatcher" });
+    const result = await hr.invitations.create({
+      templateId: template.id,
+      candidates: { mode: "one", name: "Ada Ames", email: `ames-${Date.now()}@example.com` },
+      accommodations: { extraThinkPct: 100, extraAnswerPct: 50, extraRetakes: 2 },
+    });
+    const invitationId = result.created[0]!.id;
+    expect(await getDb().invitation.findUniqueOrThrow({ where: { id: invitationId } })).toMatchObject({
+      extraThinkPct: 100,
+      extraAnswerPct: 50,
+      extraRetakes: 2,
+    });
+    const log = await getDb().auditLog.findFirstOrThrow({ where: { targetId: invitationId, action: "invitation.accommodations" } });
+    expect(log.data).toMatchObject({ from: { extraRetakes: 0 }, to: { extraThinkPct: 100, extraAnswerPct: 50, extraRetakes: 2 } });
+
+    // Without them nothing is audited, and out-of-range values are the form's messages with nothing sent.
+    const plain = await hr.invitations.create({
+      templateId: template.id,
+      candidates: { mode: "one", name: "Bo Brand", email: `brand-${Date.now()}@example.com` },
+    });
+    expect(await getDb().auditLog.count({ where: { targetId: plain.created[0]!.id, action: "invitation.accommodations" } })).toBe(0);
+    const email = `carr-${Date.now()}@example.com`;
+    const bad = await hr.invitations
+      .create({
+        templateId: template.id,
+        candidates: { mode: "one", name: "Cy Carr", email },
+        accommodations: { extraThinkPct: 0, extraAnswerPct: 0, extraRetakes: 9 },
+      })
+      .catch((e: Error) => e);
+    expect((bad as Error).message).toContain("At most 5 extra retakes");
+    expect(await getDb().invitation.count({ where: { candidateEmail: email } })).toBe(0);
   });
 });
