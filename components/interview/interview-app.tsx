@@ -249,6 +249,14 @@ function Steps(props: {
   if (!state.consentAt) {
     return (
       <div className="space-y-4">
+        {state.intro ? (
+          <section aria-labelledby="intro-title" className="rounded-md bg-slate-50 p-4" data-testid="intro">
+            <h2 id="intro-title" className="text-sm font-semibold text-slate-900">
+              A word from {state.organizationName}
+            </h2>
+            <p className="mt-1 whitespace-pre-line text-slate-700">{state.intro}</p>
+          </section>
+        ) : null}
         {state.description ? <p className="text-slate-700">{state.description}</p> : null}
         <ConsentScreen
           consent={state.consent}

@@ -46,6 +46,8 @@ export type InterviewState =
       organizationName: string;
       title: string;
       description: string;
+      /** The hiring team's welcome, read before the consent screen. */
+      intro: string | null;
       expiresAt: Date;
       consentAt: Date | null;
       startedAt: Date | null;
@@ -75,6 +77,7 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
       humanReviewRequestedAt: true,
       deletionRequest: { select: { dueAt: true } },
       organization: { select: { name: true } },
+      template: { select: { introText: true } },
     },
   });
   const version = await db.templateVersion.findUniqueOrThrow({ where: { id: invitation.templateVersionId }, select: { snapshot: true } });
@@ -134,6 +137,7 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
     organizationName: details.organization.name,
     title: snapshot.title,
     description: snapshot.description,
+    intro: details.template.introText,
     expiresAt: invitation.expiresAt,
     consentAt: invitation.consentAt,
     startedAt: invitation.startedAt,

@@ -112,6 +112,7 @@ export async function duplicateTemplate(db: Db, actor: Actor, organizationId: st
         title,
         description: source.description,
         rubric: source.rubric,
+        introText: source.introText,
         questions: { create: source.questions.map((q, position) => questionData(q, position)) },
       },
       select: { id: true, title: true },

@@ -37,6 +37,7 @@ const templateDetailSelect = {
   description: true,
   rubric: true,
   status: true,
+  introText: true,
   createdAt: true,
   updatedAt: true,
   createdBy: { select: { name: true, email: true } },

@@ -522,7 +522,7 @@ describe("a candidate's interview", () => {
     expect(await localRecordingBytes(page)).toBe(0);
   });
 
-  it("offers a practice answer first, played back on the page and never uploaded or stored", async () => {
+  it("shows the hiring team's intro, then offers a practice answer, played back on the page and never uploaded or stored", async () => {
     const { token, invitationId } = await inviteToCustomInterview(`practice-${Date.now()}@example.com`, [
       { prompt: "Say your name.", type: "VIDEO", timeLimitSec: 30, thinkTimeSec: 60, retakes: 0 },
     ]);
@@ -532,8 +532,16 @@ describe("a candidate's interview", () => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith("/api/uploads") || /startTake|submitVideo/.test(path)) sent.push(path);
     });
+    // The hiring team's welcome, written after the invitation went out, is read before consent.
+    await withAppDb((db) =>
+      db.query(`UPDATE templates SET "introText" = $1 WHERE id = (SELECT "templateId" FROM invitations WHERE id = $2)`, [
+        "Welcome! This takes ten minutes.",
+        invitationId,
+      ]),
+    );
     await page.goto(`/i/${token}`);
     await page.getByRole("heading", { name: "Before you start" }).waitFor();
+    await expect(page.getByTestId("intro").innerText()).resolves.toContain("Welcome! This takes ten minutes.");
     await page.getByRole("checkbox").check();
     await page.getByRole("button", { name: "Agree and continue" }).click();
     await page.getByRole("button", { name: "Try a practice question first" }).click();

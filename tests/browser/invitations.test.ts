@@ -72,6 +72,15 @@ describe("the invite form", () => {
     await days.fill("7");
     const seeded = await template.locator("option", { hasText: "Senior Backend Engineer" }).first().getAttribute("value");
     await template.selectOption(seeded);
+    // Accommodations for this candidate, checked by the same schema: too many retakes is named by its field.
+    await page.getByText("Accommodations (optional)").click();
+    const retakes = page.getByLabel("Extra retakes");
+    await retakes.fill("9");
+    await page.getByLabel("Extra answer time (%)").fill("50");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await page.getByText("At most 5 extra retakes per question.").waitFor();
+    await expect(fieldError(retakes)).resolves.toBe("At most 5 extra retakes per question.");
+    await retakes.fill("1");
     await page.getByRole("button", { name: "Send invitation" }).click();
     await page.getByText("1 invitation created", { exact: true }).waitFor();
 
@@ -79,14 +88,14 @@ describe("the invite form", () => {
       withAppDb(
         async (db) =>
           (
-            await db.query<{ id: string; candidateName: string; days: number }>(
-              `SELECT id, "candidateName", round(extract(epoch FROM "expiresAt" - now()) / 86400)::int AS days FROM invitations WHERE "candidateEmail" = $1`,
+            await db.query<{ id: string; candidateName: string; days: number; extraAnswerPct: number; extraRetakes: number }>(
+              `SELECT id, "candidateName", round(extract(epoch FROM "expiresAt" - now()) / 86400)::int AS days, "extraAnswerPct", "extraRetakes" FROM invitations WHERE "candidateEmail" = $1`,
               [address],
             )
           ).rows,
       );
     const rows = await stored();
-    expect(rows).toMatchObject([{ candidateName: "Ada Moreno", days: 7 }]);
+    expect(rows).toMatchObject([{ candidateName: "Ada Moreno", days: 7, extraAnswerPct: 50, extraRetakes: 1 }]);
 
     // Resending with more time: the resend form checks the days with the procedure's schema too.
     await page.goto(`/interviews/${rows[0]!.id}`);

@@ -1,6 +1,8 @@
 import { hrProcedure, router } from "../init";
 import { createTemplate, deleteTemplate, duplicateTemplate, updateTemplate } from "../../templates/editor";
 import { getTemplate, listTemplates } from "../../templates/queries";
+import { setTemplateIntro } from "../../templates/intro";
+import { setTemplateIntroInput } from "../../templates/intro.schema";
 import { setTemplateStatus } from "../../templates/status";
 import { listTemplatesInput, setTemplateStatusInput, templateIdInput, templateInput, updateTemplateInput } from "../../templates/templates.schema";
 
@@ -11,5 +13,6 @@ export const templatesRouter = router({
   update: hrProcedure.input(updateTemplateInput).mutation(({ ctx, input }) => updateTemplate(ctx.db, ctx.user, ctx.organizationId, input)),
   duplicate: hrProcedure.input(templateIdInput).mutation(({ ctx, input }) => duplicateTemplate(ctx.db, ctx.user, ctx.organizationId, input.id)),
   delete: hrProcedure.input(templateIdInput).mutation(({ ctx, input }) => deleteTemplate(ctx.db, ctx.user, ctx.organizationId, input.id)),
+  setIntro: hrProcedure.input(setTemplateIntroInput).mutation(({ ctx, input }) => setTemplateIntro(ctx.db, ctx.user, ctx.organizationId, input)),
   setStatus: hrProcedure.input(setTemplateStatusInput).mutation(({ ctx, input }) => setTemplateStatus(ctx.db, ctx.user, ctx.organizationId, input)),
 });

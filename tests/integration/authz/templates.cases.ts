@@ -42,6 +42,10 @@ export const templatesCases: Cases = {
   },
   "templates.duplicate": { input: main, crossTenant: main },
   "templates.delete": { input: async (fx) => ({ id: (await recordsOf(fx)).deleteMe }), crossTenant: main },
+  "templates.setIntro": {
+    input: async (fx) => ({ templateId: (await main(fx)).id, introText: "Welcome, and thank you for your time." }),
+    crossTenant: async (fx) => ({ templateId: (await main(fx)).id, introText: "Taken over" }),
+  },
   "templates.setStatus": {
     input: async (fx) => ({ ...(await main(fx)), status: "PUBLISHED" }),
     crossTenant: async (fx) => ({ ...(await main(fx)), status: "ARCHIVED" }),

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { IntroCard } from "@/components/templates/intro-card";
 import { TemplateWorkspace } from "@/components/templates/template-workspace";
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -15,5 +16,10 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
     throw error;
   });
   // Keyed by id: moving to a duplicate starts a fresh editor instead of keeping the source's draft.
-  return <TemplateWorkspace key={template.id} initial={template} />;
+  return (
+    <div className="space-y-6">
+      <TemplateWorkspace key={template.id} initial={template} />
+      <IntroCard key={`intro-${template.id}`} templateId={template.id} introText={template.introText} editable={template.status !== "ARCHIVED"} />
+    </div>
+  );
 }
