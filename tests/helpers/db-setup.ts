@@ -18,7 +18,10 @@ async function fileDatabase(): Promise<{ url: string; poolMax?: number; drop: ()
     const template = inject("pgTemplate");
     const name = `${template}_${randomBytes(6).toString("hex")}`;
     await withAdmin(serverUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
-    return { url: databaseUrl(serverUrl, name), drop: () => withAdmin(serverUrl, (client) => client.query(`DROP DATABASE "${name}" WITH (FORCE)`)).then(() => {}) };
+    return {
+      url: databaseUrl(serverUrl, name),
+      drop: () => withAdmin(serverUrl, (client) => client.query(`DROP DATABASE "${name}" WITH (FORCE)`)).then(() => {}),
+    };
   }
   const image = await readFile(path.resolve(".test-data/migrated.tar.gz"));
   const pg = await startEmbeddedPostgres({ loadDataDir: new Blob([image]) });
