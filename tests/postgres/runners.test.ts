@@ -164,9 +164,15 @@ describe("several runner processes on one real PostgreSQL", () => {
     await Promise.all([...runners.values()].map((r) => r.started));
     const { invitationId, responses } = await submitFixtureInterview({ candidate: "weak", organizationId: org.id, createdById: hr.id });
 
-    const victim = await until("a runner to be transcribing an answer", 120_000, () =>
-      getDb().jobRun.findFirst({ where: { functionId: { endsWith: "process-response" }, status: "RUNNING", currentStep: "transcribe" } }),
-    );
+    // The SDK runs a step in the request that reaches it, so "in the middle of transcribe" is a run
+    // whose media step is memoized and whose transcription is not yet.
+    const victim = await until("a runner to be transcribing an answer", 240_000, async () => {
+      const running = await getDb().jobRun.findMany({ where: { functionId: { endsWith: "process-response" }, status: "RUNNING" } });
+      return running.find((r) => {
+        const names = Object.values(r.steps as Record<string, { name: string }>).map((step) => step.name);
+        return names.includes("process-media") && !names.includes("transcribe");
+      });
+    });
     const killedIdentity = victim.owner!.split("#")[0]!;
     crash(runners.get(killedIdentity)!.child);
     const survivor = [...runners.keys()].find((id) => id !== killedIdentity)!;
@@ -186,7 +192,9 @@ describe("several runner processes on one real PostgreSQL", () => {
     expect(cut).toHaveLength(1);
     expect(cut[0]!.owner.startsWith(`${killedIdentity}#`)).toBe(true);
     expect(log.filter((a) => a.owner.startsWith(`${survivor}#`)).every((a) => a.outcome === "completed")).toBe(true);
-    expect(output).toMatch(new RegExp(`took over run ${victim.id} \\([^)]*process-response\\) at step "transcribe" from ${killedIdentity}#`));
+    expect(output).toMatch(
+      new RegExp(`took over run ${victim.id} \\([^)]*process-response\\) (at|after) step "(transcribe|process-media)" from ${killedIdentity}#`),
+    );
     for (const r of responses.filter((x) => x.type === "VIDEO")) expect(await getDb().transcript.count({ where: { responseId: r.id } })).toBe(1);
     expect(await getDb().analysis.count({ where: { invitationId, responseId: null } })).toBe(1);
     expect(await getDb().notification.count({ where: { userId: hr.id } })).toBe(1);
