@@ -81,6 +81,9 @@ export async function startRealPostgres(opts: { port?: number } = {}): Promise<R
         "synchronous_commit = off",
         "full_page_writes = off",
         "max_connections = 400",
+        // JIT compiles a plan whose estimated cost is high, which the app's short queries pay 50 ms
+        // and more for (bench:api); docs/benchmarks.md recommends the same in production.
+        "jit = off",
         "",
       ].join("\n"),
     );
