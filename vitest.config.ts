@@ -26,7 +26,6 @@ const onRealServer = { AIVI_TEST_ENGINE: "postgres" };
 // Listed, and printed, rather than silently left out: each is work to do (README, Status).
 const notYetOnRealServer: Record<string, string> = {
   "tests/integration/overload.test.ts": "saturates the embedded engine's 4-connection pool; a real server's pool is not saturated the same way",
-  "tests/integration/webhooks.test.ts": "the all-events delivery test times out on a real server; not yet diagnosed",
 };
 
 if (realServer && !quiet) {
