@@ -1,4 +1,4 @@
-import type { Db } from "@/server/db/client";
+import type { Db, OutboxEvent } from "@/server/db/client";
 import { inngest } from "./client";
 
 export type RelayOptions = {
@@ -18,16 +18,25 @@ const MAX_RETRY_GAP_MS = 10 * 60_000;
  */
 export async function relayOutbox(db: Db, opts: RelayOptions = {}, now: Date = new Date()): Promise<{ sent: number; failed: number }> {
   const send = opts.send ?? ((events) => inngest.send(events));
+  // Rows are claimed, not just read: FOR UPDATE SKIP LOCKED gives each row to one relay at a time
+  // (a second relay running this at the same moment passes over the rows the first is claiming),
+  // and the claim stamps lastAttemptAt, which keeps the row from every relay for its retry gap
+  // (1 s at least) while it is sent. A relay that dies holding rows thus lets them go after that gap;
+  // a send slower than the gap may be repeated by another relay, which the event id deduplicates.
   // Rows that failed wait out a growing gap (up to MAX_RETRY_GAP_MS), so one bad row does not keep
-  // the relay busy; the coarse part of the wait is in SQL so waiting rows never fill the batch.
-  const pending = await db.outboxEvent.findMany({
-    where: { sentAt: null, OR: [{ lastAttemptAt: null }, { lastAttemptAt: { lte: new Date(now.getTime() - 1000) } }] },
-    orderBy: { createdAt: "asc" },
-    take: opts.batch ?? 50,
-  });
-  const due = pending.filter(
-    (row) => !row.lastAttemptAt || row.lastAttemptAt.getTime() + Math.min(1000 * 2 ** row.attempts, MAX_RETRY_GAP_MS) <= now.getTime(),
-  );
+  // the relay busy.
+  const claimed = await db.$queryRaw<OutboxEvent[]>`
+    WITH due AS (
+      SELECT "id" FROM "outbox_events"
+      WHERE "sentAt" IS NULL
+        AND ("lastAttemptAt" IS NULL OR "lastAttemptAt" + make_interval(secs => least(power(2, "attempts"), ${MAX_RETRY_GAP_MS / 1000})) <= ${now})
+      ORDER BY "createdAt"
+      LIMIT ${opts.batch ?? 50}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "outbox_events" o SET "lastAttemptAt" = ${now} FROM due WHERE o."id" = due."id"
+    RETURNING o.*`;
+  const due = claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   if (!due.length) return { sent: 0, failed: 0 };
   const toEvent = (row: (typeof due)[number]) => ({ id: row.id, name: row.name, data: row.payload as Record<string, unknown>, ts: row.createdAt.getTime() });
 

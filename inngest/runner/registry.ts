@@ -13,7 +13,7 @@ export type RegisteredFunction = {
   crons: string[];
   cancelOn: CancelRule[];
   maxAttempts: number;
-  /** Runs of this function at once in one process; null = no limit. */
+  /** Runs of this function at once across every runner on the database; null = no limit. */
   concurrency: number | null;
 };
 

@@ -34,6 +34,9 @@ export type RunnerOptions = {
 // What the attempt log calls an error thrown by the function outside any step.
 const FUNCTION_BODY = "(function body)";
 
+// pg_advisory_xact_lock's key for claiming runs (any bigint the app uses for nothing else).
+const CLAIM_LOCK = 7_321_509_001n;
+
 // A function that keeps answering with new steps forever is a bug; stop it instead of spinning.
 const MAX_REQUESTS_PER_CLAIM = 500;
 
@@ -75,7 +78,6 @@ export class InProcessRunner {
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly log: NonNullable<RunnerOptions["log"]>;
-  private readonly running = new Map<string, number>();
   private stopped = true;
   private stopping = false;
   private loops: Promise<void>[] = [];
@@ -228,25 +230,52 @@ export class InProcessRunner {
   /**
    * Takes one due run: queued or sleeping past its time, or running under a holder that is gone:
    * an earlier incarnation of this runner (it restarted: taken at once), a runner whose heartbeat
-   * stopped a few seconds ago, or a lock nobody renewed within the lease. SKIP LOCKED lets several
-   * runners share the table.
+   * stopped a few seconds ago, or a lock nobody renewed within the lease.
    */
   private claim(): Promise<Claimed | null> {
-    // One claim at a time per runner: each reads the running counts the previous one updated,
-    // so two workers cannot both take a function's last slot.
+    // One claim at a time per runner, so its own workers queue here rather than for the database's
+    // claim lock (claimOne), which orders the claims of every runner.
     const next = this.claiming.then(() => this.claimOne());
     this.claiming = next.catch(() => {});
     return next;
   }
 
+  /**
+   * Claims run inside one transaction holding CLAIM_LOCK, a transaction-level advisory lock: claims
+   * by every runner on the database (every process, every worker) happen one after the other, so
+   * each counts the runs that the claims before it took, and a function's `concurrency` holds
+   * across processes, not only within one. The lock is held for two short queries and released at
+   * commit, so a crashed runner cannot keep it. FOR UPDATE SKIP LOCKED on the run guarantees less
+   * and is kept for what it does give: a run whose row another transaction is writing (its holder
+   * saving a step) is passed over, never waited for.
+   */
   private async claimOne(): Promise<Claimed | null> {
-    const full = this.fns.filter((f) => f.concurrency !== null && (this.running.get(f.id) ?? 0) >= f.concurrency).map((f) => f.id);
     const known = this.fns.map((f) => f.id);
     if (!known.length) return null;
-    const staleBefore = new Date(Date.now() - this.leaseMs);
-    const silentSince = new Date(Date.now() - this.heartbeatStaleMs);
-    const opened = JSON.stringify([openAttempt(this.owner, new Date())]);
-    const rows = await this.db.$queryRaw<Claimed[]>`
+    const limited = this.fns.filter((f) => f.concurrency !== null);
+    const rows = await this.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`;
+        // Read after the lock, so a claim's time is after every run end the count below has seen.
+        const now = Date.now();
+        const staleBefore = new Date(now - this.leaseMs);
+        const silentSince = new Date(now - this.heartbeatStaleMs);
+        // A run is held while its holder is alive: the exact negation of the takeover condition below.
+        const held = limited.length
+          ? await tx.$queryRaw<{ functionId: string; held: number }[]>`
+          SELECT j."functionId", count(*)::int AS "held"
+          FROM "job_runs" j
+          LEFT JOIN "runner_heartbeats" h ON h."id" = j."owner"
+          WHERE j."status" = 'RUNNING' AND j."functionId" = ANY(${limited.map((f) => f.id)}::text[])
+            AND NOT (j."lockedAt" IS NULL OR j."lockedAt" < ${staleBefore}
+              OR (h."identity" IS NOT NULL AND h."identity" = ${this.identity} AND h."id" <> ${this.owner})
+              OR (h."beatAt" IS NOT NULL AND h."beatAt" < ${silentSince}))
+          GROUP BY j."functionId"`
+          : [];
+        const heldBy = new Map(held.map((r) => [r.functionId, r.held]));
+        const full = limited.filter((f) => (heldBy.get(f.id) ?? 0) >= f.concurrency!).map((f) => f.id);
+        const opened = JSON.stringify([openAttempt(this.owner, new Date(now))]);
+        return tx.$queryRaw<Claimed[]>`
       WITH due AS (
         SELECT j."id", j."owner", j."status", j."currentStep"
         FROM "job_runs" j
@@ -269,12 +298,15 @@ export class InProcessRunner {
       FROM due WHERE r."id" = due."id"
       RETURNING r."id", r."functionId", r."eventId", r."event", r."attempt", r."steps", r."stepOrder", r."attemptLog",
         due."owner" AS "previousOwner", due."status" AS "previousStatus", due."currentStep" AS "previousStep"`;
+        // Prisma's 5 s default would abort a claim queued behind several runners' claims on a busy database.
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
     const run = rows[0] ?? null;
     if (!run) {
       this.caughtUp();
       return null;
     }
-    this.running.set(run.functionId, (this.running.get(run.functionId) ?? 0) + 1);
     if (run.previousStatus === "RUNNING" && run.previousOwner) this.log(this.takeoverLine(run));
     return run;
   }
@@ -301,12 +333,8 @@ export class InProcessRunner {
 
   private async execute(run: Claimed): Promise<void> {
     const fn = this.byId.get(run.functionId);
-    try {
-      if (fn) await this.advance(run, fn);
-      else await this.save(run.id, { status: "FAILED", error: `No function "${run.functionId}" is registered.`, finishedAt: new Date(), owner: null });
-    } finally {
-      this.running.set(run.functionId, Math.max(0, (this.running.get(run.functionId) ?? 1) - 1));
-    }
+    if (fn) await this.advance(run, fn);
+    else await this.save(run.id, { status: "FAILED", error: `No function "${run.functionId}" is registered.`, finishedAt: new Date(), owner: null });
   }
 
   private async advance(run: Claimed, fn: RegisteredFunction): Promise<void> {

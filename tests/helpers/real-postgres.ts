@@ -4,7 +4,6 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { migrate } from "../../server/db/migrations";
 
 const run = promisify(execFile);
 
@@ -21,33 +20,34 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function requireBinaries() {
+/** Why no real server can be started here (PostgreSQL or pgvector missing), or null when one can. */
+export async function whyNoRealPostgres(): Promise<string | null> {
   try {
     await access(path.join(PG_BINDIR, "initdb"));
   } catch {
-    throw new Error(
-      `PostgreSQL 15 is not installed (no ${PG_BINDIR}/initdb). The quota tests need a real server: ` +
-        "run scripts/quickstart-test.sh, or install postgresql-15 and pgvector as scripts/ensure-pgvector.sh does " +
-        "(or set PG_BINDIR to another PostgreSQL 15 with pgvector).",
+    return (
+      `PostgreSQL 15 is not installed (no ${PG_BINDIR}/initdb): run scripts/quickstart-test.sh, or install postgresql-15 and pgvector ` +
+      "as scripts/ensure-pgvector.sh does (or set PG_BINDIR to another PostgreSQL with pgvector, or TEST_DATABASE_URL to a server that has it)"
     );
   }
   const { stdout } = await run(path.join(PG_BINDIR, "pg_config"), ["--sharedir"]);
   try {
     await access(path.join(stdout.trim(), "extension", "vector.control"));
   } catch {
-    throw new Error(
-      `pgvector is not installed into ${PG_BINDIR}'s PostgreSQL, and the migrations need it: run scripts/ensure-pgvector.sh's aivi_ensure_pgvector.`,
-    );
+    return `pgvector is not installed into ${PG_BINDIR}'s PostgreSQL, and the migrations need it: scripts/ensure-pgvector.sh's aivi_ensure_pgvector builds it from ../shared/vendor`;
   }
+  return null;
 }
 
 /**
- * Starts a throwaway PostgreSQL cluster (trust auth, 127.0.0.1 on a free port, its socket in its own
- * temp dir) and applies the app's migrations. initdb refuses to run as root, so as root the
- * cluster runs as the `postgres` system user that Debian's package creates.
+ * Starts a throwaway PostgreSQL cluster (trust auth, 127.0.0.1 on `port` or a free one, its socket
+ * in its own temp dir); `url` is its `postgres` database, from which test databases are made.
+ * initdb refuses to run as root, so as root the cluster runs as the `postgres` system user that
+ * Debian's package creates.
  */
-export async function startRealPostgres(): Promise<RealPostgres> {
-  await requireBinaries();
+export async function startRealPostgres(opts: { port?: number } = {}): Promise<RealPostgres> {
+  const missing = await whyNoRealPostgres();
+  if (missing) throw new Error(missing);
   const asRoot = process.getuid?.() === 0;
   const pgRun = (tool: string, args: string[]) =>
     asRoot ? run("runuser", ["-u", "postgres", "--", path.join(PG_BINDIR, tool), ...args]) : run(path.join(PG_BINDIR, tool), args);
@@ -68,8 +68,9 @@ export async function startRealPostgres(): Promise<RealPostgres> {
 
   try {
     await pgRun("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
-    const port = await freePort();
-    // A throwaway cluster: durability settings off buy speed and lose nothing the test needs.
+    const port = opts.port ?? (await freePort());
+    // A throwaway cluster: durability settings off buy speed and lose nothing the tests need. Test
+    // files run in parallel, each with its own pool and runner processes, hence the connection limit.
     await appendFile(
       path.join(data, "postgresql.conf"),
       [
@@ -79,14 +80,16 @@ export async function startRealPostgres(): Promise<RealPostgres> {
         "fsync = off",
         "synchronous_commit = off",
         "full_page_writes = off",
+        "max_connections = 400",
+        // JIT compiles a plan whose estimated cost is high, which the app's short queries pay 50 ms
+        // and more for (bench:api); docs/benchmarks.md recommends the same in production.
+        "jit = off",
         "",
       ].join("\n"),
     );
     await pgRun("pg_ctl", ["start", "-D", data, "-l", log, "-w", "-t", "30"]);
     started = true;
-    const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-    await migrate(url);
-    return { url, stop };
+    return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, stop };
   } catch (error) {
     const serverLog = await readFile(log, "utf8").catch(() => "");
     await stop().catch(() => undefined);

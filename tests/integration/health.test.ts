@@ -22,7 +22,10 @@ afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
 });
 
-describe("checkHealth against the embedded database", () => {
+// The same file runs on both engines (vitest.config.ts): the report names the one it found.
+const engine = process.env.AIVI_TEST_ENGINE === "postgres" ? "external" : "embedded";
+
+describe("checkHealth against the test database", () => {
   it("reports the engine, pgvector and a fully migrated schema", async () => {
     const report = await checkHealth();
     expect(report.status).toBe("ok");
@@ -33,7 +36,7 @@ describe("checkHealth against the embedded database", () => {
     expect(report.database.vector.version).toMatch(/^\d+\.\d+/);
     const migrations = await readMigrations();
     expect(report.database.migrations).toEqual({ applied: migrations.length, pending: 0, pendingNames: [] });
-    expect(report.services.database).toBe("embedded");
+    expect(report.services.database).toBe(engine);
   });
 
   it("counts a migration the database has not recorded as applied as pending", async () => {
@@ -148,6 +151,6 @@ describe("GET /api/health", () => {
     const body = (await response.json()) as { status: string; database: { ok: boolean }; services: { database: string } };
     expect(body.status).toBe("ok");
     expect(body.database.ok).toBe(true);
-    expect(body.services.database).toBe("embedded");
+    expect(body.services.database).toBe(engine);
   });
 });

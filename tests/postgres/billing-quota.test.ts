@@ -1,6 +1,3 @@
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createSession, sessionCookieName, userFromSessionToken } from "@/server/auth/session";
@@ -9,7 +6,6 @@ import type { createInvitationsInput } from "@/server/invitations/invitations.sc
 import { templateInput } from "@/server/templates/templates.schema";
 import { createCaller } from "@/server/trpc/root";
 import { makeOrg, makeUser } from "../helpers/actors";
-import { startRealPostgres, type RealPostgres } from "../helpers/real-postgres";
 import { makeTemplate } from "../integration/authz/invitations.cases";
 
 // The embedded database runs one transaction at a time, so only a real server can show that two
@@ -29,25 +25,18 @@ const inviteInput = (templateId: string, email: string): z.input<typeof createIn
   candidates: { mode: "one", name: "Casey Candidate", email },
 });
 
-let pg: RealPostgres | undefined;
 // One client of one connection per racer: each request's transaction runs on a connection of its own.
 const clients: Db[] = [];
 
 beforeAll(async () => {
-  pg = await startRealPostgres();
-  process.env.DATABASE_URL = pg.url;
-  process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
-  process.env.APP_URL ??= "http://localhost:3000";
-  process.env.STORAGE_DIR ??= await mkdtemp(path.join(os.tmpdir(), "aivi-storage-"));
-  for (let i = 0; i < RACERS; i += 1) clients.push(createDb(pg.url, 1));
+  // tests/helpers/db-setup.ts made this file's database on the real server.
+  for (let i = 0; i < RACERS; i += 1) clients.push(createDb(process.env.DATABASE_URL!, 1));
   // Connected up front, so no racer starts late for opening its connection.
   await Promise.all(clients.map((client) => client.$queryRaw`SELECT 1`));
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.$disconnect()));
-  if (pg) await getDb().$disconnect();
-  await pg?.stop();
 });
 
 /** A Free organization whose owner gets one caller per racer, each going through the procedures on its own client. */

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "responses_status_invitationId_idx" ON "responses"("status", "invitationId");
