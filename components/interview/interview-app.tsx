@@ -15,6 +15,7 @@ import { ConsentScreen } from "./consent-screen";
 import { DeviceCheck } from "./device-check";
 import { SelfIdentificationForm } from "./self-identification-form";
 import { untilAnswered } from "./retry";
+import { ChoiceQuestion } from "./choice-question";
 import { TextQuestion } from "./text-question";
 import { useMedia } from "./use-media";
 import { VideoQuestion } from "./video-question";
@@ -285,6 +286,8 @@ function Steps(props: {
           media={media}
           onSubmitted={props.onSubmitted}
         />
+      ) : current.type === "MULTIPLE_CHOICE" ? (
+        <ChoiceQuestion key={current.responseId} token={token} question={current} onSubmitted={props.onSubmitted} />
       ) : (
         <TextQuestion key={current.responseId} token={token} question={current} onSubmitted={props.onSubmitted} />
       )}
