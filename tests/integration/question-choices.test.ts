@@ -1,8 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/v1/[...path]/route";
+import { createApiKey } from "@/server/api-keys/keys";
+import { createApiKeyInput } from "@/server/api-keys/api-keys.schema";
+import { compareCandidates } from "@/server/comparison/compare";
+import { toCsv } from "@/server/comparison/csv";
 import { getDb } from "@/server/db/client";
 import { interviewReadiness } from "@/server/pipeline/readiness";
-import { callerFor } from "../helpers/actors";
+import { getInterviewReview } from "@/server/review/interview";
+import { callerFor, makeOrg, makeUser } from "../helpers/actors";
 import { makeInterview } from "../fixtures/interview";
 
 /** Multiple-choice answers through the candidate's procedures: the shuffled options, the key's points and the refusals. */
@@ -93,5 +99,38 @@ describe("a multiple-choice question", () => {
     expect(await interviewReadiness(getDb(), mixed.invitation.id)).toEqual({ ready: false, waitingFor: -1 });
     await api.interview.submitText({ token: mixed.token, responseId: mixed.responses[1]!.id, text: "I would use idempotency keys." });
     expect(await interviewReadiness(getDb(), mixed.invitation.id)).toMatchObject({ ready: true });
+  });
+});
+
+describe("HR's view of multiple-choice answers", () => {
+  it("shows the options, the choices and the key's points on the review, the comparison, the CSV and the REST API", async () => {
+    const org = await makeOrg("Choices");
+    const hr = await makeUser({ role: "HR", orgId: org.id });
+    const { token, invitation, responses } = await makeInterview({
+      organizationId: org.id,
+      consent: true,
+      questions: [{ type: "MULTIPLE_CHOICE", options, scoreByKey: true }, { type: "MULTIPLE_CHOICE", options: options.slice(0, 2) }, { type: "TEXT" }],
+    });
+    const api = await callerFor(null);
+    await api.interview.submitChoices({ token, responseId: responses[0]!.id, choices: ["o1"] });
+    await api.interview.submitChoices({ token, responseId: responses[1]!.id, choices: ["o2"] });
+
+    const review = await getInterviewReview(getDb(), org.id, invitation.id);
+    expect(review.answers[0]).toMatchObject({ question: { type: "MULTIPLE_CHOICE", options, scoreByKey: true }, response: { choices: ["o1"], keyScore: 0.5 } });
+    expect(review.answers[1]).toMatchObject({ response: { choices: ["o2"], keyScore: null, textAnswer: "FETCH" } });
+
+    const comparison = await compareCandidates(getDb(), org.id, { templateId: invitation.templateId, sort: "overall" });
+    expect(comparison.rows[0]!.keyPoints).toEqual({ earned: 0.5, of: 1 });
+    expect(toCsv(comparison.rows, comparison.competencies).split("\r\n")[1]).toMatch(/"0\.50","1"$/);
+
+    const { secret } = await createApiKey(getDb(), { id: hr.id }, org.id, createApiKeyInput.parse({ name: "read", scopes: ["read"] }));
+    const url = new URL(`http://localhost:3000/api/v1/interviews/${invitation.id}/answers`);
+    const res = await GET(new Request(url, { headers: { authorization: `Bearer ${secret}` } }), {
+      params: Promise.resolve({ path: ["interviews", invitation.id, "answers"] }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { answers: { question: { options?: unknown }; response: { choices: string[]; keyScore: number | null } | null }[] };
+    expect(body.answers[0]).toMatchObject({ question: { options }, response: { choices: ["o1"], keyScore: 0.5 } });
+    expect(body.answers[2]!.response).toMatchObject({ choices: [], keyScore: null });
   });
 });
