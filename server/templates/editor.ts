@@ -13,7 +13,7 @@ type QuestionValues = Pick<
   Prisma.QuestionCreateManyInput,
   "prompt" | "type" | "timeLimitSec" | "thinkTimeSec" | "retakes" | "maxChars" | "criteria" | "scoreByKey"
 > & {
-  options: readonly { id?: string; text: string; correct: boolean }[] | null;
+  options?: readonly { id?: string; text: string; correct: boolean }[] | null;
 };
 
 /**

@@ -64,7 +64,7 @@ type TemplateRow = Prisma.TemplateGetPayload<{ select: typeof templateDetailSele
 function toTemplateDetail({ _count, rubric, questions, ...t }: TemplateRow) {
   return {
     ...t,
-    questions: questions.map((q) => ({ ...q, options: q.type === "MULTIPLE_CHOICE" ? readOptions(q.options) : null })),
+    questions: questions.map((q) => ({ ...q, options: q.type === "MULTIPLE_CHOICE" ? readOptions(q.options) : undefined })),
     // A rubric the app did not write (it is only ever saved through templateInput) opens empty
     // rather than breaking the editor; HR sees it is missing and fills it in.
     rubric: readRubric(rubric) ?? [],
