@@ -43,9 +43,11 @@ export const rubricItemInput = z.object({
   looksFor: text().trim().min(1, "Describe what a strong candidate shows").max(LIMITS.looksFor, `Keep this under ${LIMITS.looksFor} characters`),
 });
 
+// Checked only on a multiple-choice question (checkOptions): the editor keeps blank options on other
+// types while HR switches type back and forth, and those must not block saving.
 export const choiceOptionInput = z.object({
   id: clientId,
-  text: text().trim().min(1, "Write the option").max(LIMITS.option, `Keep an option under ${LIMITS.option} characters`),
+  text: text().trim(),
   correct: z.boolean().default(false),
 });
 
@@ -58,6 +60,9 @@ function checkOptions(ctx: z.RefinementCtx, options: z.output<typeof choiceOptio
   const texts = new Set<string>();
   const ids = new Set<string>();
   options.forEach((o, i) => {
+    if (!o.text) ctx.addIssue({ code: "custom", path: ["options", i, "text"], message: "Write the option" });
+    if (o.text.length > LIMITS.option)
+      ctx.addIssue({ code: "custom", path: ["options", i, "text"], message: `Keep an option under ${LIMITS.option} characters` });
     const key = o.text.toLowerCase();
     if (texts.has(key)) ctx.addIssue({ code: "custom", path: ["options", i, "text"], message: "Another option already says this" });
     if (o.id && ids.has(o.id)) ctx.addIssue({ code: "custom", path: ["options", i, "id"], message: "This option appears twice" });

@@ -49,6 +49,12 @@ describe("a multiple-choice question's validation", () => {
     expect(issues({ ...base, options: [{ text: " ", correct: true }, { text: "B" }] })).toEqual(["options.0.text: Write the option"]);
   });
 
+  it("ignores blank options left on other types, which the editor keeps while HR switches type", () => {
+    expect(
+      questionInput.safeParse({ prompt: "Why?", type: "VIDEO", timeLimitSec: 60, thinkTimeSec: 0, retakes: 0, options: [{ text: "" }, { text: "" }] }).success,
+    ).toBe(true);
+  });
+
   it("stores no options on other types", () => {
     expect(questionInput.parse({ prompt: "Why?", type: "TEXT", options: [{ text: "A", correct: true }], scoreByKey: true })).toMatchObject({
       options: null,
