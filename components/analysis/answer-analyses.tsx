@@ -1,11 +1,12 @@
 import { Badge, Progress } from "@/components/ui";
 import { coverageSummary, describeCoverage } from "@/server/analysis/coverage";
 import type { AnswerAnalysisView } from "@/server/review/analysis";
+import type { QuestionTypeValue } from "@/server/templates/templates.schema";
 import { ClaimList, FlagList } from "./claims";
 import { EvidenceList } from "./evidence";
 import { formatScore, formatSeconds } from "@/components/format";
 
-export type AnalysedQuestion = { number: number; prompt: string; type: "VIDEO" | "TEXT"; responseId: string | null };
+export type AnalysedQuestion = { number: number; prompt: string; type: QuestionTypeValue; responseId: string | null };
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 

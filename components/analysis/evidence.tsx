@@ -3,10 +3,11 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { seekTo } from "@/components/review/seek";
 import type { Evidence } from "@/server/analysis/analysis.schema";
+import type { QuestionTypeValue } from "@/server/templates/templates.schema";
 import { formatClock } from "@/components/format";
 
 /** Where each answer sits on the page: its question number and whether it was recorded or written. */
-export type AnswerPlaces = Record<string, { number: number; type: "VIDEO" | "TEXT" }>;
+export type AnswerPlaces = Record<string, { number: number; type: QuestionTypeValue }>;
 
 const PlacesContext = createContext<AnswerPlaces>({});
 

@@ -139,6 +139,7 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
   const query = useQuery(trpc.analysis.compare.queryOptions(input, { placeholderData: keepPreviousData, initialData: unfiltered ? initial : undefined }));
   const data = query.data ?? initial;
   const competencies = data.competencies;
+  const keyed = data.rows.some((r) => r.keyPoints);
   const csvQuery = comparisonSearchParams({ status, recommendation, skill, sort }).toString();
   const csvHref = `/api/templates/${encodeURIComponent(templateId)}/comparison.csv${csvQuery ? `?${csvQuery}` : ""}`;
   const sortLabel = sort === OVERALL_SORT ? "overall score" : (competencies.find((c) => c.id === sort)?.competency ?? sort);
@@ -213,6 +214,7 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                 {competencies.map((c) => (
                   <SortHeader key={c.id} id={c.id} label={c.competency} sort={sort} onSort={setSort} />
                 ))}
+                {keyed ? <TH className={wrapHeader}>Points by key</TH> : null}
                 <TH className={wrapHeader}>Recommendation</TH>
                 <TH className={wrapHeader}>Flags</TH>
                 <TH className={wrapHeader}>Completed</TH>
@@ -255,6 +257,11 @@ export function ComparisonTable({ templateId, initial }: { templateId: string; i
                         <ScoreCell score={a?.scores[c.id]} />
                       </TD>
                     ))}
+                    {keyed ? (
+                      <TD className={cn("whitespace-nowrap text-sm", cardCell, !r.keyPoints && "max-md:hidden")} data-label="Points by key">
+                        {r.keyPoints ? `${formatScore(r.keyPoints.earned)} of ${r.keyPoints.of}` : "–"}
+                      </TD>
+                    ) : null}
                     <TD className={cardCell} data-label="Recommendation">
                       {a ? (
                         <span className="inline-flex items-center gap-1">

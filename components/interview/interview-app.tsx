@@ -16,6 +16,7 @@ import { DeviceCheck } from "./device-check";
 import { PracticeQuestion } from "./practice-question";
 import { SelfIdentificationForm } from "./self-identification-form";
 import { untilAnswered } from "./retry";
+import { ChoiceQuestion } from "./choice-question";
 import { TextQuestion } from "./text-question";
 import { useBackgroundSends, type BackgroundSend } from "./use-background-sends";
 import { useMedia } from "./use-media";
@@ -335,6 +336,8 @@ function Steps(props: {
           onSubmitted={props.onSubmitted}
           onHandOff={sends.handOff}
         />
+      ) : current.type === "MULTIPLE_CHOICE" ? (
+        <ChoiceQuestion key={current.responseId} token={token} question={current} onSubmitted={props.onSubmitted} />
       ) : (
         <TextQuestion key={current.responseId} token={token} question={current} onSubmitted={props.onSubmitted} />
       )}

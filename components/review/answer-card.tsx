@@ -1,6 +1,7 @@
 import { Badge, Card, CardContent, CardHeader, CardTitle } from "@/components/ui";
 import { formatDateTime, formatDuration } from "@/components/format";
 import type { InterviewReview } from "@/server/review/interview";
+import { ChoiceAnswer } from "./choice-answer";
 import { AnswerRecording } from "./recording-player";
 import { RetryProcessingButton } from "./pipeline-controls";
 import { ResponseStatusBadge } from "./response-status-badge";
@@ -25,7 +26,7 @@ export function AnswerCard({ answer }: { answer: Answer }) {
         <CardHeader>
           <div className="flex flex-wrap items-center gap-2">
             <CardTitle id={headingId}>Question {answer.number}</CardTitle>
-            <Badge tone="neutral">{q.type === "VIDEO" ? "Video" : "Written"}</Badge>
+            <Badge tone="neutral">{q.type === "VIDEO" ? "Video" : q.type === "MULTIPLE_CHOICE" ? "Multiple choice" : "Written"}</Badge>
             <ResponseStatusBadge status={r?.status ?? "PENDING"} resuming={r?.resuming ?? false} />
           </div>
           <p className="mt-2 whitespace-pre-line text-slate-800">{q.prompt}</p>
@@ -47,6 +48,11 @@ export function AnswerCard({ answer }: { answer: Answer }) {
                 />
               ) : null}
             </>
+          ) : q.type === "MULTIPLE_CHOICE" ? (
+            <>
+              <ChoiceAnswer options={q.options ?? []} chosen={r?.choices ?? []} scored={q.scoreByKey ?? false} />
+              {r?.submittedAt ? null : <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">Not answered yet.</p>}
+            </>
           ) : r?.textAnswer ? (
             <blockquote className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-4 text-slate-900">{r.textAnswer}</blockquote>
           ) : (
@@ -65,7 +71,7 @@ export function AnswerCard({ answer }: { answer: Answer }) {
                 <dt>Takes used</dt>
                 <dd className="font-medium text-slate-900">{r?.takesUsed ?? 0}</dd>
               </div>
-            ) : r?.textAnswer ? (
+            ) : r?.textAnswer && q.type === "TEXT" ? (
               <div className="flex gap-1">
                 <dt>Characters</dt>
                 <dd className="font-medium text-slate-900">

@@ -7,7 +7,8 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useFieldArray, useFormContext, useWatch, type FieldPath } from "react-hook-form";
 import { optionalNumber } from "@/components/forms/field-values";
 import { Badge, Button, cn, Field, Input, Select, Textarea } from "@/components/ui";
-import { LIMITS } from "@/server/templates/templates.schema";
+import { LIMITS, QUESTION_TYPE_LABELS } from "@/server/templates/templates.schema";
+import { ChoiceOptionsEditor } from "./choice-options-editor";
 import { useReorderSensors } from "./reorder-sensors";
 import { emptyQuestion, type TemplateFormValues } from "./template-form";
 
@@ -192,7 +193,7 @@ function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: C
         <h3 id={ids.heading} tabIndex={-1} className="font-semibold text-slate-900 focus:outline-none">
           Question {number}
         </h3>
-        <Badge tone={type === "VIDEO" ? "info" : "neutral"}>{type === "VIDEO" ? "Video" : "Text"}</Badge>
+        <Badge tone={type === "VIDEO" ? "info" : "neutral"}>{QUESTION_TYPE_LABELS[type]}</Badge>
         {readOnly ? null : (
           <div className="ml-auto flex gap-1">
             <Button
@@ -232,6 +233,7 @@ function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: C
               <Select {...p} {...register(name("type"))}>
                 <option value="VIDEO">Video recording</option>
                 <option value="TEXT">Written text</option>
+                <option value="MULTIPLE_CHOICE">Multiple choice</option>
               </Select>
             )}
           </Field>
@@ -259,7 +261,7 @@ function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: C
                 error={error?.retakes?.message}
               />
             </>
-          ) : (
+          ) : type === "MULTIPLE_CHOICE" ? null : (
             <NumberField
               label="Maximum characters"
               description={`${LIMITS.maxChars.min}–${LIMITS.maxChars.max.toLocaleString("en")}; no time limit for text`}
@@ -269,6 +271,7 @@ function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: C
             />
           )}
         </div>
+        {type === "MULTIPLE_CHOICE" ? <ChoiceOptionsEditor index={index} number={number} /> : null}
         <Field label="What a good answer covers" description="Reviewers and the AI assessment score the answer against this." error={error?.criteria?.message}>
           {(p) => <Textarea {...p} maxLength={LIMITS.criteria} className="min-h-16" {...register(name("criteria"))} />}
         </Field>

@@ -9,7 +9,15 @@ export type QuestionFormValues = TemplateFormValues["questions"][number];
 export type CompetencyFormValues = TemplateFormValues["rubric"][number];
 
 export function emptyQuestion(): QuestionFormValues {
-  return { prompt: "", type: "VIDEO", ...QUESTION_DEFAULTS, criteria: "" };
+  return { prompt: "", type: "VIDEO", ...QUESTION_DEFAULTS, criteria: "", options: emptyOptions(), scoreByKey: false };
+}
+
+/** Two blank options, so switching a question to multiple choice starts at the minimum. */
+function emptyOptions() {
+  return [
+    { text: "", correct: true },
+    { text: "", correct: false },
+  ];
 }
 
 export function emptyCompetency(): CompetencyFormValues {
@@ -31,6 +39,8 @@ export function formValues(template: TemplateDetail | null): TemplateFormValues 
       thinkTimeSec: q.type === "VIDEO" ? q.thinkTimeSec : QUESTION_DEFAULTS.thinkTimeSec,
       retakes: q.type === "VIDEO" ? q.retakes : QUESTION_DEFAULTS.retakes,
       maxChars: q.maxChars ?? QUESTION_DEFAULTS.maxChars,
+      options: q.options ?? emptyOptions(),
+      scoreByKey: q.scoreByKey,
       criteria: q.criteria,
     })),
   };

@@ -85,7 +85,9 @@ async function loadInterview(db: Db, invitationId: string) {
   const answers: Omit<AnswerInput, "context">[] = [];
   // Response id -> the rough engine's label, for answers read from an offline transcript.
   const roughTranscripts = new Map<string, string>();
-  for (const question of snapshot.questions) {
+  // Multiple-choice answers are scored by their key when submitted; the engines see neither them nor their questions.
+  const analysed = { ...snapshot, questions: snapshot.questions.filter((q) => q.type !== "MULTIPLE_CHOICE") };
+  for (const question of analysed.questions) {
     const response = invitation.responses.find((r) => r.questionId === question.id);
     if (!response) continue;
     if (question.type === "TEXT" || response.type === "TEXT") {
@@ -103,7 +105,7 @@ async function loadInterview(db: Db, invitationId: string) {
   }
   if (answers.length === 0) throw new DomainError("PRECONDITION_FAILED", "This interview has no transcribed or written answer to analyse yet.");
   const answered = new Set(answers.map((a) => a.question.id));
-  return { invitation, snapshot, answers, unanswered: snapshot.questions.filter((q) => !answered.has(q.id)), roughTranscripts };
+  return { invitation, snapshot, analysed, answers, unanswered: analysed.questions.filter((q) => !answered.has(q.id)), roughTranscripts };
 }
 
 /** sha256 of the inputs' JSON with sorted keys, so equal inputs always hash the same. */
@@ -138,7 +140,7 @@ export async function analyzeInterview(
   invitationId: string,
   deps: { engine?: Analyzer; retrieve?: typeof retrieveContext } = {},
 ): Promise<AnalyzeInterviewResult> {
-  const { invitation, snapshot, answers, unanswered, roughTranscripts } = await loadInterview(db, invitationId);
+  const { invitation, snapshot, analysed, answers, unanswered, roughTranscripts } = await loadInterview(db, invitationId);
   const engine = deps.engine ?? (await analyzerFor(db, invitation.organizationId));
   const retrieve = deps.retrieve ?? retrieveContext;
   const inputHash = hashInputs({
@@ -184,7 +186,7 @@ export async function analyzeInterview(
 
   let analysis;
   try {
-    analysis = await engine.analyze({ snapshot, answers: withContext, unanswered });
+    analysis = await engine.analyze({ snapshot: analysed, answers: withContext, unanswered });
   } catch (error) {
     await recordFailure(db, rowKey, error);
     throw error;

@@ -115,7 +115,9 @@ export const interviewAnswers = z.object({
         .object({
           id,
           status: z.enum(RESPONSE_STATUSES),
-          textAnswer: z.string().nullable(),
+          textAnswer: z.string().nullable().describe("The written answer, or for multiple choice the chosen options' words, one a line."),
+          choices: z.array(z.string()).describe("Multiple choice: the ids of the chosen options (see the question's options)."),
+          keyScore: z.number().nullable().describe("Multiple choice scored by key: the points earned, from 0 to 1; null otherwise."),
           durationMs: z.number().int().nullable(),
           failureReason: z.string().nullable(),
           submittedAt: dateTime.nullable(),

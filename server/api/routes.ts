@@ -152,7 +152,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "Interviews",
     summary: "Get an interview's answers",
     description:
-      "Each question as it was sent with the answer: written text, or a signed link to the recording, its transcript with timings, and a captions link.",
+      "Each question as it was sent with the answer: written text, the options chosen with the key's points, or a signed link to the recording, its transcript with timings, and a captions link.",
     input: interviewReviewInput,
     output: interviewAnswers,
     handler: async ({ db, organizationId }, input) => {

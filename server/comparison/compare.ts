@@ -4,7 +4,7 @@ import { DomainError, notFound } from "../errors";
 import { effectiveStatus } from "../invitations/status";
 import { engineLabel, overrideSelect, readRubricOf } from "../review/analysis";
 import { effectiveValues } from "../review/effective";
-import { readRubric } from "../templates/versions";
+import { readRubric, templateSnapshotSchema } from "../templates/versions";
 import { OVERALL_SORT, type CompareCandidatesInput } from "./comparison.schema";
 import { hasSkill } from "../users/skills";
 
@@ -21,6 +21,8 @@ export type ComparisonRow = {
   skills: string[];
   status: InvitationStatus;
   completedAt: Date | null;
+  /** Multiple-choice questions scored by key: the points earned (0-1 each) out of how many such questions; null without any. */
+  keyPoints: { earned: number; of: number } | null;
   analysis: {
     id: string;
     engine: string;
@@ -40,6 +42,13 @@ export type ComparisonRow = {
 function sortValue(row: ComparisonRow, sort: string): number | null {
   if (!row.analysis) return null;
   return sort === OVERALL_SORT ? row.analysis.overall : (row.analysis.scores[sort]?.effective ?? null);
+}
+
+/** The key's points of one interview, out of its version's scored multiple-choice questions (unanswered ones earn 0). */
+function keyPointsOf(snapshot: unknown, earned: number): ComparisonRow["keyPoints"] {
+  const parsed = templateSnapshotSchema.safeParse(snapshot);
+  const of = parsed.success ? parsed.data.questions.filter((q) => q.type === "MULTIPLE_CHOICE" && q.scoreByKey).length : 0;
+  return of ? { earned: Math.round(earned * 100) / 100, of } : null;
 }
 
 /**
@@ -73,6 +82,12 @@ export async function compareCandidates(db: Db, organizationId: string, input: C
     select: { id: true, invitationId: true, engine: true, createdAt: true, flagged: true, result: true, overrides: { select: overrideSelect } },
   });
   const analysisOf = new Map(analyses.map((a) => [a.invitationId, a]));
+  const keyed = await db.response.findMany({
+    where: { invitationId: { in: invitations.map((i) => i.id) }, type: "MULTIPLE_CHOICE", keyScore: { not: null } },
+    select: { invitationId: true, keyScore: true },
+  });
+  const earnedOf = new Map<string, number>();
+  for (const r of keyed) earnedOf.set(r.invitationId, (earnedOf.get(r.invitationId) ?? 0) + (r.keyScore ?? 0));
 
   const competencies: ComparisonCompetency[] = (readRubric(template.rubric) ?? []).map((r) => ({ id: r.id, competency: r.competency, weight: r.weight }));
   const addCompetency = (c: ComparisonCompetency) => {
@@ -88,6 +103,7 @@ export async function compareCandidates(db: Db, organizationId: string, input: C
       skills: inv.candidateUser?.skills ?? [],
       status: effectiveStatus(inv, now),
       completedAt: inv.completedAt,
+      keyPoints: keyPointsOf(inv.templateVersion.snapshot, earnedOf.get(inv.id) ?? 0),
     };
     const a = analysisOf.get(inv.id);
     const parsed = a ? interviewAnalysisResultSchema.safeParse(a.result) : null;

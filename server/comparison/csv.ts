@@ -22,6 +22,8 @@ const score = (n: number | null | undefined) => (n === null || n === undefined ?
 
 /** The comparison as a CSV file: one row per candidate, in ranking order, lines ending in CRLF. */
 export function toCsv(rows: ComparisonRow[], rubric: ComparisonCompetency[]): string {
+  // The key's points only when some interview has multiple-choice questions scored by key.
+  const keyed = rows.some((r) => r.keyPoints);
   const header = [
     "Rank",
     "Candidate",
@@ -34,6 +36,7 @@ export function toCsv(rows: ComparisonRow[], rubric: ComparisonCompetency[]): st
     "Recommendation",
     "Overridden by HR",
     "Flagged",
+    ...(keyed ? ["Key points", "Key questions"] : []),
   ];
   const lines = rows.map((r) => {
     const a = r.analysis;
@@ -49,6 +52,7 @@ export function toCsv(rows: ComparisonRow[], rubric: ComparisonCompetency[]): st
       a ? RECOMMENDATION_LABELS[a.recommendation.effective] : "",
       a ? (a.overridden ? "yes" : "no") : "",
       a ? (a.flagged ? "yes" : "no") : "",
+      ...(keyed ? [score(r.keyPoints?.earned), r.keyPoints ? String(r.keyPoints.of) : ""] : []),
     ];
   });
   return [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";

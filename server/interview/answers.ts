@@ -5,7 +5,8 @@ import { OPEN_STATUSES } from "../invitations/status";
 import { templateSnapshotSchema } from "../templates/versions";
 import { assertAnswerable, invitationByToken, type TokenInvitation } from "./access";
 import { questionLimits, textLimit } from "./interview-rules";
-import type { StartTakeInput, SubmitTextInput, SubmitVideoInput } from "./interview.schema";
+import { allowsSeveral, choiceText, scoreByKey } from "./choices";
+import type { StartTakeInput, SubmitChoicesInput, SubmitTextInput, SubmitVideoInput } from "./interview.schema";
 import { CANDIDATE_TRANSACTION } from "./transaction";
 
 type Tx = Prisma.TransactionClient;
@@ -126,6 +127,42 @@ export async function submitText(db: Db, input: SubmitTextInput, now: Date = new
     const { count } = await tx.response.updateMany({
       where: { id: response.id, submittedAt: null },
       data: { textAnswer: input.text.trim(), status: "UPLOADED", submittedAt: now, failureReason: null },
+    });
+    if (!count) throw new DomainError("CONFLICT", "This answer has already been submitted.");
+    await markStarted(tx, invitation, now);
+    await enqueueEvent(tx, "response.submitted", { responseId: response.id, invitationId: invitation.id }, invitation.organizationId);
+    const completed = await completeIfAllAnswered(tx, invitation, now);
+    return { responseId: response.id, status: "UPLOADED", durationMs: null, failureReason: null, completed };
+  }, CANDIDATE_TRANSACTION);
+}
+
+const sameChoices = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+/**
+ * A multiple-choice answer: option ids of the question as sent, one unless the key has several, submitted
+ * once. The key's points are worked out here from the snapshot, never from what the browser says, and
+ * the chosen options' words are kept as the answer's text for review, search and the CSV.
+ */
+export async function submitChoices(db: Db, input: SubmitChoicesInput, now: Date = new Date()): Promise<SubmittedAnswer> {
+  return db.$transaction(async (tx) => {
+    const invitation = await invitationByToken(tx, input.token);
+    const response = await tx.response.findFirst({ where: { id: input.responseId, invitationId: invitation.id } });
+    if (!response) throw new DomainError("NOT_FOUND", "This question is not part of your interview.");
+    if (response.type === "MULTIPLE_CHOICE" && response.submittedAt && sameChoices(response.choices, input.choices))
+      return submittedAlready(response, invitation);
+    if (response.submittedAt) throw new DomainError("CONFLICT", "This answer has already been submitted.");
+    assertAnswerable(invitation, { consent: true }, now);
+    if (response.type !== "MULTIPLE_CHOICE") throw new DomainError("BAD_REQUEST", "This question does not take a choice of options.");
+    const question = await snapshotQuestion(tx, invitation, response.questionId);
+    const options = question.options ?? [];
+    const known = new Set(options.map((o) => o.id));
+    if (input.choices.some((id) => !known.has(id)))
+      throw new DomainError("BAD_REQUEST", "One of the chosen options is not part of this question. Reload the page.");
+    if (!allowsSeveral(options) && input.choices.length > 1) throw new DomainError("BAD_REQUEST", "Choose one option for this question.");
+    const keyScore = question.scoreByKey ? scoreByKey(options, input.choices).score : null;
+    const { count } = await tx.response.updateMany({
+      where: { id: response.id, submittedAt: null },
+      data: { choices: input.choices, keyScore, textAnswer: choiceText(options, input.choices), status: "UPLOADED", submittedAt: now, failureReason: null },
     });
     if (!count) throw new DomainError("CONFLICT", "This answer has already been submitted.");
     await markStarted(tx, invitation, now);

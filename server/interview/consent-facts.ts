@@ -10,7 +10,7 @@ type Reader = Pick<Prisma.TransactionClient, "organization" | "subscription">;
 /** The consent text for an interview, from the organization's real retention and the engines configured now. */
 export async function consentTextFor(
   db: Reader,
-  opts: { organizationId: string; organizationName: string; videoQuestions: number; textQuestions: number },
+  opts: { organizationId: string; organizationName: string; videoQuestions: number; textQuestions: number; choiceQuestions?: number },
 ): Promise<ConsentText> {
   const retention = await organizationRetention(db, opts.organizationId);
   const e = env();
@@ -21,6 +21,7 @@ export async function consentTextFor(
     organizationName: opts.organizationName,
     videoQuestions: opts.videoQuestions,
     textQuestions: opts.textQuestions,
+    choiceQuestions: opts.choiceQuestions,
     retentionDays: retention.effectiveDays,
     transcribedByGroq: groq,
     analysedByGroq: groq && capabilities.groqAnalysis,

@@ -9,6 +9,8 @@ export type ConsentFacts = {
   organizationName: string;
   videoQuestions: number;
   textQuestions: number;
+  /** Optional, like the other counts: consent records made before multiple choice existed name none. */
+  choiceQuestions?: number;
   retentionDays: number;
   /** Whether transcription and the AI read go to Groq (GROQ_API_KEY set) rather than staying on this server. */
   transcribedByGroq: boolean;
@@ -37,6 +39,9 @@ export function consentText(f: ConsentFacts): ConsentText {
       ? `For each of the ${plural(f.videoQuestions, "video question")}, your camera's picture and your microphone's sound while you answer, from when recording starts until you stop it or the time runs out.`
       : "There are no video questions in this interview.",
     f.textQuestions > 0 ? `Your written answers to the ${plural(f.textQuestions, "text question")}.` : "",
+    f.choiceQuestions
+      ? `The options you choose in the ${plural(f.choiceQuestions, "multiple-choice question")}; they are scored against the hiring team's answer key, not by the automatic read.`
+      : "",
     "Nothing is recorded before you agree below, and the camera check that follows is not recorded.",
   ]
     .filter(Boolean)

@@ -41,8 +41,19 @@ export const submitTextInput = z.object({
     .refine((v) => v.trim().length > 0, "Write your answer before submitting."),
 });
 
+export const submitChoicesInput = z.object({
+  token,
+  responseId,
+  choices: z
+    .array(text().min(1).max(64))
+    .min(1, "Choose an answer before submitting.")
+    .max(10, "Choose at most 10 options.")
+    .refine((ids) => new Set(ids).size === ids.length, "Choose each option once."),
+});
+
 export type InterviewTokenInput = z.output<typeof interviewTokenInput>;
 export type ConsentInput = z.output<typeof consentInput>;
 export type StartTakeInput = z.output<typeof startTakeInput>;
 export type SubmitVideoInput = z.output<typeof submitVideoInput>;
 export type SubmitTextInput = z.output<typeof submitTextInput>;
+export type SubmitChoicesInput = z.output<typeof submitChoicesInput>;

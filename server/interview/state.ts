@@ -4,6 +4,7 @@ import { templateSnapshotSchema } from "../templates/versions";
 import { availability, invitationByToken, type Availability } from "./access";
 import { consentTextFor } from "./consent-facts";
 import type { ConsentText } from "./consent-text";
+import { allowsSeveral, optionSeed, seededShuffle } from "./choices";
 import { questionLimits, textLimit, type Accommodations } from "./interview-rules";
 
 type Reader = Pick<Prisma.TransactionClient, "invitation" | "response" | "templateVersion" | "uploadSession" | "organization" | "subscription">;
@@ -29,6 +30,12 @@ export type InterviewQuestion = {
   takesUsed: number;
   /** Text questions only: the most characters the answer may have. */
   maxChars: number | null;
+  /** Multiple choice only: the options in this candidate's own order, without the key. */
+  options: { id: string; text: string }[] | null;
+  /** Multiple choice only: whether several options may be chosen. */
+  multiple: boolean;
+  /** Multiple choice: the option ids chosen. */
+  choices: string[];
   status: ResponseStatus;
   submitted: boolean;
   textAnswer: string | null;
@@ -113,6 +120,9 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
       ...questionLimits(q, accommodations),
       takesUsed: response.takesUsed,
       maxChars: q.type === "TEXT" ? textLimit(q.maxChars) : null,
+      options: q.type === "MULTIPLE_CHOICE" ? seededShuffle(q.options ?? [], optionSeed(invitation.id, q.id)).map(({ id, text }) => ({ id, text })) : null,
+      multiple: q.type === "MULTIPLE_CHOICE" && allowsSeveral(q.options ?? []),
+      choices: response.choices,
       status: response.status,
       submitted: response.submittedAt !== null,
       textAnswer: response.textAnswer,
@@ -128,6 +138,7 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
     organizationName: details.organization.name,
     videoQuestions: questions.filter((q) => q.type === "VIDEO").length,
     textQuestions: questions.filter((q) => q.type === "TEXT").length,
+    choiceQuestions: questions.filter((q) => q.type === "MULTIPLE_CHOICE").length,
   });
 
   return {

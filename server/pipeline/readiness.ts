@@ -22,12 +22,15 @@ export async function interviewReadiness(db: Db, invitationId: string): Promise<
   if (!invitation || invitation.status !== "COMPLETED") return { ready: false, waitingFor: -1 };
   const waiting = invitation.responses.filter((r) => {
     if (!r.submittedAt) return true;
-    if (r.type === "TEXT") return false;
+    if (r.type !== "VIDEO") return false;
     return !(r.status === "FAILED" || (r.transcript && TRANSCRIBED.includes(r.status)));
   });
   if (waiting.length) return { ready: false, waitingFor: waiting.length };
   // Every recording failed and nothing was written: there is nothing to analyse (HR can retry).
-  const analysable = invitation.responses.some((r) => (r.type === "TEXT" ? r.submittedAt : r.transcript && TRANSCRIBED.includes(r.status)));
+  // Multiple-choice answers are scored by their key, not analysed, so they alone are not enough.
+  const analysable = invitation.responses.some((r) =>
+    r.type === "VIDEO" ? r.transcript && TRANSCRIBED.includes(r.status) : r.type !== "MULTIPLE_CHOICE" && r.submittedAt,
+  );
   if (!analysable) return { ready: false, waitingFor: 0 };
   const state = invitation.responses
     .map((r) => `${r.id}:${r.status === "FAILED" ? "failed" : (r.transcript?.id ?? "text")}:${r.transcript?.createdAt.getTime() ?? 0}`)

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db, QuestionType } from "../db/client";
 import { notFound } from "../errors";
 import { transcriptSegmentsSchema } from "../transcription/transcript.schema";
 import { upsertChunks } from "./chunks";
@@ -6,8 +6,9 @@ import { embedTexts, getEmbedder } from "./embedder";
 import { ensureOrganizationIndex } from "./org-index";
 import { textPassages, transcriptPassages, type Passage } from "./passages";
 
-function passagesOf(response: { type: "VIDEO" | "TEXT"; textAnswer: string | null; transcript: { text: string; segments: unknown } | null }): Passage[] {
-  if (response.type === "TEXT") return textPassages(response.textAnswer ?? "");
+function passagesOf(response: { type: QuestionType; textAnswer: string | null; transcript: { text: string; segments: unknown } | null }): Passage[] {
+  // Every answer but a recording is its words: the written text, or the options chosen.
+  if (response.type !== "VIDEO") return textPassages(response.textAnswer ?? "");
   if (!response.transcript) return [];
   const segments = transcriptSegmentsSchema.safeParse(response.transcript.segments);
   // A transcript whose segments cannot be read is still searchable, only without moments.

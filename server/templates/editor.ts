@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { SessionUser } from "../auth/session-user";
 import { audit } from "../audit/log";
-import type { Db, Prisma } from "../db/client";
+import { Prisma, type Db } from "../db/client";
 import { requireQuota } from "../billing/quota";
 import { DomainError, notFound } from "../errors";
 import { getTemplate } from "./queries";
@@ -9,7 +9,12 @@ import { LIMITS, publishBlockers, type RubricItemInput, type TemplateInput, type
 
 type Tx = Prisma.TransactionClient;
 type Actor = Pick<SessionUser, "id">;
-type QuestionValues = Pick<Prisma.QuestionCreateManyInput, "prompt" | "type" | "timeLimitSec" | "thinkTimeSec" | "retakes" | "maxChars" | "criteria">;
+type QuestionValues = Pick<
+  Prisma.QuestionCreateManyInput,
+  "prompt" | "type" | "timeLimitSec" | "thinkTimeSec" | "retakes" | "maxChars" | "criteria" | "scoreByKey"
+> & {
+  options?: readonly { id?: string; text: string; correct: boolean }[] | null;
+};
 
 /**
  * Locks the organization's template row for the rest of the transaction, so an edit, a delete and a
@@ -35,8 +40,22 @@ function withCompetencyIds(rubric: RubricItemInput[]) {
   });
 }
 
-function questionData({ prompt, type, timeLimitSec, thinkTimeSec, retakes, maxChars, criteria }: QuestionValues, position: number) {
-  return { position, prompt, type, timeLimitSec, thinkTimeSec, retakes, maxChars, criteria };
+// Option ids outlive edits like question ids: a candidate's choices name them, so only new options get one.
+function withOptionIds(options: QuestionValues["options"]) {
+  if (!options) return Prisma.DbNull;
+  const taken = new Set(options.flatMap((o) => (o.id ? [o.id] : [])));
+  return options.map(({ id, text, correct }) => {
+    if (id) return { id, text, correct };
+    let fresh: string;
+    do fresh = `o_${randomBytes(4).toString("hex")}`;
+    while (taken.has(fresh));
+    taken.add(fresh);
+    return { id: fresh, text, correct };
+  });
+}
+
+function questionData({ prompt, type, timeLimitSec, thinkTimeSec, retakes, maxChars, criteria, options, scoreByKey }: QuestionValues, position: number) {
+  return { position, prompt, type, timeLimitSec, thinkTimeSec, retakes, maxChars, criteria, options: withOptionIds(options), scoreByKey };
 }
 
 export async function createTemplate(db: Db, actor: Actor, organizationId: string, input: TemplateInput) {

@@ -2,7 +2,7 @@ import type { Db, Prisma } from "../db/client";
 import { scopedCursor } from "../db/cursor";
 import { notFound } from "../errors";
 import type { ListTemplatesInput } from "./templates.schema";
-import { readRubric } from "./versions";
+import { readOptions, readRubric } from "./versions";
 import { likeLiteral } from "../db/like";
 
 export async function listTemplates(db: Db, organizationId: string, input: ListTemplatesInput) {
@@ -43,16 +43,29 @@ const templateDetailSelect = {
   createdBy: { select: { name: true, email: true } },
   questions: {
     orderBy: [{ position: "asc" }, { id: "asc" }],
-    select: { id: true, position: true, prompt: true, type: true, timeLimitSec: true, thinkTimeSec: true, retakes: true, maxChars: true, criteria: true },
+    select: {
+      id: true,
+      position: true,
+      prompt: true,
+      type: true,
+      timeLimitSec: true,
+      thinkTimeSec: true,
+      retakes: true,
+      maxChars: true,
+      criteria: true,
+      options: true,
+      scoreByKey: true,
+    },
   },
   _count: { select: { invitations: true, versions: true } },
 } satisfies Prisma.TemplateSelect;
 
 type TemplateRow = Prisma.TemplateGetPayload<{ select: typeof templateDetailSelect }>;
 
-function toTemplateDetail({ _count, rubric, ...t }: TemplateRow) {
+function toTemplateDetail({ _count, rubric, questions, ...t }: TemplateRow) {
   return {
     ...t,
+    questions: questions.map((q) => ({ ...q, options: q.type === "MULTIPLE_CHOICE" ? readOptions(q.options) : undefined })),
     // A rubric the app did not write (it is only ever saved through templateInput) opens empty
     // rather than breaking the editor; HR sees it is missing and fills it in.
     rubric: readRubric(rubric) ?? [],

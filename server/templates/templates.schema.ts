@@ -3,8 +3,9 @@ import { text } from "../validation/text";
 
 export const TEMPLATE_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"] as const;
 export type TemplateStatusValue = (typeof TEMPLATE_STATUSES)[number];
-export const QUESTION_TYPES = ["VIDEO", "TEXT"] as const;
+export const QUESTION_TYPES = ["VIDEO", "TEXT", "MULTIPLE_CHOICE"] as const;
 export type QuestionTypeValue = (typeof QUESTION_TYPES)[number];
+export const QUESTION_TYPE_LABELS: Record<QuestionTypeValue, string> = { VIDEO: "Video", TEXT: "Text", MULTIPLE_CHOICE: "Multiple choice" };
 
 export const LIMITS = {
   title: 120,
@@ -20,6 +21,8 @@ export const LIMITS = {
   thinkTimeSec: { min: 0, max: 300 },
   retakes: { min: 0, max: 5 },
   maxChars: { min: 50, max: 5000 },
+  options: { min: 2, max: 10 },
+  option: 200,
 } as const;
 
 export const QUESTION_DEFAULTS = { timeLimitSec: 120, thinkTimeSec: 30, retakes: 1, maxChars: 2000 } as const;
@@ -40,6 +43,35 @@ export const rubricItemInput = z.object({
   looksFor: text().trim().min(1, "Describe what a strong candidate shows").max(LIMITS.looksFor, `Keep this under ${LIMITS.looksFor} characters`),
 });
 
+// Checked only on a multiple-choice question (checkOptions): the editor keeps blank options on other
+// types while HR switches type back and forth, and those must not block saving.
+export const choiceOptionInput = z.object({
+  id: clientId,
+  text: text().trim(),
+  correct: z.boolean().default(false),
+});
+
+function checkOptions(ctx: z.RefinementCtx, options: z.output<typeof choiceOptionInput>[] | null | undefined) {
+  const { min, max } = LIMITS.options;
+  if (!options || options.length < min || options.length > max) {
+    ctx.addIssue({ code: "custom", path: ["options"], message: `Give from ${min} to ${max} options` });
+    return;
+  }
+  const texts = new Set<string>();
+  const ids = new Set<string>();
+  options.forEach((o, i) => {
+    if (!o.text) ctx.addIssue({ code: "custom", path: ["options", i, "text"], message: "Write the option" });
+    if (o.text.length > LIMITS.option)
+      ctx.addIssue({ code: "custom", path: ["options", i, "text"], message: `Keep an option under ${LIMITS.option} characters` });
+    const key = o.text.toLowerCase();
+    if (texts.has(key)) ctx.addIssue({ code: "custom", path: ["options", i, "text"], message: "Another option already says this" });
+    if (o.id && ids.has(o.id)) ctx.addIssue({ code: "custom", path: ["options", i, "id"], message: "This option appears twice" });
+    texts.add(key);
+    if (o.id) ids.add(o.id);
+  });
+  if (!options.some((o) => o.correct)) ctx.addIssue({ code: "custom", path: ["options"], message: "Mark at least one option as correct" });
+}
+
 /**
  * The settings that do not apply to a question's type arrive as anything (the editor keeps them while
  * HR switches type back and forth) and leave as the stored value: a text answer has no time limit,
@@ -49,11 +81,13 @@ export const questionInput = z
   .object({
     id: clientId,
     prompt: text().trim().min(1, "Write the question").max(LIMITS.prompt, `Keep the question under ${LIMITS.prompt} characters`),
-    type: z.enum(QUESTION_TYPES, { error: "Choose video or text" }),
+    type: z.enum(QUESTION_TYPES, { error: "Choose how the candidate answers" }),
     timeLimitSec: z.number().nullish(),
     thinkTimeSec: z.number().nullish(),
     retakes: z.number().nullish(),
     maxChars: z.number().nullish(),
+    options: z.array(choiceOptionInput).nullish(),
+    scoreByKey: z.boolean().default(false),
     criteria: text().trim().max(LIMITS.criteria, `Keep the criteria under ${LIMITS.criteria} characters`).default(""),
   })
   .superRefine((q, ctx) => {
@@ -62,34 +96,27 @@ export const questionInput = z
       checkRange(ctx, "timeLimitSec", q.timeLimitSec, t, `Set a time limit from ${t.min} to ${t.max} seconds`);
       checkRange(ctx, "thinkTimeSec", q.thinkTimeSec, think, `Set a think time from ${think.min} to ${think.max} seconds`);
       checkRange(ctx, "retakes", q.retakes, r, `Allow from ${r.min} to ${r.max} retakes`);
+    } else if (q.type === "MULTIPLE_CHOICE") {
+      checkOptions(ctx, q.options);
     } else if (q.maxChars != null) {
       const m = LIMITS.maxChars;
       checkRange(ctx, "maxChars", q.maxChars, m, `Allow from ${m.min} to ${m.max.toLocaleString("en")} characters`);
     }
   })
-  .transform((q) =>
-    q.type === "VIDEO"
-      ? {
-          id: q.id,
-          prompt: q.prompt,
-          type: q.type,
-          timeLimitSec: q.timeLimitSec ?? QUESTION_DEFAULTS.timeLimitSec,
-          thinkTimeSec: q.thinkTimeSec ?? QUESTION_DEFAULTS.thinkTimeSec,
-          retakes: q.retakes ?? QUESTION_DEFAULTS.retakes,
-          maxChars: null,
-          criteria: q.criteria,
-        }
-      : {
-          id: q.id,
-          prompt: q.prompt,
-          type: q.type,
-          timeLimitSec: 0,
-          thinkTimeSec: 0,
-          retakes: 0,
-          maxChars: q.maxChars ?? QUESTION_DEFAULTS.maxChars,
-          criteria: q.criteria,
-        },
-  );
+  .transform((q) => {
+    const common = { id: q.id, prompt: q.prompt, type: q.type, criteria: q.criteria, options: null, scoreByKey: false };
+    if (q.type === "VIDEO")
+      return {
+        ...common,
+        timeLimitSec: q.timeLimitSec ?? QUESTION_DEFAULTS.timeLimitSec,
+        thinkTimeSec: q.thinkTimeSec ?? QUESTION_DEFAULTS.thinkTimeSec,
+        retakes: q.retakes ?? QUESTION_DEFAULTS.retakes,
+        maxChars: null,
+      };
+    if (q.type === "MULTIPLE_CHOICE")
+      return { ...common, timeLimitSec: 0, thinkTimeSec: 0, retakes: 0, maxChars: null, options: q.options ?? [], scoreByKey: q.scoreByKey };
+    return { ...common, timeLimitSec: 0, thinkTimeSec: 0, retakes: 0, maxChars: q.maxChars ?? QUESTION_DEFAULTS.maxChars };
+  });
 
 /**
  * Everything the editor saves, in one piece. A draft may still lack questions or competencies;
@@ -150,6 +177,7 @@ export type UpdateTemplateInput = z.infer<typeof updateTemplateInput>;
 export type ListTemplatesInput = z.infer<typeof listTemplatesInput>;
 export type SetTemplateStatusInput = z.infer<typeof setTemplateStatusInput>;
 export type RubricItemInput = z.infer<typeof rubricItemInput>;
+export type QuestionInput = z.infer<typeof questionInput>;
 
 /**
  * What keeps valid content from being published, keyed like field errors. Every weight is above 0,

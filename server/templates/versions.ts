@@ -10,16 +10,21 @@ export const snapshotRubricItemSchema = z.object({
   looksFor: z.string(),
 });
 
+const snapshotOptionsSchema = z.array(z.object({ id: z.string(), text: z.string(), correct: z.boolean() }));
+
 export const snapshotQuestionSchema = z.object({
   id: z.string(),
   position: z.number().int(),
   prompt: z.string(),
-  type: z.enum(["VIDEO", "TEXT"]),
+  type: z.enum(["VIDEO", "TEXT", "MULTIPLE_CHOICE"]),
   timeLimitSec: z.number().int(),
   thinkTimeSec: z.number().int(),
   retakes: z.number().int(),
   maxChars: z.number().int().nullable(),
   criteria: z.string(),
+  // Multiple choice only; absent from other questions, so their versions hash as before.
+  options: snapshotOptionsSchema.optional(),
+  scoreByKey: z.boolean().optional(),
 });
 
 /**
@@ -43,6 +48,12 @@ type Tx = Pick<Prisma.TransactionClient, "template" | "templateVersion" | "$quer
 export function readRubric(json: unknown): SnapshotRubricItem[] | null {
   const parsed = z.array(snapshotRubricItemSchema).safeParse(json);
   return parsed.success ? parsed.data : null;
+}
+
+/** A stored question's options as the snapshot shape; JSON the app did not write reads as none. */
+export function readOptions(json: unknown) {
+  const parsed = snapshotOptionsSchema.safeParse(json);
+  return parsed.success ? parsed.data : [];
 }
 
 function canonicalize(value: unknown): unknown {
@@ -95,6 +106,7 @@ export async function ensureTemplateVersion(tx: Tx, templateId: string) {
       retakes: q.retakes,
       maxChars: q.maxChars,
       criteria: q.criteria,
+      ...(q.type === "MULTIPLE_CHOICE" ? { options: readOptions(q.options), scoreByKey: q.scoreByKey } : {}),
     })),
   };
   const hash = snapshotHash(snapshot);

@@ -41,6 +41,7 @@ const row = (over: Partial<ComparisonRow>): ComparisonRow => ({
   skills: [],
   status: "COMPLETED",
   completedAt: new Date("2026-11-30T10:00:00.000Z"),
+  keyPoints: null,
   analysis: {
     id: "an1",
     engine: "offline",
@@ -76,6 +77,15 @@ describe("toCsv", () => {
       `"","'=cmd|' /C calc'!A0","x@example.com","In progress","","","","","","","",""`,
       "",
     ]);
+  });
+
+  it("adds the key's points of multiple-choice questions when some interview has them", () => {
+    const csv = toCsv(
+      [row({ keyPoints: { earned: 1.5, of: 2 } }), row({ rank: 2, invitationId: "inv2" })],
+      [{ id: "tech", competency: "Technical depth", weight: 1 }],
+    );
+    const lines = csv.split("\r\n").map((l) => l.split(",").slice(-2).join(","));
+    expect(lines.slice(0, 3)).toEqual(['"Key points","Key questions"', '"1.50","2"', '"",""']);
   });
 });
 

@@ -17,6 +17,7 @@ const comparison: Comparison = {
       skills: [],
       status: "COMPLETED",
       completedAt: new Date("2026-11-30T10:00:00Z"),
+      keyPoints: null,
       analysis: {
         id: "a1",
         engine: "groq-llm",
@@ -38,6 +39,7 @@ const comparison: Comparison = {
       candidateEmail: "eve@example.com",
       skills: [],
       status: "IN_PROGRESS",
+      keyPoints: null,
       completedAt: null,
       analysis: null,
     },

@@ -22,8 +22,38 @@ const stored = {
       retakes: 2,
       maxChars: null,
       criteria: "Back-pressure",
+      options: null,
+      scoreByKey: false,
     },
-    { id: "q2", position: 1, prompt: "Explain retries", type: "TEXT", timeLimitSec: 0, thinkTimeSec: 0, retakes: 0, maxChars: 800, criteria: "" },
+    {
+      id: "q2",
+      position: 1,
+      prompt: "Explain retries",
+      type: "TEXT",
+      timeLimitSec: 0,
+      thinkTimeSec: 0,
+      retakes: 0,
+      maxChars: 800,
+      criteria: "",
+      options: null,
+      scoreByKey: false,
+    },
+    {
+      id: "q3",
+      position: 2,
+      prompt: "Which are idempotent?",
+      type: "MULTIPLE_CHOICE",
+      timeLimitSec: 0,
+      thinkTimeSec: 0,
+      retakes: 0,
+      maxChars: null,
+      criteria: "",
+      options: [
+        { id: "o1", text: "PUT", correct: true },
+        { id: "o2", text: "POST", correct: false },
+      ],
+      scoreByKey: true,
+    },
   ],
 } as unknown as TemplateDetail;
 
@@ -43,7 +73,23 @@ describe("the template form's values", () => {
   it("start a new template with one empty competency and one video question at the defaults", () => {
     const values = formValues(null);
     expect(values.rubric).toEqual([emptyCompetency()]);
-    expect(values.questions).toEqual([{ prompt: "", type: "VIDEO", timeLimitSec: 120, thinkTimeSec: 30, retakes: 1, maxChars: 2000, criteria: "" }]);
+    expect(values.questions).toEqual([
+      {
+        prompt: "",
+        type: "VIDEO",
+        timeLimitSec: 120,
+        thinkTimeSec: 30,
+        retakes: 1,
+        maxChars: 2000,
+        criteria: "",
+        // Two blank options, so switching to multiple choice starts at the minimum; ignored on other types.
+        options: [
+          { text: "", correct: true },
+          { text: "", correct: false },
+        ],
+        scoreByKey: false,
+      },
+    ]);
     expect(emptyQuestion()).toEqual(values.questions[0]);
   });
 

@@ -13,6 +13,8 @@ describe("questionInput", () => {
       retakes: 0,
       maxChars: null,
       criteria: "",
+      options: null,
+      scoreByKey: false,
     });
   });
 

@@ -1,7 +1,7 @@
 import { router, tokenProcedure } from "../init";
-import { startTake, submitText, submitVideo } from "../../interview/answers";
+import { startTake, submitChoices, submitText, submitVideo } from "../../interview/answers";
 import { giveConsent } from "../../interview/consent";
-import { consentInput, interviewTokenInput, startTakeInput, submitTextInput, submitVideoInput } from "../../interview/interview.schema";
+import { consentInput, interviewTokenInput, startTakeInput, submitChoicesInput, submitTextInput, submitVideoInput } from "../../interview/interview.schema";
 import { loadInterviewState, openInterview } from "../../interview/state";
 import { requestDeletion } from "../../privacy/deletion-request";
 import { requestHumanReview } from "../../privacy/human-review";
@@ -17,6 +17,7 @@ export const interviewRouter = router({
   startTake: tokenProcedure.input(startTakeInput).mutation(({ ctx, input }) => startTake(ctx.db, input)),
   submitVideo: tokenProcedure.input(submitVideoInput).mutation(({ ctx, input }) => submitVideo(ctx.db, input)),
   submitText: tokenProcedure.input(submitTextInput).mutation(({ ctx, input }) => submitText(ctx.db, input)),
+  submitChoices: tokenProcedure.input(submitChoicesInput).mutation(({ ctx, input }) => submitChoices(ctx.db, input)),
   requestDeletion: tokenProcedure.input(linkRightsInput).mutation(({ ctx, input }) => requestDeletion(ctx.db, { token: input.token })),
   requestHumanReview: tokenProcedure.input(linkRightsInput).mutation(({ ctx, input }) => requestHumanReview(ctx.db, { token: input.token })),
 });

@@ -9,7 +9,21 @@ const interviews = new WeakMap<Fixture, Promise<Interview>>();
 function interviewOf(fx: Fixture): Promise<Interview> {
   let i = interviews.get(fx);
   if (!i) {
-    i = makeInterview({ organizationId: fx.orgA.id, consent: true });
+    i = makeInterview({
+      organizationId: fx.orgA.id,
+      consent: true,
+      questions: [
+        { type: "VIDEO" },
+        { type: "TEXT" },
+        {
+          type: "MULTIPLE_CHOICE",
+          options: [
+            { id: "o1", text: "Yes", correct: true },
+            { id: "o2", text: "No", correct: false },
+          ],
+        },
+      ],
+    });
     interviews.set(fx, i);
   }
   return i;
@@ -25,6 +39,11 @@ const textResponse = async (fx: Fixture) => {
   return { token: i.token, responseId: i.responses[1]!.id };
 };
 
+const choiceResponse = async (fx: Fixture) => {
+  const i = await interviewOf(fx);
+  return { token: i.token, responseId: i.responses[2]!.id };
+};
+
 export const interviewCases: Cases = {
   "interview.state": { input: withToken },
   "interview.open": { input: withToken },
@@ -32,4 +51,5 @@ export const interviewCases: Cases = {
   "interview.startTake": { input: videoResponse },
   "interview.submitVideo": { input: async (fx) => ({ ...(await videoResponse(fx)), take: 1 }) },
   "interview.submitText": { input: async (fx) => ({ ...(await textResponse(fx)), text: "Two weeks." }) },
+  "interview.submitChoices": { input: async (fx) => ({ ...(await choiceResponse(fx)), choices: ["o1"] }) },
 };
