@@ -103,6 +103,7 @@ const hrPages = () => [
   "/invitations/new",
   `/interviews/${ids.invitationId}`,
   "/search",
+  "/analytics",
   "/audit",
   "/notifications",
   "/settings/organization",
