@@ -72,7 +72,7 @@ function DropOffChart({ dropOff }: { dropOff: Analytics["dropOff"] }) {
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="short" tick={AXIS} />
             <YAxis allowDecimals={false} tick={AXIS} width={40} />
-            <Tooltip labelFormatter={(short) => data.find((d) => d.short === short)?.label ?? String(short)} />
+            <Tooltip labelFormatter={(short) => data.find((d) => d.short === short)?.label ?? (typeof short === "string" ? short : "")} />
             <Legend />
             <Bar dataKey="answered" name="Answered" fill={COLORS[0]} isAnimationActive={false} />
             <Bar dataKey="stoppedHere" name="Stopped here" fill={COLORS[3]} isAnimationActive={false} />
