@@ -55,6 +55,7 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
   if (user.role === "ADMIN") {
     items.push(
       { href: "/admin/users", label: "Users", icon: "users" },
+      { href: "/admin/organizations", label: "Organizations", icon: "organizations" },
       { href: "/admin/billing", label: "Plans", icon: "plans" },
       { href: "/admin/runs", label: "Background runs", icon: "runs" },
       { href: "/admin/health", label: "System health", icon: "health" },
