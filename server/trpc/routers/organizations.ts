@@ -3,12 +3,7 @@ import { listOrganizations, reactivateOrganization, suspendOrganization } from "
 import { approveJoin, declineJoin, listJoinRequests } from "../../organizations/join-requests";
 import { makeOwner, removeMember } from "../../organizations/members";
 import { getOrganization, renameOrganization, rotateJoinCode } from "../../organizations/organization";
-import {
-  adminListOrganizationsInput,
-  adminOrganizationInput,
-  memberInput,
-  renameOrganizationInput,
-} from "../../organizations/organizations.schema";
+import { adminListOrganizationsInput, adminOrganizationInput, memberInput, renameOrganizationInput } from "../../organizations/organizations.schema";
 import { organizationOverview } from "../../organizations/overview";
 
 export const organizationsRouter = router({
