@@ -53,8 +53,8 @@ export function createLogger(destination?: DestinationStream): Logger {
       return c ? { requestId: c.requestId, traceId: c.traceId, userId: c.userId, organizationId: c.organizationId } : {};
     },
   };
-  const stream = destination ?? prettyStream();
-  return stream ? pino(options, stream) : pino(options);
+  // Through process.stdout rather than pino's own file descriptor writer: one writer for the process's output, in order.
+  return pino(options, destination ?? prettyStream() ?? process.stdout);
 }
 
 /** The server's logger. Server code logs through it, never through console.*. */
