@@ -92,25 +92,18 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
 
       {analytics ? (
         <>
+          {/* A definition list may hold only dt/dd groups, each in one div: the stat tiles are those divs, styled like cards. */}
           <dl className="grid gap-4 sm:grid-cols-3">
-            <Card>
-              <CardContent className="pt-4 sm:pt-5">
-                <dt className="text-sm text-slate-600">Invited</dt>
-                <dd className="text-2xl font-semibold tabular-nums">{invited}</dd>
-              </CardContent>
-            </Card>
-            <Card>
-              <CardContent className="pt-4 sm:pt-5">
-                <dt className="text-sm text-slate-600">Median time to complete (start to submit)</dt>
-                <dd className="text-2xl font-semibold tabular-nums">{formatWait(analytics.medianSecondsToComplete)}</dd>
-              </CardContent>
-            </Card>
-            <Card>
-              <CardContent className="pt-4 sm:pt-5">
-                <dt className="text-sm text-slate-600">Median time to first review (completion to first &ldquo;Reviewed&rdquo;)</dt>
-                <dd className="text-2xl font-semibold tabular-nums">{formatWait(analytics.medianSecondsToFirstReview)}</dd>
-              </CardContent>
-            </Card>
+            {[
+              { term: "Invited", value: String(invited) },
+              { term: "Median time to complete (start to submit)", value: formatWait(analytics.medianSecondsToComplete) },
+              { term: "Median time to first review (completion to first “Reviewed”)", value: formatWait(analytics.medianSecondsToFirstReview) },
+            ].map((stat) => (
+              <div key={stat.term} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+                <dt className="text-sm text-slate-600">{stat.term}</dt>
+                <dd className="text-2xl font-semibold tabular-nums">{stat.value}</dd>
+              </div>
+            ))}
           </dl>
           {invited === 0 ? <Alert tone="info">No invitation matches these filters yet.</Alert> : <AnalyticsCharts analytics={analytics} />}
         </>
