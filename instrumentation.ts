@@ -7,13 +7,20 @@ export async function register() {
     const { env } = await import("./server/config/env");
     env();
     if (process.env.BACKGROUND_WORK !== "off") {
-      const [{ startBackgroundWork }, { getDb }] = await Promise.all([import("./inngest/start"), import("./server/db/client")]);
+      const [{ startBackgroundWork }, { getDb }, { logger }] = await Promise.all([
+        import("./inngest/start"),
+        import("./server/db/client"),
+        import("./server/logging/logger"),
+      ]);
       const g = globalThis as unknown as { __aiviBackground?: ReturnType<typeof startBackgroundWork> };
       // Development reloads modules; the work must still start only once per process.
       if (!g.__aiviBackground) {
         const work = startBackgroundWork(getDb());
         g.__aiviBackground = work;
-        console.log(`background work: ${work.mode === "in-process" ? "in-process Inngest runner" : `Inngest (${work.mode})`} and the outbox relay`);
+        logger.info(
+          { mode: work.mode },
+          `background work: ${work.mode === "in-process" ? "in-process Inngest runner" : `Inngest (${work.mode})`} and the outbox relay`,
+        );
         const stop = () => void work.stop().finally(() => process.exit(0));
         process.once("SIGTERM", stop);
         process.once("SIGINT", stop);

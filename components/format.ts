@@ -61,3 +61,15 @@ export function formatDaysLeft(until: Date, now: Date = new Date()): string {
   if (days === 1) return "tomorrow";
   return `in ${days} days`;
 }
+
+/** Stored bytes in binary units with one decimal: 1 572 864 → "1.5 MiB", 0 → "0 B". */
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}

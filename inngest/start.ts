@@ -5,6 +5,7 @@ import { pipelineConcurrency } from "./functions/concurrency";
 import { inngestMode } from "./mode";
 import { relayOutbox } from "./relay";
 import { InProcessRunner } from "./runner/runner";
+import { logger } from "@/server/logging/logger";
 
 export type BackgroundWork = { mode: ReturnType<typeof inngestMode>; runner: InProcessRunner | null; stop: () => Promise<void> };
 
@@ -31,7 +32,7 @@ export function startBackgroundWork(db: Db, opts: { workers?: number; leaseMs?: 
       .then((r) => {
         if (r.sent) runner?.poke();
       })
-      .catch((error) => console.error("[relay] could not relay the outbox", error))
+      .catch((error: unknown) => logger.error({ err: error }, "relay: could not relay the outbox"))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, RELAY_INTERVAL_MS);
       });
@@ -43,9 +44,9 @@ export function startBackgroundWork(db: Db, opts: { workers?: number; leaseMs?: 
   const reindexing = (runner?.reclaimed ?? Promise.resolve())
     .then(() => (stopped ? { indexed: 0, failed: 0 } : reindexStaleAnswers(db, { shouldStop: () => stopped })))
     .then((r) => {
-      if (r.indexed || r.failed) console.info(`[search] re-indexed ${r.indexed} answers for the current embedding model (${r.failed} failed)`);
+      if (r.indexed || r.failed) logger.info({ indexed: r.indexed, failed: r.failed }, "search: re-indexed answers for the current embedding model");
     })
-    .catch((error) => console.error("[search] could not re-index answers", error));
+    .catch((error: unknown) => logger.error({ err: error }, "search: could not re-index answers"));
 
   return {
     mode,

@@ -1,5 +1,7 @@
 import {
   Activity,
+  BarChart3,
+  Building,
   Building2,
   CreditCard,
   FileText,
@@ -38,4 +40,6 @@ export const NAV_ICONS: Record<NavIcon, ComponentType<{ className?: string; "ari
   privacy: ShieldCheck,
   apiKeys: KeyRound,
   webhooks: Webhook,
+  analytics: BarChart3,
+  organizations: Building,
 };

@@ -19,7 +19,9 @@ export type NavIcon =
   | "fairness"
   | "privacy"
   | "apiKeys"
-  | "webhooks";
+  | "webhooks"
+  | "analytics"
+  | "organizations";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -35,6 +37,7 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
       { href: "/templates", label: "Templates", icon: "templates" },
       { href: "/invitations", label: "Invitations", icon: "invitations" },
       { href: "/search", label: "Search", icon: "search" },
+      { href: "/analytics", label: "Analytics", icon: "analytics" },
       { href: "/audit", label: "Audit log", icon: "audit" },
       { href: "/settings/organization", label: "Organization", icon: "organization" },
       { href: "/settings/billing", label: "Billing", icon: "billing" },
@@ -52,6 +55,7 @@ export function navItemsFor(user: SessionUser, devTools: boolean): NavItem[] {
   if (user.role === "ADMIN") {
     items.push(
       { href: "/admin/users", label: "Users", icon: "users" },
+      { href: "/admin/organizations", label: "Organizations", icon: "organizations" },
       { href: "/admin/billing", label: "Plans", icon: "plans" },
       { href: "/admin/runs", label: "Background runs", icon: "runs" },
       { href: "/admin/health", label: "System health", icon: "health" },

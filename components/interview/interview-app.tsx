@@ -164,16 +164,23 @@ export function InterviewApp({ token }: { token: string }) {
   }
 
   if (state.availability === "UNAVAILABLE") {
+    const closed = {
+      EXPIRED: {
+        heading: "This interview has expired",
+        text: "The link's deadline has passed, so answers can no longer be recorded. If you still want to interview, ask the hiring team to send you a new link.",
+      },
+      CANCELLED: {
+        heading: "This interview was cancelled",
+        text: `${state.organizationName} cancelled this interview, so answers can no longer be recorded. Contact the hiring team if you think this is a mistake.`,
+      },
+      SUSPENDED: {
+        heading: "This interview is paused",
+        text: `${state.organizationName}'s account is suspended, so answers cannot be recorded for now. Nothing you already answered is lost; contact the hiring team to know when you can go on.`,
+      },
+    }[state.reason];
     return (
-      <Shell
-        heading={state.reason === "EXPIRED" ? "This interview has expired" : "This interview was cancelled"}
-        subheading={`${state.organizationName} · ${state.title}`}
-      >
-        <p className="text-slate-700">
-          {state.reason === "EXPIRED"
-            ? "The link's deadline has passed, so answers can no longer be recorded. If you still want to interview, ask the hiring team to send you a new link."
-            : `${state.organizationName} cancelled this interview, so answers can no longer be recorded. Contact the hiring team if you think this is a mistake.`}
-        </p>
+      <Shell heading={closed.heading} subheading={`${state.organizationName} · ${state.title}`}>
+        <p className="text-slate-700">{closed.text}</p>
       </Shell>
     );
   }

@@ -10,6 +10,7 @@ import { inngest } from "../client";
 import { responseSubmitted } from "../events";
 import { pipelineConcurrency } from "./concurrency";
 import { startAnalysisIfReady } from "./start-analysis";
+import { logger } from "@/server/logging/logger";
 
 const RETRIES = 3;
 
@@ -86,7 +87,7 @@ export const processResponse = inngest.createFunction(
       await step.run("index-for-search", () => indexResponse(db, responseId));
     } catch (error) {
       // Search is a convenience: an answer that could not be indexed is still analysed and reviewed.
-      console.error("an answer could not be indexed for search", { responseId, error: String(error) });
+      logger.error({ err: error, responseId }, "an answer could not be indexed for search");
     }
 
     return { responseId, analysisStarted: await startAnalysisIfReady(step, invitationId) };

@@ -8,6 +8,7 @@ import { setLocalQueueTarget } from "./local-queue";
 import { buildRunRequest, errorMessage, readRunResponse, type MemoizedStep, type Outcome, type RunEvent } from "./protocol";
 import { registerFunctions, type RegisteredFunction } from "./registry";
 import { metrics } from "@/server/metrics/registry";
+import { logger } from "@/server/logging/logger";
 
 export type RunnerOptions = {
   db: Db;
@@ -100,7 +101,7 @@ export class InProcessRunner {
     this.heartbeatStaleMs = opts.heartbeatStaleMs ?? 3 * this.heartbeatMs;
     this.backoffBaseMs = opts.backoffBaseMs ?? 2000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 5 * 60_000;
-    this.log = opts.log ?? ((line, data) => console.log(`[runner] ${line}`, data ?? ""));
+    this.log = opts.log ?? ((line, data) => logger.info({ component: "runner", ...data }, line));
   }
 
   start(): void {

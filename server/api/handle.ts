@@ -10,6 +10,8 @@ import { claimIdempotencyKey, completeIdempotencyKey, fingerprint, IDEMPOTENCY_K
 import { DOMAIN_PROBLEMS, problem, problemResponse, type Problem } from "./problem";
 import { matchPath, pathParams, type ApiRoute } from "./route";
 import { API_ROUTES } from "./routes";
+import { logger } from "../logging/logger";
+import { noteRequestUser, requestIds, runWithRequestContext } from "../logging/request-context";
 
 /** The per-key policy, named in the RateLimit headers (IETF draft "RateLimit header fields for HTTP"). */
 export const RATE_LIMIT_POLICY = "per-key";
@@ -104,7 +106,7 @@ function failure(error: unknown, headers: Record<string, string>): Response {
     });
   }
   const reference = randomBytes(5).toString("hex");
-  console.error(`REST API request failed (reference ${reference})`, error);
+  logger.error({ err: error, reference }, "REST API request failed");
   return problemResponse(problem("internal-error", `Something went wrong on our side. If it happens again, give us this reference: ${reference}.`), headers);
 }
 
@@ -124,6 +126,10 @@ async function run(db: Db, route: ApiRoute, caller: ApiCaller, input: unknown): 
  * Idempotency-Key, runs the domain function and answers JSON (errors as RFC 9457 problem details).
  */
 export async function handleApiRequest(db: Db, request: Request, segments: string[]): Promise<Response> {
+  return runWithRequestContext(requestIds(request.headers), () => serveApiRequest(db, request, segments));
+}
+
+async function serveApiRequest(db: Db, request: Request, segments: string[]): Promise<Response> {
   const match = findRoute(request.method, segments);
   if ("allowed" in match) {
     if (!match.allowed.length) return problemResponse(problem("not-found", "No such API route. The reference is at /docs/api."));
@@ -134,6 +140,7 @@ export async function handleApiRequest(db: Db, request: Request, segments: strin
   const auth = await authenticate(db, request.headers);
   if (!auth.ok) return problemResponse(auth.problem, auth.problem.status === 401 ? { "www-authenticate": 'Bearer realm="api"' } : {});
   const { caller } = auth;
+  noteRequestUser(caller.actor.id, caller.organizationId);
   if (!caller.scopes.includes(route.scope)) {
     return problemResponse(problem("insufficient-scope", `This needs an API key with the "${route.scope}" scope.`));
   }

@@ -12,6 +12,7 @@ import { sendEmail } from "../mail/send";
 import { prismaAdapter } from "./adapter";
 import { MAGIC_LINK_MAX_AGE_MIN } from "./magic-link";
 import { SESSION_MAX_AGE_SEC } from "./session";
+import { loadSessionUser, organizationSuspended } from "./session-user";
 
 export function oauthProviders(): Provider[] {
   const e = env();
@@ -57,10 +58,12 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user }) {
         if (!user.email) return false;
-        const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { status: true } });
-        // A suspended user gets no new session, whichever provider they come through. Absolute, because
-        // next-auth's client parses the error out of this URL with `new URL()`.
-        return existing?.status === "SUSPENDED" ? `${e.APP_URL}/sign-in?error=Suspended` : true;
+        const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+        const known = existing ? await loadSessionUser(db, existing.id) : null;
+        // A suspended user, or HR of a suspended organization, gets no new session, whichever provider
+        // they come through. Absolute, because next-auth's client parses the error out of this URL with `new URL()`.
+        if (known?.status === "SUSPENDED") return `${e.APP_URL}/sign-in?error=Suspended`;
+        return known && organizationSuspended(known) ? `${e.APP_URL}/sign-in?error=OrganizationSuspended` : true;
       },
       async redirect({ url, baseUrl }) {
         if (url.startsWith("/")) return `${baseUrl}${url}`;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { env } from "../config/env";
-import { loadSessionUser, type SessionUser } from "./session-user";
+import { loadSessionUser, organizationSuspended, type SessionUser } from "./session-user";
 
 export const SESSION_MAX_AGE_SEC = 30 * 24 * 60 * 60;
 
@@ -21,7 +21,8 @@ export function readCookie(cookieHeader: string | null | undefined, name: string
 
 /**
  * Resolves a session token to its user. A suspended user gets null and loses every session, so
- * suspension signs them out everywhere on their next request even if a session row was missed.
+ * suspension signs them out everywhere on their next request even if a session row was missed. The
+ * same holds for HR members of a suspended organization.
  */
 export async function userFromSessionToken(db: Db, token: string | null): Promise<SessionUser | null> {
   if (!token) return null;
@@ -29,7 +30,7 @@ export async function userFromSessionToken(db: Db, token: string | null): Promis
   if (!session || session.expires < new Date()) return null;
   const user = await loadSessionUser(db, session.userId);
   if (!user) return null;
-  if (user.status === "SUSPENDED") {
+  if (user.status === "SUSPENDED" || organizationSuspended(user)) {
     await db.session.deleteMany({ where: { userId: user.id } });
     return null;
   }

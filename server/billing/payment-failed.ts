@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { sendEmail } from "../mail/send";
 import { PLAN_NAMES } from "./plans";
 import { BILLING_PATH } from "./quota";
+import { logger } from "@/server/logging/logger";
 
 /** Emails every active HR member of the organization that its payment failed. Returns how many were sent. */
 export async function notifyPaymentFailed(db: Db, organizationId: string): Promise<number> {
@@ -29,7 +30,7 @@ export async function notifyPaymentFailed(db: Db, organizationId: string): Promi
       sent++;
     } catch (error) {
       // The stored email records why; the banner on the billing page still tells them.
-      console.error("could not email the payment-failed notice", { to: user.email, error });
+      logger.error({ err: error }, "could not email the payment-failed notice");
     }
   }
   return sent;

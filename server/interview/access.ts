@@ -18,12 +18,13 @@ const invitationSelect = {
   extraThinkPct: true,
   extraAnswerPct: true,
   extraRetakes: true,
+  organization: { select: { suspendedAt: true } },
 } as const satisfies Prisma.InvitationSelect;
 
 export type TokenInvitation = Prisma.InvitationGetPayload<{ select: typeof invitationSelect }>;
 
 /** What the candidate's page can do with the invitation right now. */
-export type Availability = "OPEN" | "EXPIRED" | "CANCELLED" | "COMPLETED";
+export type Availability = "OPEN" | "EXPIRED" | "CANCELLED" | "COMPLETED" | "SUSPENDED";
 
 export const INVALID_LINK_MESSAGE = "This interview link is not valid. Open the whole link from your invitation email, or ask the hiring team for a new one.";
 
@@ -37,16 +38,24 @@ export async function invitationByToken(db: Reader, token: string): Promise<Toke
   return invitation;
 }
 
-export function availability(invitation: { status: InvitationStatusValue; expiresAt: Date }, now: Date = new Date()): Availability {
+/** A closed interview stays closed; an open one is paused while an operator has its organization suspended. */
+export const SUSPENDED_INTERVIEW_MESSAGE =
+  "This interview is paused because the hiring organization's account is suspended, so answers cannot be recorded for now. Contact the hiring team.";
+
+export function availability(
+  invitation: { status: InvitationStatusValue; expiresAt: Date; organization?: { suspendedAt: Date | null } },
+  now: Date = new Date(),
+): Availability {
   const status = effectiveStatus(invitation, now);
   if (status === "EXPIRED" || status === "CANCELLED" || status === "COMPLETED") return status;
-  return "OPEN";
+  return invitation.organization?.suspendedAt ? "SUSPENDED" : "OPEN";
 }
 
 const CLOSED_MESSAGES: Record<Exclude<Availability, "OPEN">, string> = {
   EXPIRED: "This interview link has expired, so answers can no longer be recorded. Ask the hiring team to send you a new link.",
   CANCELLED: "This interview was cancelled by the hiring team, so answers can no longer be recorded.",
   COMPLETED: "You have already completed this interview. Thank you!",
+  SUSPENDED: SUSPENDED_INTERVIEW_MESSAGE,
 };
 
 /**

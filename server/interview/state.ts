@@ -90,7 +90,7 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
   const version = await db.templateVersion.findUniqueOrThrow({ where: { id: invitation.templateVersionId }, select: { snapshot: true } });
   const snapshot = templateSnapshotSchema.parse(version.snapshot);
   const state = availability(invitation, now);
-  if (state === "EXPIRED" || state === "CANCELLED") {
+  if (state === "EXPIRED" || state === "CANCELLED" || state === "SUSPENDED") {
     return { availability: "UNAVAILABLE", reason: state, organizationName: details.organization.name, title: snapshot.title };
   }
 

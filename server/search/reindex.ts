@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { getEmbedder } from "./embedder";
 import { indexResponse } from "./index-response";
+import { logger } from "@/server/logging/logger";
 
 const BATCH = 50;
 
@@ -34,7 +35,7 @@ export async function reindexStaleAnswers(db: Db, opts: { shouldStop?: () => boo
       } catch (error) {
         failed++;
         skipped.add(id);
-        console.error(`[search] could not re-index answer ${id}`, error);
+        logger.error({ err: error, responseId: id }, "search: could not re-index an answer");
       }
     }
   }

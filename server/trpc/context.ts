@@ -1,6 +1,7 @@
 import { getDb, type Db } from "../db/client";
 import { readCookie, sessionCookieName, userFromSessionToken } from "../auth/session";
-import type { SessionUser } from "../auth/session-user";
+import { hrMembership, type SessionUser } from "../auth/session-user";
+import { noteRequestUser } from "../logging/request-context";
 
 /** resHeaders: the HTTP response's headers (Retry-After on a 429); absent for server-side callers. */
 export type Context = { db: Db; user: SessionUser | null; headers: Headers; resHeaders?: Headers };
@@ -8,5 +9,7 @@ export type Context = { db: Db; user: SessionUser | null; headers: Headers; resH
 export async function createContext(opts: { headers: Headers; resHeaders?: Headers }): Promise<Context> {
   const db = getDb();
   const token = readCookie(opts.headers.get("cookie"), sessionCookieName());
-  return { db, user: await userFromSessionToken(db, token), headers: opts.headers, resHeaders: opts.resHeaders };
+  const user = await userFromSessionToken(db, token);
+  noteRequestUser(user?.id, hrMembership(user)?.organizationId);
+  return { db, user, headers: opts.headers, resHeaders: opts.resHeaders };
 }

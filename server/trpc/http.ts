@@ -9,6 +9,8 @@ import { createContext } from "./context";
 import { internalErrorReference } from "./internal-error";
 import { TRPC_MAX_BATCH, TRPC_MAX_BODY_BYTES } from "./limits";
 import { appRouter } from "./root";
+import { logger } from "../logging/logger";
+import { requestIds, runWithRequestContext } from "../logging/request-context";
 
 /**
  * A refusal made before tRPC reads the request, in tRPC's own error envelope (one per call of a
@@ -31,6 +33,10 @@ function isJson(req: Request): boolean {
 
 /** The app's tRPC endpoint: every request to /api/trpc goes through here. */
 export async function handleTrpcRequest(req: Request, router: AnyRouter = appRouter): Promise<Response> {
+  return runWithRequestContext(requestIds(req.headers), () => serveTrpc(req, router));
+}
+
+async function serveTrpc(req: Request, router: AnyRouter): Promise<Response> {
   if (isCrossSiteWrite(req)) return refusal(req, 403, "FORBIDDEN", CROSS_SITE_MESSAGE);
   let request = req;
   if (req.method === "POST") {
@@ -54,7 +60,7 @@ export async function handleTrpcRequest(req: Request, router: AnyRouter = appRou
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR")
-        console.error(`tRPC ${path ?? "?"} failed (reference ${internalErrorReference(error)}):`, error.cause ?? error);
+        logger.error({ err: error.cause ?? error, procedure: path ?? "?", reference: internalErrorReference(error) }, "tRPC procedure failed");
     },
   });
 }

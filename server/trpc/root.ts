@@ -18,6 +18,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { shareRouter } from "./routers/share";
 import { playbackRouter } from "./routers/playback";
 import { webhooksRouter } from "./routers/webhooks";
+import { analyticsRouter } from "./routers/analytics";
 
 export const appRouter = router({
   users: usersRouter,
@@ -39,6 +40,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   share: shareRouter,
   webhooks: webhooksRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import { getDb, type Db, type InvitationStatus } from "../db/client";
 import { hashInvitationToken } from "../invitations/token";
+import { SUSPENDED_INTERVIEW_MESSAGE } from "../interview/access";
 import { consume } from "../rate-limit/rate-limit";
 import { UploadError } from "./errors";
 import { interviewTokenSchema } from "./upload.schema";
@@ -18,8 +19,24 @@ const CLOSED_MESSAGES: Partial<Record<InvitationStatus, string>> = {
 
 const INVALID_LINK = "This interview link is not valid. Open the whole link from your invitation email.";
 
-const invitationSelect = { id: true, organizationId: true, tokenHash: true, status: true, expiresAt: true, consentAt: true } as const;
-type InvitationAccess = { id: string; organizationId: string; tokenHash: string; status: InvitationStatus; expiresAt: Date; consentAt: Date | null };
+const invitationSelect = {
+  id: true,
+  organizationId: true,
+  tokenHash: true,
+  status: true,
+  expiresAt: true,
+  consentAt: true,
+  organization: { select: { suspendedAt: true } },
+} as const;
+type InvitationAccess = {
+  id: string;
+  organizationId: string;
+  tokenHash: string;
+  status: InvitationStatus;
+  expiresAt: Date;
+  consentAt: Date | null;
+  organization: { suspendedAt: Date | null };
+};
 type ResponseAccess = { id: string; type: string; submittedAt: Date | null; invitation: InvitationAccess };
 
 function tokenHashOf(token: string | null | undefined): string {
@@ -32,6 +49,7 @@ function assertOpen(invitation: InvitationAccess, now: Date): void {
   const closedMessage = CLOSED_MESSAGES[invitation.status];
   if (closedMessage) throw new UploadError("CLOSED", closedMessage);
   if (invitation.expiresAt.getTime() <= now.getTime()) throw new UploadError("CLOSED", CLOSED_MESSAGES.EXPIRED!);
+  if (invitation.organization.suspendedAt) throw new UploadError("CLOSED", SUSPENDED_INTERVIEW_MESSAGE);
   // The consent screen promises that nothing is recorded, let alone stored, before agreeing.
   if (!invitation.consentAt) throw new UploadError("FORBIDDEN", "Agree to the recording and data terms before recording an answer.");
 }

@@ -5,6 +5,7 @@ import { RateLimitedError, tooManyRequests } from "../rate-limit/rate-limit";
 import { readBodyLimited } from "../security/body";
 import { metrics } from "../metrics/registry";
 import { UploadError } from "./errors";
+import { logger } from "@/server/logging/logger";
 
 // Shared by the app/api/uploads route handlers: every answer is JSON and never cached, every
 // refusal is `{ error: { code, message } }` with the status of its code.
@@ -27,7 +28,7 @@ export function uploadErrorResponse(error: unknown): Response {
       { status: 503, headers: { "cache-control": "no-store", "retry-after": String(RETRY_AFTER_SECONDS) } },
     );
   }
-  console.error("upload request failed", error);
+  logger.error({ err: error }, "upload request failed");
   return uploadJson({ error: { code: "INTERNAL", message: "The upload could not be saved because of a problem on our side. It will be retried." } }, 500);
 }
 

@@ -34,6 +34,7 @@ import { parseRecordingType, uploadLimits, type UploadLimits } from "./limits";
 import { withUploadLock } from "./lock";
 import { appendToStaging, readLastChunk, removeStaging, StagingLostError, stagedSize, stagingPath, truncateStaging, writeLastChunk } from "./staging";
 import { metrics } from "../metrics/registry";
+import { logger } from "@/server/logging/logger";
 
 export type UploadDeps = {
   db?: Db;
@@ -306,6 +307,6 @@ async function deleteReplaced(previous: { storageDriver: string; storageKey: str
     await storage.delete(previous.storageKey);
   } catch (error) {
     // The new recording is saved either way; an orphaned old file only costs space.
-    console.warn("could not delete a replaced recording", { ...previous, error });
+    logger.warn({ err: error, asset: previous }, "could not delete a replaced recording");
   }
 }

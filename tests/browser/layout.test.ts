@@ -103,6 +103,7 @@ const hrPages = () => [
   "/invitations/new",
   `/interviews/${ids.invitationId}`,
   "/search",
+  "/analytics",
   "/audit",
   "/notifications",
   "/settings/organization",
@@ -115,7 +116,7 @@ const hrPages = () => [
   "/reports/fairness",
   "/settings/webhooks",
 ];
-const adminPages = ["/admin/users", "/admin/billing", "/admin/runs", "/admin/health"];
+const adminPages = ["/admin/users", "/admin/organizations", "/admin/billing", "/admin/runs", "/admin/health"];
 const candidatePages = ["/candidate", "/settings/profile"];
 
 for (const viewport of [DESKTOP, PHONE]) {

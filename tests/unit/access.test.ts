@@ -3,7 +3,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import { decideAccess } from "@/server/trpc/access";
 import { needsOnboarding } from "@/server/users/onboarding";
 
-const org = { id: "o1", name: "Org", slug: "org" };
+const org = { id: "o1", name: "Org", slug: "org", suspendedAt: null };
 const user = (over: Partial<SessionUser>): SessionUser => ({
   id: "u",
   email: "u@example.com",

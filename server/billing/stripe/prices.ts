@@ -2,6 +2,7 @@ import type { ServerEnv } from "../../config/env";
 import type { Plan } from "../../db/client";
 import { DomainError } from "../../errors";
 import type { ChangePlanInput } from "../billing.schema";
+import { logger } from "@/server/logging/logger";
 
 type Prices = Pick<ServerEnv, "STRIPE_PRICE_PLUS_MONTHLY" | "STRIPE_PRICE_PLUS_YEARLY" | "STRIPE_PRICE_PRO_MONTHLY" | "STRIPE_PRICE_PRO_YEARLY">;
 
@@ -18,6 +19,6 @@ export function planForPrice(e: Prices, priceId: string | null | undefined): Pla
   if (!priceId) return "FREE";
   if (priceId === e.STRIPE_PRICE_PLUS_MONTHLY || priceId === e.STRIPE_PRICE_PLUS_YEARLY) return "PLUS";
   if (priceId === e.STRIPE_PRICE_PRO_MONTHLY || priceId === e.STRIPE_PRICE_PRO_YEARLY) return "PRO";
-  console.warn("stripe: a subscription's price is none of the configured ones; treated as Free", { priceId });
+  logger.warn({ priceId }, "stripe: a subscription's price is none of the configured ones; treated as Free");
   return "FREE";
 }

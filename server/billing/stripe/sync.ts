@@ -5,6 +5,7 @@ import type { SubscriptionChange } from "../billing.schema";
 import { applySubscriptionChangeIn } from "../subscription";
 import { stripeClient } from "./client";
 import { planForPrice } from "./prices";
+import { logger } from "@/server/logging/logger";
 
 /** A stored inbox event, or null once it has been handled: every handler starts here. */
 export async function pendingStripeEvent(db: Db, stripeEventId: string) {
@@ -41,7 +42,7 @@ export async function syncSubscription(
   const subscription = await stripeClient().subscriptions.retrieve(subscriptionId);
   const organizationId = await organizationFor(db, subscription, organizationHint);
   if (!organizationId) {
-    console.warn("stripe: subscription of no known organization, ignored", { subscriptionId, stripeEventId });
+    logger.warn({ subscriptionId, stripeEventId }, "stripe: subscription of no known organization, ignored");
     await markHandled(db, stripeEventId);
     return { organizationId: null };
   }

@@ -4,6 +4,7 @@ import type { Db, Prisma } from "../../db/client";
 import { enqueueEvent } from "../../events/outbox";
 import { stripeClient } from "./client";
 import { isHandledStripeEvent, stripeEventName } from "./events";
+import { logger } from "@/server/logging/logger";
 
 export type WebhookOutcome = { status: 200 | 400 | 404; body: Record<string, unknown> };
 
@@ -24,7 +25,7 @@ export async function receiveStripeWebhook(db: Db, rawBody: string, signature: s
   }
   const type = event.type;
   if (!isHandledStripeEvent(type)) {
-    console.info("stripe webhook: event type not handled, ignored", { id: event.id, type });
+    logger.info({ stripeEventId: event.id, type }, "stripe webhook: event type not handled, ignored");
     return { status: 200, body: { received: true, ignored: true } };
   }
   const stored = await db.$transaction(async (tx) => {

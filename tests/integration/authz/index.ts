@@ -15,6 +15,7 @@ import { apiKeysCases } from "./api-keys.cases";
 import { reviewCases } from "./review.cases";
 import { playbackCases } from "./playback.cases";
 import { webhooksCases } from "./webhooks.cases";
+import { analyticsCases } from "./analytics.cases";
 
 // One file of cases per domain; add yours here.
 export const cases: Cases = {
@@ -34,4 +35,5 @@ export const cases: Cases = {
   ...reviewCases,
   ...playbackCases,
   ...webhooksCases,
+  ...analyticsCases,
 };

@@ -1,3 +1,4 @@
+import { makeOrg } from "../../helpers/actors";
 import type { Cases } from "./fixture";
 
 const ownOrg = "works on the caller's own organization only; takes no id";
@@ -29,5 +30,11 @@ export const usersCases: Cases = {
   "organizations.approveJoin": { input: (fx) => ({ userId: fx.users.newcomer.id }), crossTenant: (fx) => ({ userId: fx.users.newcomer.id }) },
   "organizations.declineJoin": { input: (fx) => ({ userId: fx.users.newcomer.id }), crossTenant: (fx) => ({ userId: fx.users.newcomer.id }) },
   "organizations.removeMember": { input: (fx) => ({ userId: fx.target.id }), crossTenant: (fx) => ({ userId: fx.users.hrMember.id }) },
+  "organizations.adminList": { input: () => ({}) },
+  // A throwaway organization each call: suspending organization A would sign out the walk's own HR.
+  "organizations.suspend": { input: async () => ({ organizationId: (await makeOrg("Suspendable")).id }) },
+  "organizations.reactivate": {
+    input: async () => ({ organizationId: (await makeOrg("Reactivatable")).id }),
+  },
   "candidate.invitations": {},
 };

@@ -58,9 +58,13 @@ describe("an unexpected failure", () => {
         throw new Error("Invalid `prisma.user.update()` invocation in /work/app/server/users/profile.ts:12:3");
       }),
     });
-    const errors: unknown[][] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void errors.push(args);
+    // The server's logger writes JSON lines to stdout.
+    const written: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = (chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    };
     try {
       const response = await handleTrpcRequest(
         new Request(`${APP_ORIGIN}/api/trpc/boom`, {
@@ -76,9 +80,9 @@ describe("an unexpected failure", () => {
       const message = (JSON.parse(text) as { error: { json: { message: string } } }).error.json.message;
       const reference = /reference: ([0-9a-f]{10})\./.exec(message)?.[1];
       expect(reference).toBeDefined();
-      expect(errors.some((args) => String(args[0]).includes(reference!))).toBe(true);
+      expect(written.some((line) => line.includes(reference!) && line.includes('"procedure":"boom"'))).toBe(true);
     } finally {
-      console.error = original;
+      process.stdout.write = original;
     }
   });
 });

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "invitations_organizationId_sentAt_idx" ON "invitations"("organizationId", "sentAt");

@@ -1,0 +1,61 @@
+import { createRequire } from "node:module";
+import pino, { type DestinationStream, type Logger } from "pino";
+import { currentRequestContext } from "./request-context";
+
+/**
+ * Fields never written to a log, at the top level or one level down: secrets (tokens, keys,
+ * cookies, passwords) and what candidates wrote or said (answers, transcripts, names, emails).
+ */
+const REDACTED_KEYS = [
+  "token",
+  "password",
+  "secret",
+  "apiKey",
+  "authorization",
+  "cookie",
+  "signature",
+  "email",
+  "to",
+  "candidateName",
+  "candidateEmail",
+  "textAnswer",
+  "text",
+  "transcript",
+  "body",
+];
+export const REDACTED_PATHS = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]);
+
+// pino-pretty as an in-process stream (no worker thread, which bundlers break), in development only,
+// and only when it is installed: production installs without dev dependencies log plain JSON.
+function prettyStream(): DestinationStream | undefined {
+  if (process.env.NODE_ENV !== "development" || process.env.LOG_PRETTY === "off") return undefined;
+  try {
+    const pretty = createRequire(import.meta.url)("pino-pretty") as (opts: object) => DestinationStream;
+    return pretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One JSON object per line (pino), each carrying the request id, user id, organization id and
+ * trace id of the request it was written in (see request-context.ts), with REDACTED_PATHS replaced.
+ */
+export function createLogger(destination?: DestinationStream): Logger {
+  const options = {
+    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
+    base: { service: "ai-video-interview" },
+    redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    // err is serialized with its message and stack, and a cause chain.
+    serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+    mixin() {
+      const c = currentRequestContext();
+      return c ? { requestId: c.requestId, traceId: c.traceId, userId: c.userId, organizationId: c.organizationId } : {};
+    },
+  };
+  // Through process.stdout rather than pino's own file descriptor writer: one writer for the process's output, in order.
+  return pino(options, destination ?? prettyStream() ?? process.stdout);
+}
+
+/** The server's logger. Server code logs through it, never through console.*. */
+export const logger = createLogger();
