@@ -314,7 +314,8 @@ function Steps(props: {
   if (!current)
     return inBackground.length ? <SendingAnswers questions={inBackground} sends={sends.sends} /> : <p className="text-slate-600">Finishing your interview…</p>;
   const answered = state.questions.filter((q) => q.submitted || sends.isSending(q.responseId)).length;
-  const failed = state.questions.filter((q) => sends.failures[q.responseId]);
+  // Once the candidate has sent the answer again, its earlier failure is history.
+  const failed = state.questions.filter((q) => !q.submitted && sends.failures[q.responseId]);
 
   return (
     <section className="space-y-4" aria-labelledby="question-title">
