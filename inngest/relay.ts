@@ -23,6 +23,8 @@ export async function relayOutbox(db: Db, opts: RelayOptions = {}, now: Date = n
   // and the claim stamps lastAttemptAt, which keeps the row from every relay for its retry gap
   // (1 s at least) while it is sent. A relay that dies holding rows thus lets them go after that gap;
   // a send slower than the gap may be repeated by another relay, which the event id deduplicates.
+  // The claim is stamped with the clock, not `now`: a relay asked to act as of a later time (the
+  // scheduled work's tests) must not hide its rows from relays running in the present.
   // Rows that failed wait out a growing gap (up to MAX_RETRY_GAP_MS), so one bad row does not keep
   // the relay busy.
   const claimed = await db.$queryRaw<OutboxEvent[]>`
@@ -34,7 +36,7 @@ export async function relayOutbox(db: Db, opts: RelayOptions = {}, now: Date = n
       LIMIT ${opts.batch ?? 50}
       FOR UPDATE SKIP LOCKED
     )
-    UPDATE "outbox_events" o SET "lastAttemptAt" = ${now} FROM due WHERE o."id" = due."id"
+    UPDATE "outbox_events" o SET "lastAttemptAt" = ${new Date()} FROM due WHERE o."id" = due."id"
     RETURNING o.*`;
   const due = claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   if (!due.length) return { sent: 0, failed: 0 };

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/server/db/client";
 import { signedEvent, subscriptionObject } from "../helpers/stripe-stand-in";
 import { callerFor, makeOrg, makeUser } from "../helpers/actors";
+import { logger } from "@/server/logging/logger";
 import { postEvent, runQueuedStripeEvents, setUpStripeStandIn } from "./stripe-harness";
 
 const db = () => getDb();
@@ -26,10 +27,10 @@ describe("Stripe webhook", () => {
     expect(await db().stripeEvent.count({ where: { id: delivery.event.id } })).toBe(1);
     expect(await db().outboxEvent.count({ where: { payload: { equals: { stripeEventId: delivery.event.id } } } })).toBe(1);
 
-    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "info").mockImplementation(() => {});
     const unknown = signedEvent("customer.created", { id: "cus_x" });
     expect(await postEvent(unknown)).toEqual({ status: 200, body: { received: true, ignored: true } });
-    expect(log).toHaveBeenCalledWith(expect.stringMatching(/not handled/), { id: unknown.event.id, type: "customer.created" });
+    expect(log).toHaveBeenCalledWith({ stripeEventId: unknown.event.id, type: "customer.created" }, expect.stringMatching(/not handled/));
     expect(await db().stripeEvent.count({ where: { id: unknown.event.id } })).toBe(0);
     log.mockRestore();
     await db().outboxEvent.updateMany({ where: { name: { startsWith: "stripe/" } }, data: { sentAt: new Date() } });

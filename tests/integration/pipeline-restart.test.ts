@@ -37,7 +37,8 @@ afterAll(async () => {
 function startRunner(): ChildProcess {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["tests/helpers/runner-process.ts"], {
     // One pool for the process, within what the embedded engine accepts beside this test.
-    env: { ...process.env, NODE_ENV: "test", DATABASE_POOL_MAX: "2", RUNNER_ID: "restart-test" },
+    // LOG_LEVEL info: the takeover line the test reads is an info line, which tests otherwise leave out.
+    env: { ...process.env, NODE_ENV: "test", DATABASE_POOL_MAX: "2", RUNNER_ID: "restart-test", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group: tsx runs the script in a child process, which a crash must take down too.
     detached: true,
@@ -98,7 +99,8 @@ describe("pipeline across a crash", () => {
     );
     expect(Date.now() - startedAt, `${startedAt}\n${secondOutput}`).toBeLessThan(5000);
     expect(
-      secondOutput.match(new RegExp(`took over run ${victim.id} \\([^)]*process-response\\) after step "process-media" from restart-test#`, "g")),
+      // The runner logs JSON lines, where the step's quotes are escaped.
+      secondOutput.match(new RegExp(`took over run ${victim.id} \\([^)]*process-response\\) after step \\\\?"process-media\\\\?" from restart-test#`, "g")),
     ).toHaveLength(1);
     await until("the analysis", 240_000, () => db.analysis.findFirst({ where: { invitationId, responseId: null, status: "COMPLETE" } }));
     // Scheduled functions' next ticks (a digest tomorrow at 07:00) wait their time: only due runs count.
