@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { handleCustomerSubscriptionUpdated } from "@/server/billing/stripe/handlers/customer-subscription-updated";
 import { getDb } from "@/server/db/client";
 import { subscriptionObject } from "../../helpers/stripe-stand-in";
+import { logger } from "@/server/logging/logger";
 import { stored, stripeOrg, subscriptionRow, setUpStripeStandIn } from "../stripe-harness";
 
 const stripe = setUpStripeStandIn();
@@ -30,7 +31,7 @@ describe("customer.subscription.updated", () => {
       periodEnd: 1_802_000_000,
     });
     stripe.current.subscriptions.set(subscriptionId, sub);
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
     await handleCustomerSubscriptionUpdated(getDb(), await stored("customer.subscription.updated", sub));
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
