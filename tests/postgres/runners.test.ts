@@ -34,18 +34,25 @@ afterAll(() => {
 /** The app's background work (relay and runner) as a process of its own, under its own runner identity. */
 function startRunner(identity: string): { child: ChildProcess; started: Promise<void> } {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["tests/helpers/runner-process.ts"], {
-    env: { ...process.env, NODE_ENV: "test", DATABASE_POOL_MAX: "4", RUNNER_ID: identity, PIPELINE_CONCURRENCY: String(PIPELINE_CONCURRENCY) },
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      LOG_LEVEL: "info",
+      DATABASE_POOL_MAX: "4",
+      RUNNER_ID: identity,
+      PIPELINE_CONCURRENCY: String(PIPELINE_CONCURRENCY),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group: tsx runs the script in a child process, which a crash must take down too.
     detached: true,
   });
   const started = new Promise<void>((resolve) => {
     child.stdout.on("data", (d: Buffer) => {
-      output = (output + d.toString()).slice(-8000);
+      output = (output + d.toString()).slice(-200_000);
       if (/runner \S+ started/.test(d.toString())) resolve();
     });
   });
-  child.stderr.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-8000)));
+  child.stderr.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-200_000)));
   children.push(child);
   return { child, started };
 }
@@ -193,7 +200,7 @@ describe("several runner processes on one real PostgreSQL", () => {
     expect(cut[0]!.owner.startsWith(`${killedIdentity}#`)).toBe(true);
     expect(log.filter((a) => a.owner.startsWith(`${survivor}#`)).every((a) => a.outcome === "completed")).toBe(true);
     expect(output).toMatch(
-      new RegExp(`took over run ${victim.id} \\([^)]*process-response\\) (at|after) step "(transcribe|process-media)" from ${killedIdentity}#`),
+      new RegExp(`took over run ${victim.id} \\([^)]*process-response\\) (at|after) step \\\\?"(transcribe|process-media)\\\\?" from ${killedIdentity}#`),
     );
     for (const r of responses.filter((x) => x.type === "VIDEO")) expect(await getDb().transcript.count({ where: { responseId: r.id } })).toBe(1);
     expect(await getDb().analysis.count({ where: { invitationId, responseId: null } })).toBe(1);

@@ -68,6 +68,7 @@ describe("createInvitationsInput", () => {
       candidates: { list: [{ name: "Ann", email: "ann@example.com" }], duplicates: ["ann@example.com"] },
       expiresInDays: 14,
       message: null,
+      accommodations: { extraAnswerPct: 0, extraThinkPct: 0, extraRetakes: 0 },
     });
   });
 
