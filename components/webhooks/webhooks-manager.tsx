@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert, Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Dialog, EmptyState, Spinner, useToast } from "@/components/ui";
 import { formatDateTime } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
-import { CreateEndpointForm } from "./create-endpoint-form";
+import { EndpointForm } from "./endpoint-form";
 import { DeliveryLog } from "./delivery-log";
 
 type Secret = { url: string; secret: string; rotated: boolean };
@@ -36,6 +36,7 @@ export function WebhooksManager() {
   const [secret, setSecret] = useState<Secret | null>(null);
   const [openLog, setOpenLog] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<{ id: string; url: string } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; url: string; description: string; events: string[] } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
   const failed = (title: string) => (e: Parameters<typeof errorMessage>[0]) => toast({ title, description: errorMessage(e), tone: "danger" });
 
@@ -87,7 +88,7 @@ export function WebhooksManager() {
           <CardDescription>Every message is signed the Standard Webhooks way; README&apos;s Webhooks section shows how to verify it.</CardDescription>
         </CardHeader>
         <CardContent>
-          <CreateEndpointForm onCreated={(s, url) => setSecret({ secret: s, url, rotated: false })} />
+          <EndpointForm onCreated={(s, url) => setSecret({ secret: s, url, rotated: false })} />
         </CardContent>
       </Card>
 
@@ -144,6 +145,9 @@ export function WebhooksManager() {
                     Enable
                   </Button>
                 ) : null}
+                <Button size="sm" variant="outline" onClick={() => setEditing(e)}>
+                  Edit
+                </Button>
                 <Button size="sm" variant="ghost" onClick={() => setDeleting({ id: e.id, url: e.url })}>
                   Delete
                 </Button>
@@ -153,6 +157,24 @@ export function WebhooksManager() {
           </Card>
         ))}
       </section>
+
+      <Dialog
+        open={editing !== null}
+        onOpenChange={(next) => !next && setEditing(null)}
+        title="Edit endpoint"
+        description="The signing secret stays the same; deliveries still being retried go to the new URL."
+      >
+        {editing ? (
+          <EndpointForm
+            key={editing.id}
+            endpoint={editing}
+            onSaved={() => {
+              setEditing(null);
+              toast({ title: "Endpoint saved" });
+            }}
+          />
+        ) : null}
+      </Dialog>
 
       <Dialog
         open={deleting !== null}

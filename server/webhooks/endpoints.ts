@@ -4,11 +4,11 @@ import { notFound } from "../errors";
 import { checkEndpointUrl } from "./address-guard";
 import { requireWebhooksPlan } from "./plan-gate";
 import { newSigningSecret, PREVIOUS_SECRET_VALID_MS } from "./signing";
-import type { CreateEndpointInput, EndpointIdInput } from "./webhooks.schema";
+import type { CreateEndpointInput, EndpointIdInput, UpdateEndpointInput } from "./webhooks.schema";
 
 /**
  * An organization's webhook endpoints: registered, listed, their secret rotated, re-enabled after
- * an automatic disable, deleted. Callers are the organization's owners (the tRPC router, and the
+ * an automatic disable, edited, deleted. Callers are the organization's owners (the tRPC router, and the
  * REST API); the secret leaves this module only in the answer to create and rotate.
  */
 
@@ -65,6 +65,38 @@ export async function createEndpoint(
     return created;
   });
   return { endpoint, secret };
+}
+
+/**
+ * Points an endpoint at a new URL or event list; its secret stays, so the receiver needs no change
+ * when only the events do. The new URL passes the same address checks as at registration. Runs
+ * already retrying read the endpoint's URL at each attempt, so they follow the move.
+ */
+export async function updateEndpoint(db: Db, actor: Actor, organizationId: string, input: UpdateEndpointInput): Promise<EndpointView> {
+  await ownEndpoint(db, organizationId, input.endpointId);
+  await requireWebhooksPlan(db, organizationId);
+  const url = (await checkEndpointUrl(input.url)).toString();
+  return db.$transaction(async (tx) => {
+    const before = await tx.webhookEndpoint.findFirst({
+      where: { id: input.endpointId, organizationId },
+      select: { url: true, description: true, events: true },
+    });
+    if (!before) throw notFound("The webhook endpoint");
+    const updated = await tx.webhookEndpoint.update({
+      where: { id: input.endpointId },
+      data: { url, description: input.description, events: input.events },
+      select: endpointSelect,
+    });
+    await audit(tx, {
+      organizationId,
+      actorId: actor.id,
+      action: "webhook.endpoint_updated",
+      targetType: "webhook_endpoint",
+      targetId: input.endpointId,
+      data: { before, after: { url: updated.url, description: updated.description, events: updated.events } },
+    });
+    return updated;
+  });
 }
 
 /** A new secret signs from now on; the old one also signs for 24 hours, so receivers switch without losing a message. */

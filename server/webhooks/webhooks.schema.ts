@@ -19,12 +19,16 @@ export const createEndpointInput = z.object({
 
 export const endpointIdInput = z.object({ endpointId: id });
 
+/** The same fields as registering, on an existing endpoint: the form for both is one. */
+export const updateEndpointInput = createEndpointInput.extend({ endpointId: id });
+
 export const deliveriesInput = z.object({ endpointId: id, limit: z.number().int().min(1).max(100).default(50) });
 
 export const deliveryIdInput = z.object({ deliveryId: id });
 
 export type CreateEndpointInput = z.infer<typeof createEndpointInput>;
 export type CreateEndpointValues = z.input<typeof createEndpointInput>;
+export type UpdateEndpointInput = z.infer<typeof updateEndpointInput>;
 export type EndpointIdInput = z.infer<typeof endpointIdInput>;
 export type DeliveriesInput = z.infer<typeof deliveriesInput>;
 export type DeliveryIdInput = z.infer<typeof deliveryIdInput>;

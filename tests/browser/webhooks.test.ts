@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe("outgoing webhooks", () => {
-  it("registers an endpoint, sends a test event, shows it in the delivery log and resends it", async () => {
+  it("registers an endpoint, sends a test event, shows it in the delivery log, resends it and edits the endpoint", async () => {
     expect(baseURL()).toMatch(/^http:\/\/localhost:/);
     const { page, errors } = await signInAsDemoUser(browser, "Harper Recruiter");
     await page.getByRole("link", { name: "Webhooks" }).first().click();
@@ -55,6 +55,21 @@ describe("outgoing webhooks", () => {
     await log.getByText("Attempt 2").waitFor({ timeout: 30_000 });
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[1]!.headers["webhook-id"]).toBe(first.headers["webhook-id"]);
+
+    // Edited in place: another event added, the description changed, the secret kept.
+    await card.getByRole("button", { name: "Edit", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit endpoint" });
+    await expect.poll(() => dialog.getByLabel("URL").inputValue()).toBe(receiver.url);
+    await dialog.getByLabel("Description").fill("Our ATS, staging");
+    await dialog.getByRole("checkbox", { name: /Interview completed/ }).uncheck();
+    await dialog.getByRole("button", { name: "Save endpoint" }).click();
+    await dialog.getByText("Choose at least one event.").waitFor();
+    await dialog.getByRole("checkbox", { name: /Invitation sent/ }).check();
+    await dialog.getByRole("button", { name: "Save endpoint" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await card.getByText("Our ATS, staging").waitFor();
+    expect(await card.getByLabel("Events").textContent()).toBe("invitation.sent");
+    expect(await page.getByTestId("webhook-secret").count()).toBe(0);
 
     // The billing page sells webhooks with Plus and Pro, not Free.
     await page.goto("/settings/billing");

@@ -20,8 +20,8 @@ import { setResolverForTests } from "@/server/webhooks/address-guard";
 import { WEBHOOK_EVENT_TYPES, type WebhookPayload } from "@/server/webhooks/catalog";
 import { resendDelivery, sendTestEvent } from "@/server/webhooks/deliveries";
 import { RETRY_WAITS, waitMs } from "@/server/webhooks/deliver";
-import { createEndpoint, enableEndpoint, rotateEndpointSecret } from "@/server/webhooks/endpoints";
-import { createEndpointInput } from "@/server/webhooks/webhooks.schema";
+import { createEndpoint, enableEndpoint, rotateEndpointSecret, updateEndpoint } from "@/server/webhooks/endpoints";
+import { createEndpointInput, updateEndpointInput } from "@/server/webhooks/webhooks.schema";
 import { makeInterview } from "../fixtures/interview";
 import { makeOrg, makeUser } from "../helpers/actors";
 import { startWebhookReceiver } from "../helpers/webhook-receiver";
@@ -360,6 +360,70 @@ describe("secret rotation", () => {
     expect(actions).toEqual(
       ["webhook.endpoint_created", "webhook.secret_rotated", "webhook.test_sent", "webhook.test_sent"].map((action) => ({ action, actorId: owner.id })),
     );
+  });
+});
+
+describe("editing an endpoint", () => {
+  it("moves it to a new URL and event list, keeps its secret, and audits what changed", async () => {
+    const { org, owner } = await ownerOf("Edit");
+    const before = await receiver();
+    const after = await receiver();
+    const created = await createEndpoint(db(), owner, org.id, createEndpointInput.parse({ url: before.url, events: ["invitation.sent"] }));
+    const edited = await updateEndpoint(
+      db(),
+      owner,
+      org.id,
+      updateEndpointInput.parse({ endpointId: created.endpoint.id, url: after.url, description: " ATS bridge ", events: ["invitation.cancelled"] }),
+    );
+    expect(edited).toMatchObject({ id: created.endpoint.id, url: after.url, description: "ATS bridge", events: ["invitation.cancelled"] });
+    expect(edited).not.toHaveProperty("secret");
+
+    const template = await makeTemplate(org.id);
+    const sent = await createInvitations(
+      db(),
+      owner,
+      org.id,
+      createInvitationsInput.parse({ templateId: template.id, candidates: { mode: "one", name: "Ida", email: "ida@example.com" } }),
+    );
+    await cancelInvitation(db(), owner, org.id, sent.created[0]!.id);
+    await deliver();
+    expect(before.received).toHaveLength(0);
+    expect(after.received.map((r) => verify(created.secret, r).type)).toEqual(["invitation.cancelled"]);
+
+    const changed = await db().auditLog.findFirstOrThrow({ where: { organizationId: org.id, action: "webhook.endpoint_updated" } });
+    expect(changed).toMatchObject({
+      actorId: owner.id,
+      targetId: created.endpoint.id,
+      data: {
+        before: { url: before.url, description: "", events: ["invitation.sent"] },
+        after: { url: after.url, description: "ATS bridge", events: ["invitation.cancelled"] },
+      },
+    });
+  });
+
+  it("refuses a private address, another organization's endpoint and an empty event list, and changes nothing", async () => {
+    setResolverForTests(async (host) => (host === "hooks.example.com" ? [{ address: "93.184.215.14", family: 4 }] : Promise.reject(new Error("ENOTFOUND"))));
+    const { org, owner } = await ownerOf("EditRefused");
+    const other = await ownerOf("EditOther");
+    const { endpoint } = await createEndpoint(
+      db(),
+      owner,
+      org.id,
+      createEndpointInput.parse({ url: "https://hooks.example.com/edit", events: ["invitation.sent"] }),
+    );
+    process.env.WEBHOOKS_ALLOW_LOOPBACK = "false";
+    resetEnvForTests();
+    const to = (url: string) => updateEndpointInput.parse({ endpointId: endpoint.id, url, events: ["invitation.opened"] });
+    await expect(updateEndpoint(db(), owner, org.id, to("https://10.1.2.3/hook"))).rejects.toMatchObject({ code: "BAD_REQUEST", message: /private/ });
+    await expect(updateEndpoint(db(), other.owner, other.org.id, to("https://hooks.example.com/mine"))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(updateEndpointInput.safeParse({ endpointId: endpoint.id, url: "https://hooks.example.com/x", events: [] }).error?.issues[0]?.message).toBe(
+      "Choose at least one event.",
+    );
+    expect(await db().webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({
+      url: "https://hooks.example.com/edit",
+      events: ["invitation.sent"],
+    });
+    expect(await db().auditLog.count({ where: { action: "webhook.endpoint_updated", targetId: endpoint.id } })).toBe(0);
   });
 });
 

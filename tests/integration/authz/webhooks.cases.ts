@@ -37,6 +37,10 @@ export const webhooksCases: Cases = {
     input: () => ({ url: "https://hooks.example.com/new", events: ["invitation.sent"] }),
     crossTenant: "Creates an endpoint in the caller's own organization; it names no record.",
   },
+  "webhooks.update": {
+    input: async (fx) => ({ ...(await byEndpoint(fx)), url: "https://hooks.example.com/authz", events: ["invitation.sent"] }),
+    crossTenant: async (fx) => ({ ...(await byEndpoint(fx)), url: "https://hooks.example.com/authz", events: ["invitation.sent"] }),
+  },
   "webhooks.rotateSecret": { input: byEndpoint, crossTenant: byEndpoint },
   "webhooks.enable": { input: byEndpoint, crossTenant: byEndpoint },
   "webhooks.deliveries": { input: byEndpoint, crossTenant: byEndpoint },

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
 import { Alert, Button, Field, Input } from "@/components/ui";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/client";
@@ -11,31 +12,55 @@ import { createEndpointInput, type CreateEndpointValues } from "@/server/webhook
 const resolver = zodResolver(createEndpointInput);
 const blank: CreateEndpointValues = { url: "", description: "", events: [] };
 
-/** Registers an endpoint; the parent shows the signing secret the answer carries, once. */
-export function CreateEndpointForm({ onCreated }: { onCreated: (secret: string, url: string) => void }) {
+type Existing = { id: string; url: string; description: string; events: string[] };
+type Props =
+  | { endpoint?: undefined; onCreated: (secret: string, url: string) => void; onSaved?: undefined }
+  | { endpoint: Existing; onSaved: () => void; onCreated?: undefined };
+
+/**
+ * Registers an endpoint (the parent shows the signing secret the answer carries, once) or edits
+ * one: the same fields and schema, the endpoint's id added on save; its secret does not change.
+ */
+export function EndpointForm({ endpoint, onCreated, onSaved }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const eventsErrorId = useId();
+  const initial: CreateEndpointValues = endpoint
+    ? { url: endpoint.url, description: endpoint.description, events: endpoint.events as CreateEndpointValues["events"] }
+    : blank;
   const {
     register,
     handleSubmit,
     reset,
     setError,
     formState: { errors },
-  } = useForm({ defaultValues: blank, resolver });
-  const mutation = useMutation(
+  } = useForm({ defaultValues: initial, resolver });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.queryKey() });
+  const onError = (e: Parameters<typeof fieldErrors>[0]) => {
+    for (const [path, message] of Object.entries(fieldErrors(e))) setError(path as FieldPath<CreateEndpointValues>, { type: "server", message });
+  };
+  const create = useMutation(
     trpc.webhooks.create.mutationOptions({
       onSuccess: async (r) => {
         reset(blank);
-        onCreated(r.secret, r.endpoint.url);
-        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.queryKey() });
+        onCreated?.(r.secret, r.endpoint.url);
+        await refresh();
       },
-      onError: (e) => {
-        for (const [path, message] of Object.entries(fieldErrors(e))) setError(path as FieldPath<CreateEndpointValues>, { type: "server", message });
-      },
+      onError,
     }),
   );
+  const update = useMutation(
+    trpc.webhooks.update.mutationOptions({
+      onSuccess: async () => {
+        onSaved?.();
+        await refresh();
+      },
+      onError,
+    }),
+  );
+  const mutation = endpoint ? update : create;
   const serverError = mutation.error && Object.keys(fieldErrors(mutation.error)).length === 0 ? errorMessage(mutation.error) : null;
-  const onSubmit = handleSubmit((input) => mutation.mutate(input));
+  const onSubmit = handleSubmit((input) => (endpoint ? update.mutate({ ...input, endpointId: endpoint.id }) : create.mutate(input)));
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">
@@ -45,7 +70,7 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (secret: string, 
       <Field label="Description" description="What receives these events, for your team." error={errors.description?.message}>
         {(props) => <Input {...props} maxLength={250} {...register("description")} />}
       </Field>
-      <fieldset className="space-y-2" aria-describedby={errors.events ? "webhook-events-error" : undefined}>
+      <fieldset className="space-y-2" aria-describedby={errors.events ? eventsErrorId : undefined}>
         <legend className="text-sm font-medium text-slate-900">Events</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {WEBHOOK_EVENT_TYPES.map((type) => (
@@ -58,14 +83,14 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (secret: string, 
           ))}
         </div>
         {errors.events ? (
-          <p id="webhook-events-error" role="alert" className="text-sm text-red-600">
+          <p id={eventsErrorId} role="alert" className="text-sm text-red-600">
             {errors.events.message ?? errors.events.root?.message}
           </p>
         ) : null}
       </fieldset>
       {serverError ? <Alert tone="danger">{serverError}</Alert> : null}
       <Button type="submit" loading={mutation.isPending}>
-        Add endpoint
+        {endpoint ? "Save endpoint" : "Add endpoint"}
       </Button>
     </form>
   );
