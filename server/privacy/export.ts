@@ -11,7 +11,9 @@ type Recording = { name: string; driver: string; key: string };
 /**
  * Everything held about the candidate in these invitations, as plain JSON: the invitation, the
  * consent record, each question with the answer, transcript and recording's file name in the
- * zip, and every analysis with HR's overrides. Recordings are listed for the zip to stream.
+ * zip, every analysis with HR's overrides, and what the hiring team wrote about them (ratings
+ * and comments: opinions about the candidate are their personal data too). Colleagues' names are
+ * left out, as their own data. Recordings are listed for the zip to stream.
  */
 export async function collectCandidateData(db: Db, invitationIds: string[]) {
   const invitations = await db.invitation.findMany({
@@ -26,7 +28,15 @@ export async function collectCandidateData(db: Db, invitationIds: string[]) {
       selfId: { select: { sex: true, raceEthnicity: true, updatedAt: true } },
       hiringDecision: { select: { decision: true, decidedAt: true } },
       feedback: { select: { body: true, sentAt: true } },
-      responses: { orderBy: { position: "asc" }, include: { transcript: true, mediaAssets: { where: { kind: "RECORDING" } } } },
+      responses: {
+        orderBy: { position: "asc" },
+        include: {
+          transcript: true,
+          mediaAssets: { where: { kind: "RECORDING" } },
+          ratings: { orderBy: { createdAt: "asc" }, select: { score: true, note: true, updatedAt: true } },
+        },
+      },
+      reviewComments: { orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } },
       analyses: { orderBy: { createdAt: "asc" }, include: { overrides: { orderBy: { createdAt: "asc" } } } },
     },
   });
@@ -72,8 +82,10 @@ export async function collectCandidateData(db: Db, invitationIds: string[]) {
           transcript: r.transcript
             ? { engine: r.transcript.engine, language: r.transcript.language, text: r.transcript.text, segments: r.transcript.segments }
             : null,
+          ratings: r.ratings.map((x) => ({ score: x.score, note: x.note, ratedAt: x.updatedAt })),
         };
       }),
+      reviewComments: inv.reviewComments.map((c) => ({ body: c.body, writtenAt: c.createdAt })),
       analyses: inv.analyses.map((a) => ({
         of: a.responseId ? "answer" : "interview",
         responseId: a.responseId,

@@ -304,6 +304,34 @@ describe("the data export", () => {
     expect((await readFile(path.join(out, recording))).equals(i.recording)).toBe(true);
   });
 
+  it("holds what the hiring team wrote about the candidate, their ratings and comments, without naming colleagues", async () => {
+    const org = await makeOrg("Export Notes");
+    const i = await answeredInterview(org.id);
+    const reviewer = await makeUser({ role: "HR", orgId: org.id });
+    await getDb().answerRating.create({
+      data: {
+        organizationId: org.id,
+        invitationId: i.invitation.id,
+        responseId: i.responses[1]!.id,
+        reviewerId: reviewer.id,
+        score: 4,
+        note: "Clear on sharding.",
+      },
+    });
+    await getDb().reviewComment.create({
+      data: { organizationId: org.id, invitationId: i.invitation.id, authorId: reviewer.id, body: "Worth a second interview.", mentionedIds: [] },
+    });
+    const form = new FormData();
+    form.set("token", i.token);
+    const out = await unzip(await candidateExportResponse(getDb(), null, form));
+    const text = await readFile(path.join(out, "data.json"), "utf8");
+    const [exported] = (JSON.parse(text) as { invitations: { answers: { ratings: unknown[] }[]; reviewComments: unknown[] }[] }).invitations;
+    expect(exported!.answers[1]!.ratings).toEqual([{ score: 4, note: "Clear on sharding.", ratedAt: expect.any(String) }]);
+    expect(exported!.answers[0]!.ratings).toEqual([]);
+    expect(exported!.reviewComments).toEqual([{ body: "Worth a second interview.", writtenAt: expect.any(String) }]);
+    for (const identity of [reviewer.id, reviewer.email, reviewer.name!]) expect(text).not.toContain(identity);
+  });
+
   it("signed in at /candidate: every interview addressed to them, nobody else's; no token and no session gets 401", async () => {
     const orgA = await makeOrg("Export A");
     const orgB = await makeOrg("Export B");
