@@ -572,6 +572,27 @@ describe("a candidate's interview", () => {
     await hr.page.getByText("No intro video yet.").waitFor();
     await hr.page.getByLabel("Or upload a video file").setInputFiles({ name: "welcome.webm", mimeType: "video/webm", buffer: introClip() });
     await hr.page.getByLabel("The current intro video").waitFor({ timeout: 60_000 });
+    // Then records a replacement in the page with the candidates' recorder.
+    await hr.context.grantPermissions(["camera", "microphone"], { origin: baseURL() });
+    await hr.page.getByRole("button", { name: "Record a new video" }).click();
+    await hr.page.getByRole("button", { name: "Start recording" }).click();
+    await hr.page.getByText(/Recording 0:0[2-9]/).waitFor({ timeout: 15_000 });
+    await hr.page.getByRole("button", { name: "Stop recording" }).click();
+    await hr.page.getByLabel("Your new intro video").waitFor();
+    await hr.page.getByRole("button", { name: "Use this video" }).click();
+    await hr.page.getByRole("button", { name: "Record a new video" }).waitFor({ timeout: 60_000 });
+    const changes = await withAppDb(
+      async (db) =>
+        (
+          await db.query<{ data: { from: unknown; to: { contentType: string; durationMs: number } } }>(
+            `SELECT data FROM audit_logs WHERE "targetId" = $1 AND action = 'template.introVideo' ORDER BY "createdAt"`,
+            [templateId],
+          )
+        ).rows,
+    );
+    expect(changes).toHaveLength(2);
+    expect(changes[1]!.data.to.contentType).toBe("video/webm");
+    expect(changes[1]!.data.to.durationMs).toBeGreaterThan(1500);
     expect(hr.errors).toEqual([]);
 
     await page.goto(`/i/${token}`);
