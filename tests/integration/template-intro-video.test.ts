@@ -11,6 +11,7 @@ import { getDb } from "@/server/db/client";
 import { INTRO_VIDEO_MAX_BYTES } from "@/server/templates/intro-video.schema";
 import { callerFor, cookieFor, makeOrg, makeUser } from "../helpers/actors";
 import { makeInterview } from "../fixtures/interview";
+import { makeTemplate } from "./authz/invitations.cases";
 
 // Route handlers read the session through next/headers, which only exists inside a Next request:
 // here it reads the cookie of the request the test is making.
@@ -170,6 +171,17 @@ describe("a template's intro video", () => {
     expect(await storedFiles(templateId)).toEqual([]);
     expect((await stateOf()).introVideo).toBeNull();
     expect(await getDb().auditLog.count({ where: { targetId: templateId, action: "template.introVideo" } })).toBe(0);
+  });
+
+  it("goes with its template when the template is deleted, files included", async () => {
+    const org = await makeOrg("Intro deletion");
+    const hr = await makeUser({ role: "HR", orgId: org.id });
+    const template = await makeTemplate(org.id, { title: "Short-lived" });
+    expect((await send(template.id, await cookieFor(hr.id), new Uint8Array(webm))).status).toBe(200);
+    expect(await storedFiles(template.id)).toHaveLength(2);
+    await (await callerFor(hr.id)).templates.delete({ id: template.id });
+    expect(await getDb().mediaAsset.count({ where: { templateId: template.id } })).toBe(0);
+    expect(await storedFiles(template.id)).toEqual([]);
   });
 
   it("refuses a file over the size limit, declared or streamed, and keeps nothing", async () => {
