@@ -18,6 +18,7 @@ import { SelfIdentificationForm } from "./self-identification-form";
 import { untilAnswered } from "./retry";
 import { ChoiceQuestion } from "./choice-question";
 import { TextQuestion } from "./text-question";
+import { IntroVideo } from "./intro-video";
 import { useBackgroundSends, type BackgroundSend } from "./use-background-sends";
 import { useMedia } from "./use-media";
 import { VideoQuestion } from "./video-question";
@@ -265,6 +266,7 @@ function Steps(props: {
             <p className="mt-1 whitespace-pre-line text-slate-700">{state.intro}</p>
           </section>
         ) : null}
+        <IntroVideo video={state.introVideo} organizationName={state.organizationName} />
         {state.description ? <p className="text-slate-700">{state.description}</p> : null}
         <ConsentScreen
           consent={state.consent}

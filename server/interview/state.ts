@@ -1,5 +1,6 @@
 import type { Db, Prisma, QuestionType, ResponseStatus, UploadStatus } from "../db/client";
 import { enqueueEvent } from "../events/outbox";
+import { introVideoPlayback, type IntroVideoPlayback } from "../templates/intro-video";
 import { templateSnapshotSchema } from "../templates/versions";
 import { availability, invitationByToken, type Availability } from "./access";
 import { consentTextFor } from "./consent-facts";
@@ -7,7 +8,7 @@ import type { ConsentText } from "./consent-text";
 import { allowsSeveral, optionSeed, seededShuffle } from "./choices";
 import { questionLimits, textLimit, type Accommodations } from "./interview-rules";
 
-type Reader = Pick<Prisma.TransactionClient, "invitation" | "response" | "templateVersion" | "uploadSession" | "organization" | "subscription">;
+type Reader = Pick<Prisma.TransactionClient, "invitation" | "response" | "templateVersion" | "uploadSession" | "organization" | "subscription" | "mediaAsset">;
 
 export type InterviewUpload = {
   uploadId: string;
@@ -55,6 +56,8 @@ export type InterviewState =
       description: string;
       /** The hiring team's welcome, read before the consent screen. */
       intro: string | null;
+      /** The hiring team's intro video: signed, expiring URLs only (server/templates/intro-video.ts). */
+      introVideo: IntroVideoPlayback | null;
       expiresAt: Date;
       consentAt: Date | null;
       startedAt: Date | null;
@@ -84,7 +87,7 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
       humanReviewRequestedAt: true,
       deletionRequest: { select: { dueAt: true } },
       organization: { select: { name: true } },
-      template: { select: { introText: true } },
+      template: { select: { id: true, introText: true } },
     },
   });
   const version = await db.templateVersion.findUniqueOrThrow({ where: { id: invitation.templateVersionId }, select: { snapshot: true } });
@@ -149,6 +152,7 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
     title: snapshot.title,
     description: snapshot.description,
     intro: details.template.introText,
+    introVideo: await introVideoPlayback(db, details.template.id),
     expiresAt: invitation.expiresAt,
     consentAt: invitation.consentAt,
     startedAt: invitation.startedAt,

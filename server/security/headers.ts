@@ -26,9 +26,12 @@ export function contentSecurityPolicy(nonce: string, opts: { development: boolea
   ].join("; ");
 }
 
-/** Only the candidate's interview page may ask for the camera and the microphone. */
+/**
+ * Only the pages that record may ask for the camera and the microphone: the candidate's interview
+ * page, and a template's page, where HR may record the intro video.
+ */
 export function permissionsPolicy(pathname: string): string {
-  const recording = pathname.startsWith("/i/") ? "(self)" : "()";
+  const recording = pathname.startsWith("/i/") || /^\/templates\/(?!new\/?$)[^/]+\/?$/.test(pathname) ? "(self)" : "()";
   return `camera=${recording}, microphone=${recording}, geolocation=(), payment=(), usb=(), display-capture=()`;
 }
 

@@ -4,6 +4,7 @@ import { audit } from "../audit/log";
 import { Prisma, type Db } from "../db/client";
 import { requireQuota } from "../billing/quota";
 import { DomainError, notFound } from "../errors";
+import { deleteIntroFiles } from "./intro-files";
 import { getTemplate } from "./queries";
 import { LIMITS, publishBlockers, type RubricItemInput, type TemplateInput, type UpdateTemplateInput } from "./templates.schema";
 
@@ -150,7 +151,7 @@ export async function duplicateTemplate(db: Db, actor: Actor, organizationId: st
 
 /** Only a template nobody was invited to can go: invitations keep their interviews through it. */
 export async function deleteTemplate(db: Db, actor: Actor, organizationId: string, id: string) {
-  return db.$transaction(async (tx) => {
+  const { files } = await db.$transaction(async (tx) => {
     const template = await lockTemplate(tx, organizationId, id);
     const invitations = await tx.invitation.count({ where: { templateId: id } });
     if (invitations) {
@@ -159,8 +160,12 @@ export async function deleteTemplate(db: Db, actor: Actor, organizationId: strin
         `“${template.title}” has ${invitations} invitation${invitations === 1 ? "" : "s"}, so it cannot be deleted without losing those interviews. Archive it instead: it disappears from new invitations and its interviews stay.`,
       );
     }
+    // The intro video's rows go with the template (cascade); its files are removed once that committed.
+    const files = await tx.mediaAsset.findMany({ where: { templateId: id }, select: { storageDriver: true, storageKey: true } });
     await tx.template.delete({ where: { id } });
     await audit(tx, { organizationId, actorId: actor.id, action: "template.deleted", targetType: "template", targetId: id, data: { title: template.title } });
-    return { id };
+    return { files };
   });
+  await deleteIntroFiles(files);
+  return { id };
 }

@@ -5,7 +5,7 @@ import { FAKE_MEDIA, fixturesPresent, makeFixtures } from "../../scripts/make-fi
 import { inviteToCustomInterview, inviteToSeededInterview, storedInterview, withAppDb, type StoredAnswer } from "../fixtures/interview-app-db";
 import { readStoredRecording } from "../fixtures/interview-storage";
 import { seriousA11yViolations } from "../helpers/a11y";
-import { baseURL, launchBrowser } from "../helpers/browser";
+import { baseURL, launchBrowser, signInAsDemoUser } from "../helpers/browser";
 
 /**
  * A candidate takes the seeded "Senior Backend Engineer" interview (three video questions, one
@@ -74,6 +74,29 @@ function localRecordingBytes(page: Page): Promise<number> {
         };
       }),
   );
+}
+
+/** A three-second WebM (VP8 + Opus) for the hiring team's intro video, made with Debian's ffmpeg. */
+function introClip(): Buffer {
+  const args = [
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc=size=320x240:rate=15",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=440:sample_rate=48000",
+  ];
+  const made = spawnSync("ffmpeg", [...args, "-t", "3", "-c:v", "libvpx", "-b:v", "300k", "-c:a", "libopus", "-f", "webm", "pipe:1"], {
+    encoding: "buffer",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (made.status !== 0) throw new Error(`ffmpeg could not make the intro video: ${made.stderr.toString()}`);
+  return made.stdout;
 }
 
 /** The alerts with something in them (Next's route announcer is an empty one on every page). */
@@ -522,7 +545,7 @@ describe("a candidate's interview", () => {
     expect(await localRecordingBytes(page)).toBe(0);
   });
 
-  it("shows the hiring team's intro, then offers a practice answer, played back on the page and never uploaded or stored", async () => {
+  it("shows the hiring team's intro text and video, then offers a practice answer, played back on the page and never uploaded or stored", async () => {
     const { token, invitationId } = await inviteToCustomInterview(`practice-${Date.now()}@example.com`, [
       { prompt: "Say your name.", type: "VIDEO", timeLimitSec: 30, thinkTimeSec: 60, retakes: 0 },
     ]);
@@ -539,9 +562,54 @@ describe("a candidate's interview", () => {
         invitationId,
       ]),
     );
+    // HR uploads an intro video on the template page after the invitation went out, too.
+    const templateId = await withAppDb(
+      async (db) => (await db.query<{ templateId: string }>(`SELECT "templateId" FROM invitations WHERE id = $1`, [invitationId])).rows[0]!.templateId,
+    );
+    const hr = await signInAsDemoUser(browser, "Harper Recruiter");
+    contexts.push(hr.context);
+    await hr.page.goto(`/templates/${templateId}`);
+    await hr.page.getByText("No intro video yet.").waitFor();
+    await hr.page.getByLabel("Or upload a video file").setInputFiles({ name: "welcome.webm", mimeType: "video/webm", buffer: introClip() });
+    await hr.page.getByLabel("The current intro video").waitFor({ timeout: 60_000 });
+    // Then records a replacement in the page with the candidates' recorder.
+    await hr.context.grantPermissions(["camera", "microphone"], { origin: baseURL() });
+    await hr.page.getByRole("button", { name: "Record a new video" }).click();
+    await hr.page.getByRole("button", { name: "Start recording" }).click();
+    await hr.page.getByText(/Recording 0:0[2-9]/).waitFor({ timeout: 15_000 });
+    await hr.page.getByRole("button", { name: "Stop recording" }).click();
+    await hr.page.getByLabel("Your new intro video").waitFor();
+    await hr.page.getByRole("button", { name: "Use this video" }).click();
+    await hr.page.getByRole("button", { name: "Record a new video" }).waitFor({ timeout: 60_000 });
+    const changes = await withAppDb(
+      async (db) =>
+        (
+          await db.query<{ data: { from: unknown; to: { contentType: string; durationMs: number } } }>(
+            `SELECT data FROM audit_logs WHERE "targetId" = $1 AND action = 'template.introVideo' ORDER BY "createdAt"`,
+            [templateId],
+          )
+        ).rows,
+    );
+    expect(changes).toHaveLength(2);
+    expect(changes[1]!.data.to.contentType).toBe("video/webm");
+    expect(changes[1]!.data.to.durationMs).toBeGreaterThan(1500);
+    expect(hr.errors).toEqual([]);
+
     await page.goto(`/i/${token}`);
     await page.getByRole("heading", { name: "Before you start" }).waitFor();
     await expect(page.getByTestId("intro").innerText()).resolves.toContain("Welcome! This takes ten minutes.");
+    // A plain player on a signed, expiring URL, which plays when the candidate presses play.
+    const intro = page.getByLabel("Intro video from Acme", { exact: false });
+    await intro.waitFor();
+    const source = await page.locator('[data-testid="intro-video"] source').getAttribute("src");
+    expect(source).toMatch(/[?&]sig=/);
+    expect(source).toMatch(/[?&]exp=\d+/);
+    await intro.evaluate((video: HTMLVideoElement) => video.play());
+    await page.waitForFunction(() => (document.querySelector<HTMLVideoElement>('[data-testid="intro-video"] video')?.currentTime ?? 0) > 0.5, undefined, {
+      timeout: 20_000,
+    });
+    await intro.evaluate((video: HTMLVideoElement) => video.pause());
+    await expectAccessible(page, "the consent screen with the intro video");
     await page.getByRole("checkbox").check();
     await page.getByRole("button", { name: "Agree and continue" }).click();
     await page.getByRole("button", { name: "Try a practice question first" }).click();

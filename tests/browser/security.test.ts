@@ -32,10 +32,14 @@ describe("security headers on every route kind", () => {
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonceOf(first)}"`);
   });
 
-  it("the interview page alone allows camera and microphone", async () => {
+  it("the interview page and a template's page (HR records the intro video there) alone allow camera and microphone", async () => {
     const response = await get("/i/not-a-real-token-but-long-enough");
     expectCommonHeaders(response);
     expect(response.headers.get("permissions-policy")).toContain("camera=(self), microphone=(self)");
+    expect((await get("/templates/some-template-id")).headers.get("permissions-policy")).toContain("camera=(self), microphone=(self)");
+    for (const path of ["/templates", "/templates/new", "/templates/some-template-id/compare"]) {
+      expect((await get(path)).headers.get("permissions-policy")).toContain("camera=(), microphone=()");
+    }
   });
 
   it("API routes and static files", async () => {

@@ -46,6 +46,14 @@ export const templatesCases: Cases = {
     input: async (fx) => ({ templateId: (await main(fx)).id, introText: "Welcome, and thank you for your time." }),
     crossTenant: async (fx) => ({ templateId: (await main(fx)).id, introText: "Taken over" }),
   },
+  "templates.introVideo": {
+    input: async (fx) => ({ templateId: (await main(fx)).id }),
+    crossTenant: async (fx) => ({ templateId: (await main(fx)).id }),
+  },
+  "templates.removeIntroVideo": {
+    input: async (fx) => ({ templateId: (await main(fx)).id }),
+    crossTenant: async (fx) => ({ templateId: (await main(fx)).id }),
+  },
   "templates.setStatus": {
     input: async (fx) => ({ ...(await main(fx)), status: "PUBLISHED" }),
     crossTenant: async (fx) => ({ ...(await main(fx)), status: "ARCHIVED" }),

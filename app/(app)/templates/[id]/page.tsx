@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IntroCard } from "@/components/templates/intro-card";
+import { IntroVideoCard } from "@/components/templates/intro-video-card";
 import { TemplateWorkspace } from "@/components/templates/template-workspace";
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -20,6 +21,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
     <div className="space-y-6">
       <TemplateWorkspace key={template.id} initial={template} />
       <IntroCard key={`intro-${template.id}`} templateId={template.id} introText={template.introText} editable={template.status !== "ARCHIVED"} />
+      <IntroVideoCard key={`intro-video-${template.id}`} templateId={template.id} editable={template.status !== "ARCHIVED"} />
     </div>
   );
 }
