@@ -3,6 +3,8 @@ import { createTemplate, deleteTemplate, duplicateTemplate, updateTemplate } fro
 import { getTemplate, listTemplates } from "../../templates/queries";
 import { setTemplateIntro } from "../../templates/intro";
 import { setTemplateIntroInput } from "../../templates/intro.schema";
+import { setTemplateSettings } from "../../templates/settings";
+import { setTemplateSettingsInput } from "../../templates/settings.schema";
 import { setTemplateStatus } from "../../templates/status";
 import { listTemplatesInput, setTemplateStatusInput, templateIdInput, templateInput, updateTemplateInput } from "../../templates/templates.schema";
 
@@ -14,5 +16,6 @@ export const templatesRouter = router({
   duplicate: hrProcedure.input(templateIdInput).mutation(({ ctx, input }) => duplicateTemplate(ctx.db, ctx.user, ctx.organizationId, input.id)),
   delete: hrProcedure.input(templateIdInput).mutation(({ ctx, input }) => deleteTemplate(ctx.db, ctx.user, ctx.organizationId, input.id)),
   setIntro: hrProcedure.input(setTemplateIntroInput).mutation(({ ctx, input }) => setTemplateIntro(ctx.db, ctx.user, ctx.organizationId, input)),
+  setSettings: hrProcedure.input(setTemplateSettingsInput).mutation(({ ctx, input }) => setTemplateSettings(ctx.db, ctx.user, ctx.organizationId, input)),
   setStatus: hrProcedure.input(setTemplateStatusInput).mutation(({ ctx, input }) => setTemplateStatus(ctx.db, ctx.user, ctx.organizationId, input)),
 });
