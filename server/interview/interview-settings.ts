@@ -16,7 +16,10 @@ export type InterviewSettings = {
 export const DEFAULT_SETTINGS: InterviewSettings = { randomOrder: false, timeLimitMin: null, allowPause: true, showTimer: true };
 
 /** The template version's settings, then what HR changed for this one candidate: the invitation wins, key by key. */
-export function effectiveSettings(template: Partial<InterviewSettings> | null | undefined, override: Partial<InterviewSettings> | null | undefined): InterviewSettings {
+export function effectiveSettings(
+  template: Partial<InterviewSettings> | null | undefined,
+  override: Partial<InterviewSettings> | null | undefined,
+): InterviewSettings {
   return { ...DEFAULT_SETTINGS, ...template, ...override };
 }
 

@@ -4,7 +4,11 @@ import { text } from "../validation/text";
 export const TIME_LIMIT_MIN = { min: 5, max: 600 } as const;
 
 const timeLimitMessage = `Set an overall limit from ${TIME_LIMIT_MIN.min} to ${TIME_LIMIT_MIN.max} minutes`;
-const minutes = z.number({ message: timeLimitMessage }).int(timeLimitMessage).min(TIME_LIMIT_MIN.min, timeLimitMessage).max(TIME_LIMIT_MIN.max, timeLimitMessage);
+const minutes = z
+  .number({ message: timeLimitMessage })
+  .int(timeLimitMessage)
+  .min(TIME_LIMIT_MIN.min, timeLimitMessage)
+  .max(TIME_LIMIT_MIN.max, timeLimitMessage);
 
 /** A template's interview settings, as the settings card saves them and a version's snapshot keeps them. */
 export const interviewSettingsFields = z.object({
@@ -27,7 +31,10 @@ export const settingsOverrideFields = z
     timeLimitMin: z
       .number({ message: timeLimitMessage })
       .int(timeLimitMessage)
-      .refine((v) => v === 0 || (v >= TIME_LIMIT_MIN.min && v <= TIME_LIMIT_MIN.max), `Enter 0 for no overall limit, or ${TIME_LIMIT_MIN.min} to ${TIME_LIMIT_MIN.max} minutes`)
+      .refine(
+        (v) => v === 0 || (v >= TIME_LIMIT_MIN.min && v <= TIME_LIMIT_MIN.max),
+        `Enter 0 for no overall limit, or ${TIME_LIMIT_MIN.min} to ${TIME_LIMIT_MIN.max} minutes`,
+      )
       .optional(),
     allowPause: z.boolean().optional(),
     showTimer: z.boolean().optional(),

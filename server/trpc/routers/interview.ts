@@ -2,7 +2,15 @@ import { router, tokenProcedure } from "../init";
 import { startTake, submitChoices, submitText, submitVideo } from "../../interview/answers";
 import { giveConsent } from "../../interview/consent";
 import { setPaused } from "../../interview/pause";
-import { consentInput, interviewTokenInput, setPausedInput, startTakeInput, submitChoicesInput, submitTextInput, submitVideoInput } from "../../interview/interview.schema";
+import {
+  consentInput,
+  interviewTokenInput,
+  setPausedInput,
+  startTakeInput,
+  submitChoicesInput,
+  submitTextInput,
+  submitVideoInput,
+} from "../../interview/interview.schema";
 import { loadInterviewState, openInterview } from "../../interview/state";
 import { requestDeletion } from "../../privacy/deletion-request";
 import { requestHumanReview } from "../../privacy/human-review";

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IntroCard } from "@/components/templates/intro-card";
+import { SettingsCard } from "@/components/templates/settings-card";
 import { TemplateWorkspace } from "@/components/templates/template-workspace";
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -19,6 +20,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       <TemplateWorkspace key={template.id} initial={template} />
+      <SettingsCard key={`settings-${template.id}`} templateId={template.id} settings={template.settings} editable={template.status !== "ARCHIVED"} />
       <IntroCard key={`intro-${template.id}`} templateId={template.id} introText={template.introText} editable={template.status !== "ARCHIVED"} />
     </div>
   );
