@@ -75,6 +75,24 @@ describe("interview settings", () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it("shows the time left and pauses and resumes the clock where pausing is allowed", async () => {
+    const { token } = await inviteToCustomInterview(`settings-pause-${Date.now()}@example.com`, questions.slice(0, 2), { timeLimitMin: 20 });
+    const context = await browser.newContext({ baseURL: baseURL() });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`/i/${token}`);
+    await page.getByText("the clock stops while you are paused").waitFor({ timeout: 30_000 });
+    await page.getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Agree and continue" }).click();
+    await page.getByText("Question 1 of 2").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("time-left").innerText()).toMatch(/Time left for the interview: (20 min 00 s|19 min \d\d s)/);
+    await page.getByRole("button", { name: "Pause the interview" }).click();
+    await page.getByRole("heading", { name: "Your interview is paused" }).waitFor({ timeout: 30_000 });
+    await page.reload();
+    await page.getByRole("button", { name: "Resume the interview" }).click();
+    await page.getByText("Question 1 of 2").waitFor({ timeout: 30_000 });
+  }, 120_000);
+
   it("saves a template's settings on its page", async () => {
     const { templateId } = await inviteToCustomInterview(`settings-hr-${Date.now()}@example.com`, questions.slice(0, 1));
     const { context, page, errors } = await signInAsDemoUser(browser, "Harper Recruiter");
