@@ -13,6 +13,8 @@ import { CandidateRights } from "@/components/privacy/candidate-rights";
 import { chunkStore } from "./chunk-store";
 import { ConsentScreen } from "./consent-screen";
 import { DeviceCheck } from "./device-check";
+import { OverallClock } from "./overall-clock";
+import { SettingsNotice } from "./settings-notice";
 import { PracticeQuestion } from "./practice-question";
 import { SelfIdentificationForm } from "./self-identification-form";
 import { untilAnswered } from "./retry";
@@ -238,7 +240,17 @@ export function InterviewApp({ token }: { token: string }) {
   );
 }
 
-function Steps(props: {
+/** After consent, the steps run under the overall time limit's clock, when the interview has one. */
+function Steps(props: Parameters<typeof InterviewSteps>[0]) {
+  if (!props.state.consentAt) return <InterviewSteps {...props} />;
+  return (
+    <OverallClock token={props.token} settings={props.state.settings} clock={props.state.clock} onChanged={() => props.onSubmitted(null)}>
+      <InterviewSteps {...props} />
+    </OverallClock>
+  );
+}
+
+function InterviewSteps(props: {
   state: OpenState;
   token: string;
   media: ReturnType<typeof useMedia>;
@@ -268,6 +280,7 @@ function Steps(props: {
         ) : null}
         <IntroVideo video={state.introVideo} organizationName={state.organizationName} />
         {state.description ? <p className="text-slate-700">{state.description}</p> : null}
+        <SettingsNotice settings={state.settings} />
         <ConsentScreen
           consent={state.consent}
           accommodations={state.accommodations}

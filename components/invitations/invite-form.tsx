@@ -17,8 +17,10 @@ import {
   NO_ACCOMMODATIONS,
 } from "@/server/invitations/invitations.schema";
 import { MAX_BATCH, parseCandidateList } from "@/server/invitations/parse";
+import type { SettingsOverrideForm } from "@/server/templates/settings.schema";
 import { formatDate } from "@/components/format";
 import { InviteResult, type InviteOutcome } from "./invite-result";
+import { SettingsOverrideFields } from "./settings-override-fields";
 
 export type TemplateOption = { id: string; title: string; questionCount: number };
 
@@ -28,12 +30,13 @@ type Mode = "one" | "list";
  * Both ways of adding candidates are kept while HR switches between them: the schema's
  * discriminated union reads the fields of the chosen mode and ignores the others.
  */
-type InviteFormValues = {
+export type InviteFormValues = {
   templateId: string;
   candidates: { mode: Mode; name: string; email: string; text: string };
   expiresInDays: number;
   message: string;
   accommodations: AccommodationsFields;
+  settings: SettingsOverrideForm;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -62,6 +65,7 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
       expiresInDays: DEFAULT_EXPIRY_DAYS,
       message: "",
       accommodations: NO_ACCOMMODATIONS,
+      settings: {},
     },
     resolver,
     // Every bad line of a pasted list is listed, not only the first.
@@ -229,6 +233,7 @@ export function InviteForm({ templates, initialTemplateId }: { templates: Templa
               </div>
             </div>
           </details>
+          <SettingsOverrideFields register={register} errors={errors.settings} scope={mode === "list" ? "every candidate in this list" : "this candidate"} />
         </CardContent>
       </Card>
 

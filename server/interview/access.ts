@@ -18,6 +18,9 @@ const invitationSelect = {
   extraThinkPct: true,
   extraAnswerPct: true,
   extraRetakes: true,
+  settingsOverride: true,
+  pausedAt: true,
+  pausedMs: true,
   organization: { select: { suspendedAt: true } },
 } as const satisfies Prisma.InvitationSelect;
 

@@ -7,6 +7,7 @@ import { assertAnswerable, invitationByToken, type TokenInvitation } from "./acc
 import { questionLimits, textLimit } from "./interview-rules";
 import { allowsSeveral, choiceText, scoreByKey } from "./choices";
 import type { StartTakeInput, SubmitChoicesInput, SubmitTextInput, SubmitVideoInput } from "./interview.schema";
+import { assertWithinTimeLimit } from "./time-limit";
 import { CANDIDATE_TRANSACTION } from "./transaction";
 
 type Tx = Prisma.TransactionClient;
@@ -69,6 +70,7 @@ export async function startTake(db: Db, input: StartTakeInput, now: Date = new D
     const invitation = await freshInvitation(tx, input.token, now);
     const response = await ownResponse(tx, invitation, input.responseId);
     if (response.type !== "VIDEO") throw new DomainError("BAD_REQUEST", "This question takes a written answer, not a recording.");
+    await assertWithinTimeLimit(tx, invitation, now);
     const allowed = questionLimits(await snapshotQuestion(tx, invitation, response.questionId), invitation).takesAllowed;
 
     if (response.takesUsed > 0) {
@@ -120,6 +122,7 @@ export async function submitText(db: Db, input: SubmitTextInput, now: Date = new
     if (response.submittedAt) throw new DomainError("CONFLICT", "This answer has already been submitted.");
     assertAnswerable(invitation, { consent: true }, now);
     if (response.type !== "TEXT") throw new DomainError("BAD_REQUEST", "This question takes a recorded answer, not text.");
+    await assertWithinTimeLimit(tx, invitation, now);
     const limit = textLimit((await snapshotQuestion(tx, invitation, response.questionId)).maxChars);
     if (input.text.length > limit) {
       throw new DomainError("BAD_REQUEST", `Your answer is ${input.text.length} characters long; this question allows at most ${limit}.`);
@@ -153,6 +156,7 @@ export async function submitChoices(db: Db, input: SubmitChoicesInput, now: Date
     if (response.submittedAt) throw new DomainError("CONFLICT", "This answer has already been submitted.");
     assertAnswerable(invitation, { consent: true }, now);
     if (response.type !== "MULTIPLE_CHOICE") throw new DomainError("BAD_REQUEST", "This question does not take a choice of options.");
+    await assertWithinTimeLimit(tx, invitation, now);
     const question = await snapshotQuestion(tx, invitation, response.questionId);
     const options = question.options ?? [];
     const known = new Set(options.map((o) => o.id));

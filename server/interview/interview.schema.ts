@@ -57,3 +57,7 @@ export type StartTakeInput = z.output<typeof startTakeInput>;
 export type SubmitVideoInput = z.output<typeof submitVideoInput>;
 export type SubmitTextInput = z.output<typeof submitTextInput>;
 export type SubmitChoicesInput = z.output<typeof submitChoicesInput>;
+
+/** The candidate stops or restarts the overall clock, where the interview allows pausing. */
+export const setPausedInput = z.object({ token, paused: z.boolean() });
+export type SetPausedInput = z.output<typeof setPausedInput>;

@@ -7,6 +7,8 @@ import { consentTextFor } from "./consent-facts";
 import type { ConsentText } from "./consent-text";
 import { allowsSeveral, optionSeed, seededShuffle } from "./choices";
 import { questionLimits, textLimit, type Accommodations } from "./interview-rules";
+import { effectiveSettings, questionOrder, timeLeftMs, type InterviewSettings } from "./interview-settings";
+import { readStoredSettings } from "../templates/settings.schema";
 
 type Reader = Pick<Prisma.TransactionClient, "invitation" | "response" | "templateVersion" | "uploadSession" | "organization" | "subscription" | "mediaAsset">;
 
@@ -71,6 +73,10 @@ export type InterviewState =
       accommodations: Accommodations;
       /** The candidate asked for their data to be deleted; the sweep does it at the latest on this date. */
       deletionDueAt: Date | null;
+      /** The template version's interview settings with HR's changes for this candidate; `questions` is already in their order. */
+      settings: InterviewSettings;
+      /** The overall limit's time left as of this load (null: no overall limit), and whether its clock is paused. */
+      clock: { timeLeftMs: number | null; paused: boolean };
     };
 
 /**
@@ -109,8 +115,9 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
     extraAnswerPct: invitation.extraAnswerPct,
     extraRetakes: invitation.extraRetakes,
   };
+  const settings = effectiveSettings(snapshot.settings, readStoredSettings(invitation.settingsOverride));
   const questions: InterviewQuestion[] = [];
-  for (const q of [...snapshot.questions].sort((a, b) => a.position - b.position)) {
+  for (const q of questionOrder(snapshot.questions, invitation.id, settings.randomOrder)) {
     const response = byQuestion.get(q.id);
     if (!response) continue;
     const upload = uploads.find((u) => u.responseId === response.id && u.take === response.takesUsed);
@@ -162,6 +169,8 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
     humanReviewRequestedAt: details.humanReviewRequestedAt,
     accommodations,
     deletionDueAt: details.deletionRequest?.dueAt ?? null,
+    settings,
+    clock: { timeLeftMs: timeLeftMs(settings.timeLimitMin, invitation, now), paused: invitation.pausedAt !== null },
   };
 }
 

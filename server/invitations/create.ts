@@ -86,6 +86,7 @@ export async function createInvitations(
     const toInvite = input.candidates.list.filter((c) => !openEmails.has(c.email)).map((c) => ({ ...c, ...issueInvitationLink(env().NEXTAUTH_SECRET) }));
     if (toInvite.length) await requireQuota(tx, organizationId, "completedInterviewsPerMonth", toInvite.length);
 
+    const hasOverride = Object.keys(input.settings).length > 0;
     const rows = toInvite.length
       ? await tx.invitation.createManyAndReturn({
           data: toInvite.map((c) => ({
@@ -99,6 +100,7 @@ export async function createInvitations(
             linkNonce: c.nonce,
             message: input.message,
             ...input.accommodations,
+            ...(hasOverride ? { settingsOverride: input.settings } : {}),
             expiresAt,
             sentAt: now,
           })),
@@ -123,7 +125,13 @@ export async function createInvitations(
         action: "invitation.sent",
         targetType: "invitation",
         targetId: inv.id,
-        data: { templateId: input.templateId, templateVersionId: version.id, candidateEmail: inv.email, expiresAt: expiresAt.toISOString() },
+        data: {
+          templateId: input.templateId,
+          templateVersionId: version.id,
+          candidateEmail: inv.email,
+          expiresAt: expiresAt.toISOString(),
+          ...(hasOverride ? { settings: input.settings } : {}),
+        },
       });
       if (hasAccommodations)
         await auditAccommodations(tx, { organizationId, actorId: actor.id, invitationId: inv.id }, NO_ACCOMMODATIONS, input.accommodations);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isEmail, MAX_NAME_CHARS, normalizeEmail, parseCandidateList, type Candidate } from "./parse";
 import { accommodationsFields } from "./accommodations.schema";
+import { settingsOverrideFields } from "../templates/settings.schema";
 import { INVITATION_STATUSES } from "./status";
 import { text } from "../validation/text";
 
@@ -51,6 +52,8 @@ export const createInvitationsInput = z.object({
     .transform((v) => v || null),
   /** Extra time and retakes for everyone in this batch, usually one candidate who asked for them. */
   accommodations: accommodationsFields.default(NO_ACCOMMODATIONS),
+  /** Interview settings for this batch over the template's (order, overall limit, pause, timer); left out, the template's hold. */
+  settings: settingsOverrideFields.default({}),
 });
 
 export const listInvitationsInput = z.object({

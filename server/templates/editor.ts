@@ -133,6 +133,7 @@ export async function duplicateTemplate(db: Db, actor: Actor, organizationId: st
         description: source.description,
         rubric: source.rubric,
         introText: source.introText,
+        settings: source.settings,
         questions: { create: source.questions.map((q, position) => questionData(q, position)) },
       },
       select: { id: true, title: true },

@@ -3,6 +3,8 @@ import { scopedCursor } from "../db/cursor";
 import { notFound } from "../errors";
 import type { ListTemplatesInput } from "./templates.schema";
 import { readOptions, readRubric } from "./versions";
+import { effectiveSettings } from "../interview/interview-settings";
+import { readStoredSettings } from "./settings.schema";
 import { likeLiteral } from "../db/like";
 
 export async function listTemplates(db: Db, organizationId: string, input: ListTemplatesInput) {
@@ -38,6 +40,7 @@ const templateDetailSelect = {
   rubric: true,
   status: true,
   introText: true,
+  settings: true,
   createdAt: true,
   updatedAt: true,
   createdBy: { select: { name: true, email: true } },
@@ -62,9 +65,10 @@ const templateDetailSelect = {
 
 type TemplateRow = Prisma.TemplateGetPayload<{ select: typeof templateDetailSelect }>;
 
-function toTemplateDetail({ _count, rubric, questions, ...t }: TemplateRow) {
+function toTemplateDetail({ _count, rubric, questions, settings, ...t }: TemplateRow) {
   return {
     ...t,
+    settings: effectiveSettings(readStoredSettings(settings), null),
     questions: questions.map((q) => ({ ...q, options: q.type === "MULTIPLE_CHOICE" ? readOptions(q.options) : undefined })),
     // A rubric the app did not write (it is only ever saved through templateInput) opens empty
     // rather than breaking the editor; HR sees it is missing and fills it in.

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "../db/client";
 import { DomainError, notFound } from "../errors";
+import { DEFAULT_SETTINGS, effectiveSettings } from "../interview/interview-settings";
+import { readStoredSettings, storedSettingsSchema } from "./settings.schema";
 
 export const snapshotRubricItemSchema = z.object({
   id: z.string(),
@@ -37,6 +39,8 @@ export const templateSnapshotSchema = z.object({
   description: z.string(),
   rubric: z.array(snapshotRubricItemSchema),
   questions: z.array(snapshotQuestionSchema),
+  // Interview settings; absent while they are the defaults, so versions made before them hash as before.
+  settings: storedSettingsSchema.optional(),
 });
 
 export type TemplateSnapshot = z.infer<typeof templateSnapshotSchema>;
@@ -75,6 +79,13 @@ export function snapshotHash(snapshot: TemplateSnapshot): string {
     .digest("hex");
 }
 
+/** The template's settings for its snapshot, whole, or nothing while they are all the defaults. */
+function snapshotSettings(json: unknown): { settings?: TemplateSnapshot["settings"] } {
+  const settings = effectiveSettings(readStoredSettings(json), null);
+  const isDefault = (Object.keys(DEFAULT_SETTINGS) as (keyof typeof DEFAULT_SETTINGS)[]).every((k) => settings[k] === DEFAULT_SETTINGS[k]);
+  return isDefault ? {} : { settings };
+}
+
 /**
  * The version a new invitation should point at: the latest one when the template has not changed
  * since, otherwise a new one. Content identical to an older version reuses that version (the hash is
@@ -87,7 +98,7 @@ export async function ensureTemplateVersion(tx: Tx, templateId: string) {
   await tx.$queryRaw`SELECT id FROM templates WHERE id = ${templateId} FOR UPDATE`;
   const template = await tx.template.findUnique({
     where: { id: templateId },
-    select: { title: true, description: true, rubric: true, questions: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
+    select: { title: true, description: true, rubric: true, settings: true, questions: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
   });
   if (!template) throw notFound("The interview template");
   const rubric = readRubric(template.rubric);
@@ -108,6 +119,7 @@ export async function ensureTemplateVersion(tx: Tx, templateId: string) {
       criteria: q.criteria,
       ...(q.type === "MULTIPLE_CHOICE" ? { options: readOptions(q.options), scoreByKey: q.scoreByKey } : {}),
     })),
+    ...snapshotSettings(template.settings),
   };
   const hash = snapshotHash(snapshot);
   const same = await tx.templateVersion.findUnique({ where: { templateId_hash: { templateId, hash } } });

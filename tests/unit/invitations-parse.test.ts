@@ -69,6 +69,7 @@ describe("createInvitationsInput", () => {
       expiresInDays: 14,
       message: null,
       accommodations: { extraAnswerPct: 0, extraThinkPct: 0, extraRetakes: 0 },
+      settings: {},
     });
   });
 

@@ -1,7 +1,16 @@
 import { router, tokenProcedure } from "../init";
 import { startTake, submitChoices, submitText, submitVideo } from "../../interview/answers";
 import { giveConsent } from "../../interview/consent";
-import { consentInput, interviewTokenInput, startTakeInput, submitChoicesInput, submitTextInput, submitVideoInput } from "../../interview/interview.schema";
+import { setPaused } from "../../interview/pause";
+import {
+  consentInput,
+  interviewTokenInput,
+  setPausedInput,
+  startTakeInput,
+  submitChoicesInput,
+  submitTextInput,
+  submitVideoInput,
+} from "../../interview/interview.schema";
 import { loadInterviewState, openInterview } from "../../interview/state";
 import { requestDeletion } from "../../privacy/deletion-request";
 import { requestHumanReview } from "../../privacy/human-review";
@@ -18,6 +27,7 @@ export const interviewRouter = router({
   submitVideo: tokenProcedure.input(submitVideoInput).mutation(({ ctx, input }) => submitVideo(ctx.db, input)),
   submitText: tokenProcedure.input(submitTextInput).mutation(({ ctx, input }) => submitText(ctx.db, input)),
   submitChoices: tokenProcedure.input(submitChoicesInput).mutation(({ ctx, input }) => submitChoices(ctx.db, input)),
+  setPaused: tokenProcedure.input(setPausedInput).mutation(({ ctx, input }) => setPaused(ctx.db, input)),
   requestDeletion: tokenProcedure.input(linkRightsInput).mutation(({ ctx, input }) => requestDeletion(ctx.db, { token: input.token })),
   requestHumanReview: tokenProcedure.input(linkRightsInput).mutation(({ ctx, input }) => requestHumanReview(ctx.db, { token: input.token })),
 });

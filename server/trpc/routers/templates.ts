@@ -5,6 +5,8 @@ import { setTemplateIntro } from "../../templates/intro";
 import { setTemplateIntroInput } from "../../templates/intro.schema";
 import { removeIntroVideo, templateIntroVideo } from "../../templates/intro-video";
 import { introVideoInput } from "../../templates/intro-video.schema";
+import { setTemplateSettings } from "../../templates/settings";
+import { setTemplateSettingsInput } from "../../templates/settings.schema";
 import { setTemplateStatus } from "../../templates/status";
 import { listTemplatesInput, setTemplateStatusInput, templateIdInput, templateInput, updateTemplateInput } from "../../templates/templates.schema";
 
@@ -18,5 +20,6 @@ export const templatesRouter = router({
   setIntro: hrProcedure.input(setTemplateIntroInput).mutation(({ ctx, input }) => setTemplateIntro(ctx.db, ctx.user, ctx.organizationId, input)),
   introVideo: hrProcedure.input(introVideoInput).query(({ ctx, input }) => templateIntroVideo(ctx.db, ctx.organizationId, input)),
   removeIntroVideo: hrProcedure.input(introVideoInput).mutation(({ ctx, input }) => removeIntroVideo(ctx.db, ctx.user, ctx.organizationId, input)),
+  setSettings: hrProcedure.input(setTemplateSettingsInput).mutation(({ ctx, input }) => setTemplateSettings(ctx.db, ctx.user, ctx.organizationId, input)),
   setStatus: hrProcedure.input(setTemplateStatusInput).mutation(({ ctx, input }) => setTemplateStatus(ctx.db, ctx.user, ctx.organizationId, input)),
 });

@@ -51,5 +51,6 @@ export const interviewCases: Cases = {
   "interview.startTake": { input: videoResponse },
   "interview.submitVideo": { input: async (fx) => ({ ...(await videoResponse(fx)), take: 1 }) },
   "interview.submitText": { input: async (fx) => ({ ...(await textResponse(fx)), text: "Two weeks." }) },
+  "interview.setPaused": { input: async (fx) => ({ ...(await withToken(fx)), paused: true }) },
   "interview.submitChoices": { input: async (fx) => ({ ...(await choiceResponse(fx)), choices: ["o1"] }) },
 };

@@ -54,6 +54,10 @@ export const templatesCases: Cases = {
     input: async (fx) => ({ templateId: (await main(fx)).id }),
     crossTenant: async (fx) => ({ templateId: (await main(fx)).id }),
   },
+  "templates.setSettings": {
+    input: async (fx) => ({ templateId: (await main(fx)).id, randomOrder: true, timeLimitMin: 30, allowPause: false, showTimer: true }),
+    crossTenant: async (fx) => ({ templateId: (await main(fx)).id, randomOrder: false, timeLimitMin: null, allowPause: true, showTimer: false }),
+  },
   "templates.setStatus": {
     input: async (fx) => ({ ...(await main(fx)), status: "PUBLISHED" }),
     crossTenant: async (fx) => ({ ...(await main(fx)), status: "ARCHIVED" }),

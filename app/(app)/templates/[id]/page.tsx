@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IntroCard } from "@/components/templates/intro-card";
 import { IntroVideoCard } from "@/components/templates/intro-video-card";
+import { SettingsCard } from "@/components/templates/settings-card";
 import { TemplateWorkspace } from "@/components/templates/template-workspace";
 import { requireRole } from "@/server/auth/guards";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -20,6 +21,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       <TemplateWorkspace key={template.id} initial={template} />
+      <SettingsCard key={`settings-${template.id}`} templateId={template.id} settings={template.settings} editable={template.status !== "ARCHIVED"} />
       <IntroCard key={`intro-${template.id}`} templateId={template.id} introText={template.introText} editable={template.status !== "ARCHIVED"} />
       <IntroVideoCard key={`intro-video-${template.id}`} templateId={template.id} editable={template.status !== "ARCHIVED"} />
     </div>
