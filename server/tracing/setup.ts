@@ -15,6 +15,13 @@ export type Tracing = {
   shutdown: () => Promise<void>;
 };
 
+/** Where spans go: the traces endpoint as given, or /v1/traces under the general endpoint (the OTLP spec's rule). */
+export function tracesUrl(source: Env): string {
+  const traces = source.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  if (traces) return traces;
+  return `${source.OTEL_EXPORTER_OTLP_ENDPOINT!.trim().replace(/\/+$/, "")}/v1/traces`;
+}
+
 /**
  * A query with no span around it is the background work polling (the relay, the runner's claims,
  * heartbeats every second): a trace of its own each time would bury the traces worth reading, so
@@ -32,14 +39,14 @@ const untracedQueriesDropped: Sampler = {
  * Starts tracing for this process: an SDK tracer provider, the AsyncLocalStorage context manager
  * (a span stays active across awaits), W3C trace context propagation (the outbox keeps a
  * traceparent per row) and Prisma's instrumentation (a span per query). Spans go to OTLP over
- * HTTP (JSON) at OTEL_EXPORTER_OTLP_ENDPOINT, which the exporter reads with the other
- * OTEL_EXPORTER_OTLP_* variables (headers, timeout), in batches. Without an endpoint nothing is
+ * HTTP (JSON) at tracesUrl(), in batches; the exporter reads the other OTEL_EXPORTER_OTLP_*
+ * variables (headers, timeout, compression) itself. Without an endpoint nothing is
  * started and null is returned: the API stays a no-op. Tests pass their own span processor.
  */
 export function startTracing(opts: { env?: Env; processor?: SpanProcessor } = {}): Tracing | null {
   const source = opts.env ?? process.env;
   if (!opts.processor && !tracingConfigured(source)) return null;
-  const processor = opts.processor ?? new BatchSpanProcessor({ exporter: new OTLPTraceExporter() });
+  const processor = opts.processor ?? new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: tracesUrl(source) }) });
   const provider = new TracerProvider({
     resource: resourceFromAttributes({
       "service.name": source.OTEL_SERVICE_NAME?.trim() || TRACER_NAME,

@@ -4,6 +4,8 @@ import { functions } from "@/inngest/functions";
 import { InProcessRunner } from "@/inngest/runner/runner";
 import { getDb } from "@/server/db/client";
 import { startTracing, type Tracing } from "@/server/tracing/setup";
+import { handleTrpcRequest } from "@/server/trpc/http";
+import { publicProcedure, router } from "@/server/trpc/init";
 import { callerFor, makeUser } from "../helpers/actors";
 import { makeInterview } from "../fixtures/interview";
 import { settle } from "../helpers/settle";
@@ -97,4 +99,19 @@ describe("traces", () => {
     expect(trace.filter((s) => !s.parentSpanContext)).toEqual([submit]);
     for (const s of trace.filter((s) => s !== submit)) expect(parentOf(s), s.name).toBeDefined();
   }, 180_000);
+
+  it("continue the trace of a caller that sent a W3C traceparent header", async () => {
+    const probe = router({ probe: publicProcedure.query(() => "ok") });
+    exporter.reset();
+    const callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const response = await handleTrpcRequest(
+      new Request("http://localhost:3000/api/trpc/probe", { headers: { traceparent: `00-${callerTrace}-00f067aa0ba902b7-01` } }),
+      probe,
+    );
+    expect(response.status).toBe(200);
+    const span = exporter.getFinishedSpans().find((s) => s.name === "trpc probe");
+    expect(span?.spanContext().traceId).toBe(callerTrace);
+    expect(span?.parentSpanContext).toMatchObject({ spanId: "00f067aa0ba902b7", isRemote: true });
+    expect(span?.attributes).toMatchObject({ "rpc.system": "trpc", "rpc.method": "probe", "trpc.code": "OK" });
+  });
 });
