@@ -5,7 +5,8 @@ const nextConfig = {
   images: { unoptimized: true },
   poweredByHeader: false,
   // wink-nlp's model and the word vectors are data read at run time, not code to bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "wink-nlp", "wink-eng-lite-web-model"],
+  // OpenTelemetry's instrumentation hooks Node's module loader, which a bundle would bypass.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "wink-nlp", "wink-eng-lite-web-model", "@prisma/instrumentation", "@opentelemetry/instrumentation"],
   typedRoutes: false,
 };
 

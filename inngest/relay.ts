@@ -1,10 +1,12 @@
 import type { Db, OutboxEvent } from "@/server/db/client";
 import { inngest } from "./client";
+import { inngestMode } from "./mode";
+import { relaySpans } from "./tracing";
 
 export type RelayOptions = {
   batch?: number;
   /** Sends events; the default is the Inngest client (the local queue when running in-process). */
-  send?: (events: { id: string; name: string; data: Record<string, unknown>; ts: number }[]) => Promise<unknown>;
+  send?: (events: { id: string; name: string; data: Record<string, unknown>; ts: number; traceparent?: string }[]) => Promise<unknown>;
 };
 
 // An outbox row that keeps failing is retried less and less often, up to this gap.
@@ -40,9 +42,19 @@ export async function relayOutbox(db: Db, opts: RelayOptions = {}, now: Date = n
     RETURNING o.*`;
   const due = claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   if (!due.length) return { sent: 0, failed: 0 };
-  const toEvent = (row: (typeof due)[number]) => ({ id: row.id, name: row.name, data: row.payload as Record<string, unknown>, ts: row.createdAt.getTime() });
+  const spans = relaySpans(due);
+  // The in-process runner keeps an event's traceparent with its runs; an Inngest server is sent
+  // the events as its API defines them.
+  const carryTrace = inngestMode() === "in-process";
+  const toEvent = (row: (typeof due)[number]) => {
+    const traceparent = carryTrace ? spans.traceparentOf(row.id) : null;
+    return { id: row.id, name: row.name, data: row.payload as Record<string, unknown>, ts: row.createdAt.getTime(), ...(traceparent ? { traceparent } : {}) };
+  };
 
-  const markSent = (ids: string[]) => db.outboxEvent.updateMany({ where: { id: { in: ids } }, data: { sentAt: new Date(), lastError: null } });
+  const markSent = async (ids: string[]) => {
+    await db.outboxEvent.updateMany({ where: { id: { in: ids } }, data: { sentAt: new Date(), lastError: null } });
+    spans.sent(ids);
+  };
   try {
     await send(due.map(toEvent));
     await markSent(due.map((r) => r.id));
@@ -59,6 +71,7 @@ export async function relayOutbox(db: Db, opts: RelayOptions = {}, now: Date = n
       sent++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      spans.failed(row.id, error);
       await db.outboxEvent.update({
         where: { id: row.id },
         data: { attempts: { increment: 1 }, lastError: message.slice(0, 1000), lastAttemptAt: new Date() },

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type Db } from "@/server/db/client";
 import type { RegisteredFunction } from "./registry";
+import { currentTraceparent } from "@/server/tracing/tracing";
 
 /**
  * The in-process stand-in for Inngest's event API: an event becomes one queued JobRun per function
  * it triggers. (functionId, eventId) is unique, so an event sent twice (the relay resending after a
  * crash, a replayed step.sendEvent) starts nothing new: Inngest's event-id deduplication.
  */
-export type QueuedEvent = { id?: string; name: string; data?: Record<string, unknown>; ts?: number };
+export type QueuedEvent = { id?: string; name: string; data?: Record<string, unknown>; ts?: number; traceparent?: string };
 
 type Target = { db: Db; functions: RegisteredFunction[]; onEnqueue?: () => void };
 let target: Target | null = null;
@@ -49,12 +50,15 @@ export async function enqueueLocalEvents(db: Db, functions: RegisteredFunction[]
     const id = e.id ?? randomUUID();
     ids.push(id);
     const event = { id, name: e.name, data: e.data ?? {}, ts: e.ts ?? Date.now() };
+    // The relay sends the traceparent of its span for the outbox row; a step's sendEvent runs in
+    // the step's span. Either way the runs continue that trace (inngest/tracing.ts).
+    const traceparent = e.traceparent ?? currentTraceparent();
     // Cancel before starting: an event that both cancels and starts a function (a resend) replaces
     // the earlier run with its own.
     await cancelRuns(db, functions, event);
     const rows: Prisma.JobRunCreateManyInput[] = functions
       .filter((fn) => fn.events.includes(e.name))
-      .map((fn) => ({ functionId: fn.id, eventId: id, eventName: e.name, event: event as Prisma.InputJsonValue }));
+      .map((fn) => ({ functionId: fn.id, eventId: id, eventName: e.name, event: event as Prisma.InputJsonValue, traceparent }));
     if (rows.length) await db.jobRun.createMany({ data: rows, skipDuplicates: true });
   }
   return ids;

@@ -9,6 +9,7 @@ import { buildRunRequest, errorMessage, readRunResponse, type MemoizedStep, type
 import { registerFunctions, type RegisteredFunction } from "./registry";
 import { metrics } from "@/server/metrics/registry";
 import { logger } from "@/server/logging/logger";
+import { withRunSpan, withStepSpan } from "../tracing";
 
 export type RunnerOptions = {
   db: Db;
@@ -41,7 +42,7 @@ const CLAIM_LOCK = 7_321_509_001n;
 // A function that keeps answering with new steps forever is a bug; stop it instead of spinning.
 const MAX_REQUESTS_PER_CLAIM = 500;
 
-type Claimed = Pick<JobRun, "id" | "functionId" | "eventId" | "event" | "attempt" | "steps" | "stepOrder" | "attemptLog"> & {
+type Claimed = Pick<JobRun, "id" | "functionId" | "eventId" | "event" | "attempt" | "steps" | "stepOrder" | "attemptLog" | "traceparent"> & {
   /** Who held the run when it was claimed, when it was running: a takeover. */
   previousOwner: string | null;
   previousStatus: JobRun["status"];
@@ -297,7 +298,7 @@ export class InProcessRunner {
         "resumedAt" = CASE WHEN due."status" = 'RUNNING' AND due."owner" IS NOT NULL THEN now() ELSE r."resumedAt" END,
         "attemptLog" = r."attemptLog" || ${opened}::jsonb
       FROM due WHERE r."id" = due."id"
-      RETURNING r."id", r."functionId", r."eventId", r."event", r."attempt", r."steps", r."stepOrder", r."attemptLog",
+      RETURNING r."id", r."functionId", r."eventId", r."event", r."attempt", r."steps", r."stepOrder", r."attemptLog", r."traceparent",
         due."owner" AS "previousOwner", due."status" AS "previousStatus", due."currentStep" AS "previousStep"`;
         // Prisma's 5 s default would abort a claim queued behind several runners' claims on a busy database.
       },
@@ -334,7 +335,7 @@ export class InProcessRunner {
 
   private async execute(run: Claimed): Promise<void> {
     const fn = this.byId.get(run.functionId);
-    if (fn) await this.advance(run, fn);
+    if (fn) await withRunSpan(run, () => this.advance(run, fn));
     else await this.save(run.id, { status: "FAILED", error: `No function "${run.functionId}" is registered.`, finishedAt: new Date(), owner: null });
   }
 
@@ -394,7 +395,7 @@ export class InProcessRunner {
         });
         let outcome: Outcome;
         try {
-          outcome = await readRunResponse(await this.handler(request));
+          outcome = await withStepSpan(fn.id, attempt, async () => readRunResponse(await this.handler(request)));
         } catch (error) {
           outcome = { kind: "retry", error: { message: `The runner could not read the function's answer: ${String(error)}` }, retryAfterMs: null };
         }

@@ -13,6 +13,7 @@ import type { Analyzer, AnswerInput } from "./analyzer";
 import { createLlmAnalyzer } from "./llm";
 import { groqAnalysisModel } from "./llm/model";
 import { createOfflineAnalyzer, OFFLINE_MODEL } from "./offline";
+import { withSpan } from "../tracing/tracing";
 
 export type { Analyzer } from "./analyzer";
 
@@ -186,7 +187,18 @@ export async function analyzeInterview(
 
   let analysis;
   try {
-    analysis = await engine.analyze({ snapshot: analysed, answers: withContext, unanswered });
+    analysis = await withSpan(
+      "analysis.analyze",
+      {
+        attributes: {
+          "analysis.engine": engine.engine,
+          "analysis.model": engine.model,
+          "analysis.prompt_version": engine.promptVersion,
+          "analysis.answers": withContext.length,
+        },
+      },
+      () => engine.analyze({ snapshot: analysed, answers: withContext, unanswered }),
+    );
   } catch (error) {
     await recordFailure(db, rowKey, error);
     throw error;

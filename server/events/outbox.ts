@@ -3,6 +3,8 @@ import { subscriptionChange } from "../billing/billing.schema";
 import { stripeEventReceived } from "../billing/stripe/events";
 import type { Prisma } from "../db/client";
 import { isWebhookEventType } from "../webhooks/catalog";
+import { currentTraceparent, withSpan } from "../tracing/tracing";
+import { SpanKind } from "@opentelemetry/api";
 
 /**
  * Domain events for background work. They are written to the outbox in the same transaction as the
@@ -45,14 +47,26 @@ export type EventPayload<N extends EventName> = z.infer<(typeof eventSchemas)[N]
 
 type Tx = Pick<Prisma.TransactionClient, "outboxEvent" | "webhookEndpoint">;
 
-export async function enqueueEvent<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, organizationId: string | null) {
-  const data = eventSchemas[name].parse(payload);
-  const row = await tx.outboxEvent.create({ data: { name, payload: data as Prisma.InputJsonValue, organizationId } });
-  if (organizationId && isWebhookEventType(name) && (await tx.webhookEndpoint.count({ where: { organizationId, active: true, events: { has: name } } }))) {
-    const fanout = { eventId: row.id, name, data: data as Record<string, unknown>, at: row.createdAt.toISOString() };
-    await tx.outboxEvent.create({
-      data: { name: "webhook.fanout", payload: eventSchemas["webhook.fanout"].parse(fanout) as Prisma.InputJsonValue, organizationId },
-    });
-  }
-  return row;
+/**
+ * Writes the event in the caller's transaction. With tracing on, the row keeps the traceparent of
+ * its own producer span (a child of the request or step that wrote it), which the relay continues.
+ */
+export function enqueueEvent<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, organizationId: string | null) {
+  return withSpan(
+    `outbox.enqueue ${name}`,
+    { kind: SpanKind.PRODUCER, attributes: { "messaging.system": "outbox", "messaging.destination.name": name } },
+    async (span) => {
+      const data = eventSchemas[name].parse(payload);
+      const traceparent = currentTraceparent();
+      const row = await tx.outboxEvent.create({ data: { name, payload: data as Prisma.InputJsonValue, organizationId, traceparent } });
+      span.setAttribute("messaging.message.id", row.id);
+      if (organizationId && isWebhookEventType(name) && (await tx.webhookEndpoint.count({ where: { organizationId, active: true, events: { has: name } } }))) {
+        const fanout = { eventId: row.id, name, data: data as Record<string, unknown>, at: row.createdAt.toISOString() };
+        await tx.outboxEvent.create({
+          data: { name: "webhook.fanout", payload: eventSchemas["webhook.fanout"].parse(fanout) as Prisma.InputJsonValue, organizationId, traceparent },
+        });
+      }
+      return row;
+    },
+  );
 }

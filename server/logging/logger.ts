@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { activeSpanIds } from "../tracing/tracing";
 import { currentRequestContext } from "./request-context";
 
 /**
@@ -39,7 +40,8 @@ function prettyStream(): DestinationStream | undefined {
 
 /**
  * One JSON object per line (pino), each carrying the request id, user id, organization id and
- * trace id of the request it was written in (see request-context.ts), with REDACTED_PATHS replaced.
+ * trace id of the request it was written in (see request-context.ts) and the active span's ids,
+ * with REDACTED_PATHS replaced.
  */
 export function createLogger(destination?: DestinationStream): Logger {
   const options = {
@@ -48,9 +50,13 @@ export function createLogger(destination?: DestinationStream): Logger {
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     // err is serialized with its message and stack, and a cause chain.
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+    // Inside a span (tracing on: server/tracing) a line also carries its trace_id and span_id, the
+    // OpenTelemetry names log backends join traces on, and the request's traceId is the span's.
     mixin() {
       const c = currentRequestContext();
-      return c ? { requestId: c.requestId, traceId: c.traceId, userId: c.userId, organizationId: c.organizationId } : {};
+      const span = activeSpanIds();
+      const request = c ? { requestId: c.requestId, traceId: span?.trace_id ?? c.traceId, userId: c.userId, organizationId: c.organizationId } : {};
+      return span ? { ...request, ...span } : request;
     },
   };
   // Through process.stdout rather than pino's own file descriptor writer: one writer for the process's output, in order.

@@ -3,6 +3,8 @@ import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { env } from "../config/env";
 import { getDb, type EmailMessage, type Prisma } from "../db/client";
+import { withSpan } from "../tracing/tracing";
+import { SpanKind } from "@opentelemetry/api";
 
 // A magic-link request waits on this call: an API that hangs must not hang the sign-in page.
 const SEND_TIMEOUT_MS = 15_000;
@@ -61,7 +63,16 @@ async function deliver(row: Pick<EmailMessage, "id" | "to" | "subject" | "html" 
  * Resend refuses the message, after recording why on the stored row. Call it outside a
  * transaction: it writes with getDb(), which waits for an open transaction on the embedded engine.
  */
-export async function sendEmail(msg: OutgoingEmail): Promise<SentEmail> {
+export function sendEmail(msg: OutgoingEmail): Promise<SentEmail> {
+  // The template is the span's name; the recipient and the text stay out of traces.
+  return withSpan(`email.send ${msg.template}`, { kind: SpanKind.CLIENT, attributes: { "email.template": msg.template } }, async (span) => {
+    const sent = await storeAndSend(msg);
+    span.setAttributes({ "email.provider": sent.provider, "email.repeated": sent.repeated });
+    return sent;
+  });
+}
+
+async function storeAndSend(msg: OutgoingEmail): Promise<SentEmail> {
   const e = env();
   const provider = e.RESEND_API_KEY ? "resend" : "dev";
   const db = getDb();

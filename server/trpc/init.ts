@@ -12,6 +12,8 @@ import type { RateLimitName } from "../rate-limit/limits";
 import { decideAccess, type Access } from "./access";
 import type { Context } from "./context";
 import { internalErrorMessage, internalErrorReference } from "./internal-error";
+import { SpanKind } from "@opentelemetry/api";
+import { recordFailure, requestParent, withSpan } from "../tracing/tracing";
 
 export type Meta = { access: Access };
 
@@ -79,7 +81,22 @@ const timing = t.middleware(async ({ path, type, next }) => {
   return result;
 });
 
-const base = t.procedure.use(timing).use(errorMapping).use(enforceAccess);
+// A span per call (a child of the request's span, or of the caller's traceparent): what the
+// procedure does, its queries and the outbox rows it writes, nest under it (server/tracing).
+const traced = t.middleware(({ ctx, path, type, next }) =>
+  withSpan(
+    `trpc ${path}`,
+    { kind: SpanKind.SERVER, attributes: { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type }, parent: requestParent(ctx.headers) },
+    async (span) => {
+      const result = await next();
+      span.setAttribute("trpc.code", result.ok ? "OK" : result.error.code);
+      if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") recordFailure(span, result.error);
+      return result;
+    },
+  ),
+);
+
+const base = t.procedure.use(timing).use(traced).use(errorMapping).use(enforceAccess);
 
 type WithUser = { user: SessionUser };
 type WithOrg = { user: SessionUser; membership: SessionMembership; organizationId: string };

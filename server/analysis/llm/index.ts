@@ -15,6 +15,8 @@ import { llmAnswerSchema, type LlmAnswer } from "./output.schema";
 import { buildAnswerPrompt, PROMPT_VERSION, SYSTEM_PROMPT } from "./prompt";
 import { readFailedReply } from "./reply";
 import { metrics } from "../../metrics/registry";
+import { withSpan } from "../../tracing/tracing";
+import { SpanKind } from "@opentelemetry/api";
 
 export { InvalidModelOutputError, ModelCallError } from "./errors";
 
@@ -34,15 +36,24 @@ async function askModel(options: LlmAnalyzerOptions, prompt: string): Promise<Ll
     const started = performance.now();
     const took = (result: string) => metrics().llmDuration.observe({ model: options.modelId, result }, (performance.now() - started) / 1000);
     try {
-      const result = await generateText({
-        model: options.model,
-        system: SYSTEM_PROMPT,
-        prompt,
-        temperature: 0,
-        maxOutputTokens: MAX_OUTPUT_TOKENS,
-        output: Output.object({ schema: llmAnswerSchema, name: "answer_analysis" }),
-        providerOptions: { groq: groqOutputOptions(options.modelId) },
-      });
+      // One span per call to the model (OpenTelemetry's gen_ai conventions), under the analysis step's.
+      const result = await withSpan(
+        `chat ${options.modelId}`,
+        { kind: SpanKind.CLIENT, attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": options.modelId, "gen_ai.request.attempt": attempt } },
+        async (span) => {
+          const reply = await generateText({
+            model: options.model,
+            system: SYSTEM_PROMPT,
+            prompt,
+            temperature: 0,
+            maxOutputTokens: MAX_OUTPUT_TOKENS,
+            output: Output.object({ schema: llmAnswerSchema, name: "answer_analysis" }),
+            providerOptions: { groq: groqOutputOptions(options.modelId) },
+          });
+          span.setAttributes({ "gen_ai.usage.input_tokens": reply.usage.inputTokens ?? 0, "gen_ai.usage.output_tokens": reply.usage.outputTokens ?? 0 });
+          return reply;
+        },
+      );
       took("ok");
       metrics().llmTokens.inc({ model: options.modelId, direction: "input" }, result.usage.inputTokens ?? 0);
       metrics().llmTokens.inc({ model: options.modelId, direction: "output" }, result.usage.outputTokens ?? 0);
