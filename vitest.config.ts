@@ -28,15 +28,6 @@ const notYetOnRealServer: Record<string, string> = {
   "tests/integration/overload.test.ts": "saturates the embedded engine's 4-connection pool; a real server's pool is not saturated the same way",
 };
 
-// Three groups, one after another. The browser journeys first, one file at a time: they share one
-// production server and time what a person would see. Then unit and integration files two at a
-// time (vitest's default on two cores is one): each integration file has a database of its own
-// and much of its time is spent waiting on a database server, ffmpeg or a child process. Last, the
-// real-server concurrency tests alone, since they start several runner processes of their own.
-const browserGroup = { sequence: { groupOrder: 1 }, maxWorkers: 1 };
-const parallelGroup = { sequence: { groupOrder: 2 }, maxWorkers: 2 };
-const concurrencyGroup = { sequence: { groupOrder: 3 }, maxWorkers: 1 };
-
 if (realServer && !quiet) {
   for (const [file, why] of Object.entries(notYetOnRealServer)) console.warn(`SKIPPED on the real server: ${file} (${why})`);
 }
@@ -47,11 +38,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node", ...parallelGroup },
+        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" },
       },
       {
         resolve: { alias },
-        test: { name: "integration", globalSetup: ["tests/helpers/db-global-setup.ts"], ...integration, ...parallelGroup },
+        test: { name: "integration", globalSetup: ["tests/helpers/db-global-setup.ts"], ...integration },
       },
       ...(realServer
         ? [
@@ -64,7 +55,6 @@ export default defineConfig({
                 env: onRealServer,
                 ...integration,
                 exclude: Object.keys(notYetOnRealServer),
-                ...parallelGroup,
               },
             },
             {
@@ -79,7 +69,6 @@ export default defineConfig({
                 env: onRealServer,
                 testTimeout: 120_000,
                 hookTimeout: 60_000,
-                ...concurrencyGroup,
               },
             },
           ]
@@ -91,7 +80,7 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/helpers/app-global-setup.ts"],
-          ...browserGroup,
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
