@@ -55,6 +55,7 @@ const templateDetailSelect = {
       criteria: true,
       options: true,
       scoreByKey: true,
+      required: true,
     },
   },
   _count: { select: { invitations: true, versions: true } },

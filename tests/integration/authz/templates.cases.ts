@@ -28,6 +28,15 @@ function recordsOf(fx: Fixture): Promise<Records> {
 }
 
 const main = async (fx: Fixture) => ({ id: (await recordsOf(fx)).main });
+const questionIds = async (fx: Fixture) =>
+  (await getDb().question.findMany({ where: { templateId: (await recordsOf(fx)).main }, orderBy: { position: "asc" }, select: { id: true } })).map((q) => q.id);
+const question = content.questions[0]!;
+// Each removal takes a question of its own, so every allowed role's call finds one to remove.
+const freshQuestion = async (fx: Fixture) => {
+  const templateId = (await recordsOf(fx)).main;
+  const { id } = await getDb().question.create({ data: { templateId, position: 99, prompt: "To be removed", type: "TEXT" } });
+  return { templateId, questionId: id };
+};
 
 export const templatesCases: Cases = {
   "templates.list": {
@@ -45,6 +54,19 @@ export const templatesCases: Cases = {
   "templates.setIntro": {
     input: async (fx) => ({ templateId: (await main(fx)).id, introText: "Welcome, and thank you for your time." }),
     crossTenant: async (fx) => ({ templateId: (await main(fx)).id, introText: "Taken over" }),
+  },
+  "templates.questions.add": {
+    input: async (fx) => ({ templateId: (await main(fx)).id, question }),
+    crossTenant: async (fx) => ({ templateId: (await main(fx)).id, question }),
+  },
+  "templates.questions.update": {
+    input: async (fx) => ({ templateId: (await main(fx)).id, questionId: (await questionIds(fx))[0], question }),
+    crossTenant: async (fx) => ({ templateId: (await main(fx)).id, questionId: (await questionIds(fx))[0], question: { ...question, prompt: "Taken over" } }),
+  },
+  "templates.questions.remove": { input: freshQuestion, crossTenant: freshQuestion },
+  "templates.questions.reorder": {
+    input: async (fx) => ({ templateId: (await main(fx)).id, questionIds: (await questionIds(fx)).reverse() }),
+    crossTenant: async (fx) => ({ templateId: (await main(fx)).id, questionIds: await questionIds(fx) }),
   },
   "templates.setStatus": {
     input: async (fx) => ({ ...(await main(fx)), status: "PUBLISHED" }),
