@@ -30,9 +30,7 @@ export async function interviewReadiness(db: Db, invitationId: string): Promise<
   if (waiting.length) return { ready: false, waitingFor: waiting.length };
   // Every recording failed and nothing was written: there is nothing to analyse (HR can retry).
   // Multiple-choice answers are scored by their key, not analysed, so they alone are not enough.
-  const analysable = answered.some((r) =>
-    r.type === "VIDEO" ? r.transcript && TRANSCRIBED.includes(r.status) : r.type !== "MULTIPLE_CHOICE",
-  );
+  const analysable = answered.some((r) => (r.type === "VIDEO" ? r.transcript && TRANSCRIBED.includes(r.status) : r.type !== "MULTIPLE_CHOICE"));
   if (!analysable) return { ready: false, waitingFor: 0 };
   const state = answered
     .map((r) => `${r.id}:${r.status === "FAILED" ? "failed" : (r.transcript?.id ?? "text")}:${r.transcript?.createdAt.getTime() ?? 0}`)
