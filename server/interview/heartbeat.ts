@@ -1,11 +1,8 @@
 import type { Db } from "../db/client";
 import { hashInvitationToken } from "../invitations/token";
 import { OPEN_STATUSES } from "../invitations/status";
+import { HEARTBEAT_WRITE_EVERY_MS } from "./interview-rules";
 import type { InterviewTokenInput } from "./interview.schema";
-
-/** The page pings every HEARTBEAT_INTERVAL_MS while visible; the server writes at most once per HEARTBEAT_WRITE_EVERY_MS. */
-export const HEARTBEAT_INTERVAL_MS = 30_000;
-export const HEARTBEAT_WRITE_EVERY_MS = 20_000;
 
 /**
  * Records that the candidate's page is open, for HR's "last seen". One conditional UPDATE and no

@@ -58,11 +58,11 @@ export async function assertCompletable(tx: Tx, invitation: Pick<TokenInvitation
   );
 }
 
-export type InterviewProgress = { status: "IN_PROGRESS" | "COMPLETED"; startedAt: Date | null; completedAt: Date | null };
+export type InterviewProgress = { id: string; status: "IN_PROGRESS" | "COMPLETED"; startedAt: Date | null; completedAt: Date | null };
 
 async function progressOf(tx: Pick<Tx, "invitation">, id: string): Promise<InterviewProgress> {
   const row = await tx.invitation.findUniqueOrThrow({ where: { id }, select: { status: true, startedAt: true, completedAt: true } });
-  return { status: row.status === "COMPLETED" ? "COMPLETED" : "IN_PROGRESS", startedAt: row.startedAt, completedAt: row.completedAt };
+  return { id, status: row.status === "COMPLETED" ? "COMPLETED" : "IN_PROGRESS", startedAt: row.startedAt, completedAt: row.completedAt };
 }
 
 /** The candidate begins the interview after agreeing to the terms; a started interview stays as it is. */
