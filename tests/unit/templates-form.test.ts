@@ -24,6 +24,7 @@ const stored = {
       criteria: "Back-pressure",
       options: null,
       scoreByKey: false,
+      required: true,
     },
     {
       id: "q2",
@@ -37,6 +38,7 @@ const stored = {
       criteria: "",
       options: null,
       scoreByKey: false,
+      required: true,
     },
     {
       id: "q3",
@@ -88,6 +90,7 @@ describe("the template form's values", () => {
           { text: "", correct: false },
         ],
         scoreByKey: false,
+        required: true,
       },
     ]);
     expect(emptyQuestion()).toEqual(values.questions[0]);
