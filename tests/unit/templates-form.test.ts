@@ -55,6 +55,7 @@ const stored = {
         { id: "o2", text: "POST", correct: false },
       ],
       scoreByKey: true,
+      required: true,
     },
   ],
 } as unknown as TemplateDetail;
