@@ -52,6 +52,17 @@ export function formatSpokenDuration(seconds: number): string {
 
 const DAY_MS = 86_400_000;
 
+/** How long ago, coarsely: "just now", "2 min ago", "3 h ago", "4 days ago". */
+export function formatTimeAgo(then: Date, now: Date = new Date()): string {
+  const minutes = Math.floor(Math.max(0, now.getTime() - then.getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? "1 day ago" : `${days} days ago`;
+}
+
 /** "in under a day", "tomorrow", "in 3 days" for a deadline; "expired" once it has passed. */
 export function formatDaysLeft(until: Date, now: Date = new Date()): string {
   const ms = until.getTime() - now.getTime();

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
@@ -22,6 +23,7 @@ import { ChoiceQuestion } from "./choice-question";
 import { TextQuestion } from "./text-question";
 import { IntroVideo } from "./intro-video";
 import { useBackgroundSends, type BackgroundSend } from "./use-background-sends";
+import { useHeartbeat } from "./use-heartbeat";
 import { useMedia } from "./use-media";
 import { VideoQuestion } from "./video-question";
 
@@ -139,6 +141,20 @@ export function InterviewApp({ token }: { token: string }) {
     [load],
   );
 
+  useHeartbeat(token, state?.availability === "OPEN");
+
+  const [finishing, setFinishing] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
+  async function finishEarly() {
+    setFinishing({ pending: true, error: null });
+    try {
+      await untilAnswered(() => client.interview.complete.mutate({ token }));
+      setFinishing({ pending: false, error: null });
+      await load("refresh");
+    } catch (e) {
+      setFinishing({ pending: false, error: errorMessage(e) });
+    }
+  }
+
   const sends = useBackgroundSends({
     token,
     invitationId,
@@ -235,6 +251,8 @@ export function InterviewApp({ token }: { token: string }) {
         onPractise={(on) => setPractising(on)}
         onSubmitted={onSubmitted}
         sends={sends}
+        finishing={finishing}
+        onFinish={() => void finishEarly()}
       />
     </Shell>
   );
@@ -262,6 +280,8 @@ function InterviewSteps(props: {
   onPractise: (on: boolean) => void;
   onSubmitted: (result: SubmittedAnswer | null) => void;
   sends: ReturnType<typeof useBackgroundSends>;
+  finishing: { pending: boolean; error: string | null };
+  onFinish: () => void;
 }) {
   const { state, token, media, sends } = props;
   const videoQuestions = state.questions.filter((q) => q.type === "VIDEO");
@@ -331,12 +351,15 @@ function InterviewSteps(props: {
   const answered = state.questions.filter((q) => q.submitted || sends.isSending(q.responseId)).length;
   // Once the candidate has sent the answer again, its earlier failure is history.
   const failed = state.questions.filter((q) => !q.submitted && sends.failures[q.responseId]);
+  // Only optional questions are left and nothing is still uploading: the candidate may stop here.
+  const canFinishEarly = !inBackground.length && state.questions.every((q) => q.submitted || !q.required);
 
   return (
     <section className="space-y-4" aria-labelledby="question-title">
       <div className="space-y-2">
-        <p className="text-sm font-medium text-slate-600">
+        <p className="flex items-center gap-2 text-sm font-medium text-slate-600">
           Question {current.number} of {total}
+          <Badge tone={current.required ? "info" : "neutral"}>{current.required ? "Required" : "Optional"}</Badge>
         </p>
         <Progress value={answered} max={Math.max(1, total)} label={`${answered} of ${total} questions answered`} />
       </div>
@@ -364,6 +387,15 @@ function InterviewSteps(props: {
       ) : (
         <TextQuestion key={current.responseId} token={token} question={current} onSubmitted={props.onSubmitted} />
       )}
+      {canFinishEarly ? (
+        <div className="space-y-2 border-t border-slate-200 pt-4" data-testid="finish-early">
+          <p className="text-sm text-slate-700">The questions left are optional. You can finish the interview now and send the answers you have given.</p>
+          {props.finishing.error ? <Alert tone="danger">{props.finishing.error}</Alert> : null}
+          <Button variant="outline" disabled={props.finishing.pending} onClick={props.onFinish}>
+            {props.finishing.pending ? "Finishing…" : "Finish the interview now"}
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { Alert, Button, ButtonLink, EmptyState, Input, Select, Skeleton, Table, 
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { INVITATION_STATUSES, STATUS_LABELS, type InvitationStatusValue } from "@/server/invitations/status";
 import { formatDate } from "@/components/format";
+import { LastSeen } from "./last-seen";
 import { InvitationStatusBadge } from "./status-badge";
 
 const PAGE_SIZE = 25;
@@ -121,6 +122,7 @@ export function InvitationsList({ initialStatus, initialTemplateId }: { initialS
                   </TD>
                   <TD>
                     <InvitationStatusBadge status={inv.status} />
+                    <LastSeen status={inv.status} lastSeenAt={inv.lastSeenAt} />
                   </TD>
                   <TD className="hidden text-sm sm:table-cell">
                     {inv.answered} of {inv.questions}

@@ -183,6 +183,7 @@ function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: C
     formState: { errors },
   } = useFormContext<TemplateFormValues>();
   const type = useWatch({ control, name: `questions.${index}.type` });
+  const required = useWatch({ control, name: `questions.${index}.required` });
   const error = errors.questions?.[index];
   const number = index + 1;
   const name = (field: keyof TemplateFormValues["questions"][number]) => `questions.${index}.${field}` as const;
@@ -194,6 +195,7 @@ function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: C
           Question {number}
         </h3>
         <Badge tone={type === "VIDEO" ? "info" : "neutral"}>{QUESTION_TYPE_LABELS[type]}</Badge>
+        {required === false ? <Badge tone="neutral">Optional</Badge> : null}
         {readOnly ? null : (
           <div className="ml-auto flex gap-1">
             <Button
@@ -272,6 +274,10 @@ function QuestionCard({ index, count, ids, readOnly, grip, onMove, onRemove }: C
           )}
         </div>
         {type === "MULTIPLE_CHOICE" ? <ChoiceOptionsEditor index={index} number={number} /> : null}
+        <label className="flex items-center gap-1.5 text-sm text-slate-700">
+          <input type="checkbox" className="size-4 accent-brand-600" {...register(name("required"))} />
+          Required: the candidate must answer this question to complete the interview
+        </label>
         <Field label="What a good answer covers" description="Reviewers and the AI assessment score the answer against this." error={error?.criteria?.message}>
           {(p) => <Textarea {...p} maxLength={LIMITS.criteria} className="min-h-16" {...register(name("criteria"))} />}
         </Field>

@@ -9,7 +9,7 @@ export type QuestionFormValues = TemplateFormValues["questions"][number];
 export type CompetencyFormValues = TemplateFormValues["rubric"][number];
 
 export function emptyQuestion(): QuestionFormValues {
-  return { prompt: "", type: "VIDEO", ...QUESTION_DEFAULTS, criteria: "", options: emptyOptions(), scoreByKey: false };
+  return { prompt: "", type: "VIDEO", ...QUESTION_DEFAULTS, criteria: "", options: emptyOptions(), scoreByKey: false, required: true };
 }
 
 /** Two blank options, so switching a question to multiple choice starts at the minimum. */
@@ -41,6 +41,7 @@ export function formValues(template: TemplateDetail | null): TemplateFormValues 
       maxChars: q.maxChars ?? QUESTION_DEFAULTS.maxChars,
       options: q.options ?? emptyOptions(),
       scoreByKey: q.scoreByKey,
+      required: q.required,
       criteria: q.criteria,
     })),
   };

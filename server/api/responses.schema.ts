@@ -45,6 +45,8 @@ export const templateDetail = z.object({
 
 export const invitationStatus = z.enum(INVITATION_STATUSES);
 
+const lastSeen = dateTime.nullable().describe("When the candidate's interview page last reported being open (about every 30 seconds while visible).");
+
 export const invitationSummary = z.object({
   id,
   candidateName: z.string(),
@@ -55,6 +57,7 @@ export const invitationSummary = z.object({
   sentAt: dateTime,
   expiresAt: dateTime,
   completedAt: dateTime.nullable(),
+  lastSeenAt: lastSeen,
   answered: z.number().int(),
   questions: z.number().int(),
 });
@@ -84,10 +87,17 @@ export const invitationDetail = z.object({
   startedAt: dateTime.nullable(),
   completedAt: dateTime.nullable(),
   cancelledAt: dateTime.nullable(),
+  lastSeenAt: lastSeen,
   canResend: z.boolean(),
   canCancel: z.boolean(),
 });
 
+export const completedInvitation = z.object({
+  id,
+  status: z.enum(["IN_PROGRESS", "COMPLETED"]),
+  startedAt: dateTime.nullable(),
+  completedAt: dateTime.nullable(),
+});
 export const cancelledInvitation = z.object({ id, status: z.literal("CANCELLED"), cancelledAt: dateTime.nullable() });
 export const resentInvitation = z.object({ id, status: invitationStatus, expiresAt: dateTime });
 

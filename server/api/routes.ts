@@ -7,6 +7,9 @@ import { getInterviewAnalysis } from "../review/analysis";
 import { interviewAnalysisInput } from "../review/analysis.schema";
 import { getInterviewReview } from "../review/interview";
 import { answerCaptionsInput, interviewReviewInput } from "../review/review.schema";
+import { completeInvitation } from "../interview/progress";
+import { addQuestion, removeQuestion, reorderQuestions, updateQuestion } from "../templates/questions";
+import { addQuestionInput, removeQuestionInput, reorderQuestionsInput, updateQuestionInput } from "../templates/questions.schema";
 import { getTemplate, listTemplates } from "../templates/queries";
 import { listTemplatesInput, templateIdInput } from "../templates/templates.schema";
 import { answerCaptions } from "../transcription/captions";
@@ -17,6 +20,7 @@ import { z } from "zod";
 import { defineRoute, type ApiRoute } from "./route";
 import {
   cancelledInvitation,
+  completedInvitation,
   createdInvitations,
   createdWebhookEndpoint,
   deletedWebhookEndpoint,
@@ -67,6 +71,57 @@ export const API_ROUTES: ApiRoute[] = [
     handler: ({ db, organizationId }, input) => getTemplate(db, organizationId, input.id),
   }),
   defineRoute({
+    operationId: "addQuestion",
+    method: "POST",
+    path: "/templates/{templateId}/questions",
+    scope: "write",
+    tag: "Templates",
+    summary: "Add a question",
+    description:
+      "Adds `question` at `position` (0-based; the end when left out) and answers the template as it is now. Invitations already sent keep the version they were sent; the next invitation gets a new version.",
+    input: addQuestionInput,
+    output: templateDetail,
+    status: 201,
+    handler: ({ db, organizationId, actor }, input) => addQuestion(db, actor, organizationId, input),
+  }),
+  defineRoute({
+    operationId: "updateQuestion",
+    method: "POST",
+    path: "/templates/{templateId}/questions/{questionId}",
+    scope: "write",
+    tag: "Templates",
+    summary: "Change a question",
+    description: "Replaces the question's content with `question`; it keeps its id and place. Invitations already sent keep the version they were sent.",
+    input: updateQuestionInput,
+    output: templateDetail,
+    handler: ({ db, organizationId, actor }, input) => updateQuestion(db, actor, organizationId, input),
+  }),
+  defineRoute({
+    operationId: "removeQuestion",
+    method: "DELETE",
+    path: "/templates/{templateId}/questions/{questionId}",
+    scope: "write",
+    tag: "Templates",
+    summary: "Remove a question",
+    description: "Removes the question; a published template keeps at least one (400). Invitations already sent keep the version they were sent.",
+    input: removeQuestionInput,
+    output: templateDetail,
+    handler: ({ db, organizationId, actor }, input) => removeQuestion(db, actor, organizationId, input),
+  }),
+  defineRoute({
+    operationId: "reorderQuestions",
+    method: "POST",
+    path: "/templates/{templateId}/question-order",
+    scope: "write",
+    tag: "Templates",
+    summary: "Reorder the questions",
+    description:
+      "`questionIds` lists every question of the template once, in the new order; a missing, unknown or repeated id is refused (400) and nothing changes.",
+    input: reorderQuestionsInput,
+    output: templateDetail,
+    handler: ({ db, organizationId, actor }, input) => reorderQuestions(db, actor, organizationId, input),
+  }),
+  defineRoute({
     operationId: "createInvitations",
     method: "POST",
     path: "/invitations",
@@ -115,6 +170,19 @@ export const API_ROUTES: ApiRoute[] = [
     input: invitationIdInput,
     output: cancelledInvitation,
     handler: ({ db, organizationId, actor }, input) => cancelInvitation(db, actor, organizationId, input.invitationId),
+  }),
+  defineRoute({
+    operationId: "completeInvitation",
+    method: "POST",
+    path: "/invitations/{invitationId}/complete",
+    scope: "write",
+    tag: "Invitations",
+    summary: "Complete an interview early",
+    description:
+      "Closes a started interview with the answers given so far and starts their analysis, as the candidate's last answer does. Only optional questions may be unanswered: a required one is refused (409) naming it. Completing a completed interview answers the same; a cancelled, expired or not yet started one is 409.",
+    input: invitationIdInput,
+    output: completedInvitation,
+    handler: ({ db, organizationId }, input) => completeInvitation(db, organizationId, input.invitationId),
   }),
   defineRoute({
     operationId: "resendInvitation",

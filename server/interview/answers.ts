@@ -1,13 +1,13 @@
 import type { Db, Prisma } from "../db/client";
 import { DomainError } from "../errors";
 import { enqueueEvent } from "../events/outbox";
-import { OPEN_STATUSES } from "../invitations/status";
 import { templateSnapshotSchema } from "../templates/versions";
 import { assertAnswerable, invitationByToken, type TokenInvitation } from "./access";
 import { questionLimits, textLimit } from "./interview-rules";
 import { allowsSeveral, choiceText, scoreByKey } from "./choices";
 import type { StartTakeInput, SubmitChoicesInput, SubmitTextInput, SubmitVideoInput } from "./interview.schema";
 import { assertWithinTimeLimit } from "./time-limit";
+import { finishInterview, markStarted } from "./progress";
 import { CANDIDATE_TRANSACTION } from "./transaction";
 
 type Tx = Prisma.TransactionClient;
@@ -26,28 +26,11 @@ async function ownResponse(tx: Pick<Tx, "response">, invitation: TokenInvitation
   return response;
 }
 
-/** The first answer started: the interview is in progress from then on. */
-async function markStarted(tx: Pick<Tx, "invitation">, invitation: TokenInvitation, now: Date) {
-  if (invitation.startedAt && invitation.status === "IN_PROGRESS") return;
-  await tx.invitation.updateMany({
-    where: { id: invitation.id, status: { in: ["SENT", "OPENED", "IN_PROGRESS"] } },
-    data: { status: "IN_PROGRESS", startedAt: invitation.startedAt ?? now, openedAt: invitation.openedAt ?? now },
-  });
-}
-
-/**
- * Completes the interview when this was its last unanswered question, in the caller's
- * transaction: the status, completedAt and the `interview.completed` event commit together or not at all.
- */
+/** Completes the interview when this was its last unanswered question, in the caller's transaction. */
 async function completeIfAllAnswered(tx: Tx, invitation: TokenInvitation, now: Date): Promise<boolean> {
   const unanswered = await tx.response.count({ where: { invitationId: invitation.id, submittedAt: null } });
   if (unanswered > 0) return false;
-  const { count } = await tx.invitation.updateMany({
-    where: { id: invitation.id, status: { in: [...OPEN_STATUSES] } },
-    data: { status: "COMPLETED", completedAt: now },
-  });
-  if (count) await enqueueEvent(tx, "interview.completed", { invitationId: invitation.id }, invitation.organizationId);
-  return count > 0;
+  return finishInterview(tx, invitation, now);
 }
 
 /** Re-read inside the transaction: HR may have cancelled, or the link expired, since the request began. */

@@ -1,6 +1,11 @@
 // Plain values and functions the candidate's page shares with the interview procedures. No zod
 // here: this module ships to the candidate's browser, where every kilobyte is on a phone's link.
 
+/** The candidate's page pings this often while it is visible (server/interview/heartbeat.ts). */
+export const HEARTBEAT_INTERVAL_MS = 30_000;
+/** The server records a ping at most this often per invitation, whatever the page sends. */
+export const HEARTBEAT_WRITE_EVERY_MS = 20_000;
+
 /** Used when a text question was saved without a limit of its own. */
 const DEFAULT_TEXT_MAX_CHARS = 5000;
 /** The most any text answer can hold, whatever a question says: the schema's hard ceiling. */

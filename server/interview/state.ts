@@ -35,6 +35,8 @@ export type InterviewQuestion = {
   maxChars: number | null;
   /** Multiple choice only: the options in this candidate's own order, without the key. */
   options: { id: string; text: string }[] | null;
+  /** False when the candidate may leave this question unanswered and still complete the interview. */
+  required: boolean;
   /** Multiple choice only: whether several options may be chosen. */
   multiple: boolean;
   /** Multiple choice: the option ids chosen. */
@@ -132,6 +134,7 @@ export async function loadInterviewState(db: Reader, token: string, now: Date = 
       maxChars: q.type === "TEXT" ? textLimit(q.maxChars) : null,
       options: q.type === "MULTIPLE_CHOICE" ? seededShuffle(q.options ?? [], optionSeed(invitation.id, q.id)).map(({ id, text }) => ({ id, text })) : null,
       multiple: q.type === "MULTIPLE_CHOICE" && allowsSeveral(q.options ?? []),
+      required: q.required ?? true,
       choices: response.choices,
       status: response.status,
       submitted: response.submittedAt !== null,

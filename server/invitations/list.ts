@@ -41,6 +41,7 @@ export async function listInvitations(db: Db, organizationId: string, input: Lis
         expiresAt: true,
         completedAt: true,
         remindedAt: true,
+        lastSeenAt: true,
         template: { select: { id: true, title: true } },
         templateVersion: { select: { version: true } },
         responses: { select: { submittedAt: true } },

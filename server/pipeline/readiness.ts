@@ -20,19 +20,19 @@ export async function interviewReadiness(db: Db, invitationId: string): Promise<
     },
   });
   if (!invitation || invitation.status !== "COMPLETED") return { ready: false, waitingFor: -1 };
-  const waiting = invitation.responses.filter((r) => {
-    if (!r.submittedAt) return true;
+  // A completed interview's unsubmitted answers are optional questions the candidate skipped when
+  // completing early (server/interview/progress.ts): there is nothing to wait for.
+  const answered = invitation.responses.filter((r) => r.submittedAt);
+  const waiting = answered.filter((r) => {
     if (r.type !== "VIDEO") return false;
     return !(r.status === "FAILED" || (r.transcript && TRANSCRIBED.includes(r.status)));
   });
   if (waiting.length) return { ready: false, waitingFor: waiting.length };
   // Every recording failed and nothing was written: there is nothing to analyse (HR can retry).
   // Multiple-choice answers are scored by their key, not analysed, so they alone are not enough.
-  const analysable = invitation.responses.some((r) =>
-    r.type === "VIDEO" ? r.transcript && TRANSCRIBED.includes(r.status) : r.type !== "MULTIPLE_CHOICE" && r.submittedAt,
-  );
+  const analysable = answered.some((r) => (r.type === "VIDEO" ? r.transcript && TRANSCRIBED.includes(r.status) : r.type !== "MULTIPLE_CHOICE"));
   if (!analysable) return { ready: false, waitingFor: 0 };
-  const state = invitation.responses
+  const state = answered
     .map((r) => `${r.id}:${r.status === "FAILED" ? "failed" : (r.transcript?.id ?? "text")}:${r.transcript?.createdAt.getTime() ?? 0}`)
     .sort()
     .join("|");

@@ -80,6 +80,7 @@ export async function getInterviewReview(db: Db, organizationId: string, invitat
       openedAt: true,
       consentAt: true,
       startedAt: true,
+      lastSeenAt: true,
       completedAt: true,
       cancelledAt: true,
       humanReviewRequestedAt: true,

@@ -12,7 +12,7 @@ type Tx = Prisma.TransactionClient;
 type Actor = Pick<SessionUser, "id">;
 type QuestionValues = Pick<
   Prisma.QuestionCreateManyInput,
-  "prompt" | "type" | "timeLimitSec" | "thinkTimeSec" | "retakes" | "maxChars" | "criteria" | "scoreByKey"
+  "prompt" | "type" | "timeLimitSec" | "thinkTimeSec" | "retakes" | "maxChars" | "criteria" | "scoreByKey" | "required"
 > & {
   options?: readonly { id?: string; text: string; correct: boolean }[] | null;
 };
@@ -55,8 +55,11 @@ function withOptionIds(options: QuestionValues["options"]) {
   });
 }
 
-function questionData({ prompt, type, timeLimitSec, thinkTimeSec, retakes, maxChars, criteria, options, scoreByKey }: QuestionValues, position: number) {
-  return { position, prompt, type, timeLimitSec, thinkTimeSec, retakes, maxChars, criteria, options: withOptionIds(options), scoreByKey };
+export function questionData(
+  { prompt, type, timeLimitSec, thinkTimeSec, retakes, maxChars, criteria, options, scoreByKey, required }: QuestionValues,
+  position: number,
+) {
+  return { position, prompt, type, timeLimitSec, thinkTimeSec, retakes, maxChars, criteria, options: withOptionIds(options), scoreByKey, required };
 }
 
 export async function createTemplate(db: Db, actor: Actor, organizationId: string, input: TemplateInput) {

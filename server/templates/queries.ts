@@ -58,6 +58,7 @@ const templateDetailSelect = {
       criteria: true,
       options: true,
       scoreByKey: true,
+      required: true,
     },
   },
   _count: { select: { invitations: true, versions: true } },

@@ -88,6 +88,8 @@ export const questionInput = z
     maxChars: z.number().nullish(),
     options: z.array(choiceOptionInput).nullish(),
     scoreByKey: z.boolean().default(false),
+    // Optional questions may be skipped when the candidate completes the interview early.
+    required: z.boolean().default(true),
     criteria: text().trim().max(LIMITS.criteria, `Keep the criteria under ${LIMITS.criteria} characters`).default(""),
   })
   .superRefine((q, ctx) => {
@@ -104,7 +106,7 @@ export const questionInput = z
     }
   })
   .transform((q) => {
-    const common = { id: q.id, prompt: q.prompt, type: q.type, criteria: q.criteria, options: null, scoreByKey: false };
+    const common = { id: q.id, prompt: q.prompt, type: q.type, criteria: q.criteria, required: q.required, options: null, scoreByKey: false };
     if (q.type === "VIDEO")
       return {
         ...common,

@@ -27,6 +27,8 @@ export const snapshotQuestionSchema = z.object({
   // Multiple choice only; absent from other questions, so their versions hash as before.
   options: snapshotOptionsSchema.optional(),
   scoreByKey: z.boolean().optional(),
+  // Present only on optional questions, so versions made before the flag existed hash as before.
+  required: z.boolean().optional(),
 });
 
 /**
@@ -118,6 +120,7 @@ export async function ensureTemplateVersion(tx: Tx, templateId: string) {
       maxChars: q.maxChars,
       criteria: q.criteria,
       ...(q.type === "MULTIPLE_CHOICE" ? { options: readOptions(q.options), scoreByKey: q.scoreByKey } : {}),
+      ...(q.required ? {} : { required: false }),
     })),
     ...snapshotSettings(template.settings),
   };

@@ -7,7 +7,8 @@ import { baseURL, launchBrowser } from "../helpers/browser";
 /**
  * A candidate answers multiple-choice questions (one answer, then several) and a written one at
  * desktop and phone width, against the built app: the options keep their per-candidate order over a
- * reload, and the server stores the choices with the key's points.
+ * reload, and the server stores the choices with the key's points. The written question is optional:
+ * at phone width the candidate skips it and finishes early.
  */
 
 let browser: Browser;
@@ -56,7 +57,7 @@ describe.each([
         scoreByKey: true,
       },
       { prompt: "Which are HTTP methods?", type: "MULTIPLE_CHOICE", timeLimitSec: 0, thinkTimeSec: 0, retakes: 0, options: methods, scoreByKey: true },
-      { prompt: "Anything to add?", type: "TEXT", timeLimitSec: 0, thinkTimeSec: 0, retakes: 0, maxChars: 500 },
+      { prompt: "Anything to add?", type: "TEXT", timeLimitSec: 0, thinkTimeSec: 0, retakes: 0, maxChars: 500, required: false },
     ]);
     const context = await browser.newContext({ baseURL: baseURL(), viewport });
     contexts.push(context);
@@ -69,6 +70,9 @@ describe.each([
     await page.getByRole("checkbox").check();
     await page.getByRole("button", { name: "Agree and continue" }).click();
     await page.getByText("Question 1 of 3").waitFor({ timeout: 30_000 });
+    await page.getByText("Required", { exact: true }).waitFor();
+    // A required question is still ahead: finishing now is not offered.
+    expect(await page.getByTestId("finish-early").count()).toBe(0);
     await page.getByRole("group", { name: "Choose one option" }).waitFor();
     expect(await page.getByRole("radio").count()).toBe(3);
     const order = await optionOrder(page);
@@ -92,10 +96,21 @@ describe.each([
     await page.getByRole("button", { name: "Submit answer" }).click();
 
     await page.getByText("Question 3 of 3").waitFor({ timeout: 30_000 });
-    await page.getByLabel("Your answer").fill("Happy to talk about caching.");
-    await page.getByRole("button", { name: "Submit answer" }).click();
+    await page.getByText("Optional", { exact: true }).waitFor();
+    const skip = name === "phone";
+    if (skip) {
+      await page.getByRole("button", { name: "Finish the interview now" }).click();
+    } else {
+      await page.getByLabel("Your answer").fill("Happy to talk about caching.");
+      await page.getByRole("button", { name: "Submit answer" }).click();
+    }
     await page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
+    const status = await withAppDb((db) =>
+      db.query<{ status: string; lastSeenAt: Date | null }>(`SELECT status, "lastSeenAt" FROM invitations WHERE id = $1`, [invitationId]),
+    );
+    // The page's heartbeat recorded the candidate while the interview was open.
+    expect(status.rows[0]).toMatchObject({ status: "COMPLETED", lastSeenAt: expect.any(Date) });
 
     const rows = await withAppDb((db) =>
       db.query<{ position: number; choices: string[]; keyScore: number | null; textAnswer: string | null }>(
@@ -106,7 +121,7 @@ describe.each([
     expect(rows.rows.map((r) => ({ position: r.position, choices: r.choices, keyScore: r.keyScore, textAnswer: r.textAnswer }))).toEqual([
       { position: 0, choices: ["c1"], keyScore: 1, textAnswer: "404 Not Found" },
       { position: 1, choices: ["o1", "o4"], keyScore: 0, textAnswer: "GET\nSEND" },
-      { position: 2, choices: [], keyScore: null, textAnswer: "Happy to talk about caching." },
+      { position: 2, choices: [], keyScore: null, textAnswer: skip ? null : "Happy to talk about caching." },
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { createApiKeyInput } from "@/server/api-keys/api-keys.schema";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { DELETE, GET, PATCH, POST } from "@/app/api/v1/[...path]/route";
 import { organizationUsage } from "@/server/billing/usage";
-import { getDb, type Plan } from "@/server/db/client";
+import { getDb, type Plan, type Prisma } from "@/server/db/client";
 import { consume } from "@/server/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/server/rate-limit/limits";
 import { overrideAnalysis } from "@/server/review/overrides";
@@ -103,7 +103,7 @@ type Variant = "read" | "write" | "revoked" | "otherOrg" | "none";
 type RouteCase = {
   method: Method;
   path: (w: World, fresh: string) => string;
-  body?: (w: World) => unknown;
+  body?: (w: World, fresh: string) => unknown;
   fresh?: (w: World) => Promise<string>;
   /** What an allowed call answers, checked on its body. */
   check: (res: Sent, w: World, fresh: string) => void;
@@ -125,7 +125,81 @@ const freshEndpoint = async (w: World) =>
   (await createEndpoint(getDb(), w.owner, w.orgA.id, { url: `https://hooks.example.com/aivi/${++idem}`, description: "", events: ["interview.completed"] }))
     .endpoint.id;
 
+// A draft of organization A's to change one question at a time; each call gets its own.
+const freshDraft = async (w: World) => (await makeTemplate(w.orgA.id, { status: "DRAFT", title: `Draft ${++idem}` })).id;
+const questionsOf = async (templateId: string) =>
+  (await getDb().question.findMany({ where: { templateId }, orderBy: { position: "asc" }, select: { id: true } })).map((q) => q.id);
+const restQuestion = { prompt: "Which queue would you pick?", type: "TEXT", required: false };
+// A started interview whose only required question is answered, so it can be completed early.
+const startedInterview = async (w: World) => {
+  const id = await freshInvitation(w);
+  const db = getDb();
+  const [first] = await db.response.findMany({ where: { invitationId: id }, orderBy: { position: "asc" } });
+  await db.response.update({ where: { id: first!.id }, data: { status: "UPLOADED", textAnswer: "Done.", submittedAt: new Date() } });
+  const version = await db.invitation.findUniqueOrThrow({ where: { id }, select: { templateVersion: true } });
+  const snapshot = version.templateVersion.snapshot as Prisma.InputJsonObject & { questions: Prisma.InputJsonObject[] };
+  await db.templateVersion.update({
+    where: { id: version.templateVersion.id },
+    data: { snapshot: { ...snapshot, questions: snapshot.questions.map((q, i) => (i === 0 ? q : { ...q, required: false })) } },
+  });
+  await db.invitation.update({ where: { id }, data: { consentAt: new Date(), startedAt: new Date(), status: "IN_PROGRESS" } });
+  return id;
+};
+
 const ROUTE_CASES: Record<string, RouteCase> = {
+  addQuestion: {
+    method: "POST",
+    path: (_w, fresh) => `/templates/${fresh}/questions`,
+    fresh: freshDraft,
+    body: () => ({ question: restQuestion, position: 0 }),
+    check: (res) => {
+      expect(res.status).toBe(201);
+      expect(res.body.questions).toHaveLength(3);
+      expect(res.body.questions[0]).toMatchObject({ prompt: "Which queue would you pick?", required: false, position: 0 });
+    },
+    otherOrg: notFoundProblem,
+  },
+  updateQuestion: {
+    method: "POST",
+    path: (_w, fresh) => fresh,
+    fresh: async (w) => {
+      const templateId = await freshDraft(w);
+      return `/templates/${templateId}/questions/${(await questionsOf(templateId))[1]}`;
+    },
+    body: () => ({ question: { ...restQuestion, prompt: "Which broker would you pick?" } }),
+    check: (res) => expect(res.body.questions[1]).toMatchObject({ prompt: "Which broker would you pick?", type: "TEXT", required: false }),
+    otherOrg: notFoundProblem,
+  },
+  removeQuestion: {
+    method: "DELETE",
+    path: (_w, fresh) => fresh,
+    fresh: async (w) => {
+      const templateId = await freshDraft(w);
+      return `/templates/${templateId}/questions/${(await questionsOf(templateId))[0]}`;
+    },
+    check: (res) => expect(res.body.questions.map((q: { prompt: string }) => q.prompt)).toEqual(["How do you review code?"]),
+    otherOrg: notFoundProblem,
+  },
+  reorderQuestions: {
+    method: "POST",
+    path: (_w, fresh) => `/templates/${fresh.split(" ")[0]}/question-order`,
+    // The draft's id, then its question ids in reverse order.
+    fresh: async (w) => {
+      const templateId = await freshDraft(w);
+      return [templateId, ...(await questionsOf(templateId)).reverse()].join(" ");
+    },
+    body: (_w, fresh) => ({ questionIds: fresh.split(" ").slice(1) }),
+    check: (res) =>
+      expect(res.body.questions.map((q: { prompt: string }) => q.prompt)).toEqual(["How do you review code?", "Tell us about a system you designed."]),
+    otherOrg: notFoundProblem,
+  },
+  completeInvitation: {
+    method: "POST",
+    path: (_w, fresh) => `/invitations/${fresh}/complete`,
+    fresh: startedInterview,
+    check: (res, _w, fresh) => expect(res.body).toMatchObject({ id: fresh, status: "COMPLETED" }),
+    otherOrg: notFoundProblem,
+  },
   listWebhookEndpoints: {
     method: "GET",
     path: () => "/webhook-endpoints",
@@ -299,7 +373,7 @@ describe("the public REST API (/api/v1)", () => {
         const key = { read: w.readKey.secret, write: w.writeKey.secret, revoked: w.revokedKey.secret, otherOrg: w.otherOrgKey.secret, none: null }[variant];
         const path = c!.path(w, fresh);
         expect(path.split("?")[0]!.replace(/[^/]+/g, "x"), `${op.operationId}'s case calls its documented path`).toBe(op.path.replace(/[^/]+/g, "x"));
-        const res = await send(c!.method, path, { key, body: c!.body?.(w), idempotencyKey: c!.method === "POST" ? newIdempotencyKey() : undefined });
+        const res = await send(c!.method, path, { key, body: c!.body?.(w, fresh), idempotencyKey: c!.method === "POST" ? newIdempotencyKey() : undefined });
         return { res, fresh };
       };
 

@@ -414,8 +414,12 @@ describe("versions", () => {
       title: t.title,
       description: t.description,
       rubric: t.rubric,
-      // Only a multiple-choice question carries options and its key into the snapshot.
-      questions: t.questions.map(({ options, scoreByKey, ...q }) => ({ ...q, ...(q.type === "MULTIPLE_CHOICE" ? { options, scoreByKey } : {}) })),
+      // Only a multiple-choice question carries options and its key into the snapshot, and only an optional one its flag.
+      questions: t.questions.map(({ options, scoreByKey, required, ...q }) => ({
+        ...q,
+        ...(q.type === "MULTIPLE_CHOICE" ? { options, scoreByKey } : {}),
+        ...(required ? {} : { required }),
+      })),
     });
 
     const again = await inviteTo(org.id, t.id);

@@ -10,11 +10,25 @@ import {
   formatLimit,
   formatRelevance,
   formatScore,
+  formatTimeAgo,
   formatSeconds,
   formatSpokenDuration,
 } from "@/components/format";
 
 describe("components/format", () => {
+  it("says how long ago coarsely, for HR's last seen", () => {
+    const now = new Date("2026-03-01T12:00:00Z");
+    const ago = (ms: number) => formatTimeAgo(new Date(now.getTime() - ms), now);
+    expect([ago(-5_000), ago(59_000), ago(120_000), ago(59 * 60_000), ago(3 * 3600_000), ago(26 * 3600_000), ago(4 * 86_400_000)]).toEqual([
+      "just now",
+      "just now",
+      "2 min ago",
+      "59 min ago",
+      "3 h ago",
+      "1 day ago",
+      "4 days ago",
+    ]);
+  });
   it("keeps one decimal for scores and a dash for none", () => {
     expect(formatScore(4)).toBe("4.0");
     expect(formatScore(3.46)).toBe("3.5");

@@ -24,6 +24,7 @@ const stored = {
       criteria: "Back-pressure",
       options: null,
       scoreByKey: false,
+      required: true,
     },
     {
       id: "q2",
@@ -37,6 +38,7 @@ const stored = {
       criteria: "",
       options: null,
       scoreByKey: false,
+      required: true,
     },
     {
       id: "q3",
@@ -53,6 +55,7 @@ const stored = {
         { id: "o2", text: "POST", correct: false },
       ],
       scoreByKey: true,
+      required: true,
     },
   ],
 } as unknown as TemplateDetail;
@@ -88,6 +91,7 @@ describe("the template form's values", () => {
           { text: "", correct: false },
         ],
         scoreByKey: false,
+        required: true,
       },
     ]);
     expect(emptyQuestion()).toEqual(values.questions[0]);

@@ -15,6 +15,7 @@ describe("questionInput", () => {
       criteria: "",
       options: null,
       scoreByKey: false,
+      required: true,
     });
   });
 

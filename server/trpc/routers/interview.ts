@@ -11,6 +11,8 @@ import {
   submitTextInput,
   submitVideoInput,
 } from "../../interview/interview.schema";
+import { recordHeartbeat } from "../../interview/heartbeat";
+import { completeInterview, startInterview } from "../../interview/progress";
 import { loadInterviewState, openInterview } from "../../interview/state";
 import { requestDeletion } from "../../privacy/deletion-request";
 import { requestHumanReview } from "../../privacy/human-review";
@@ -23,6 +25,9 @@ export const interviewRouter = router({
   state: tokenProcedure.input(interviewTokenInput).query(({ ctx, input }) => loadInterviewState(ctx.db, input.token)),
   open: tokenProcedure.input(interviewTokenInput).mutation(({ ctx, input }) => openInterview(ctx.db, input.token)),
   consent: tokenProcedure.input(consentInput).mutation(({ ctx, input }) => giveConsent(ctx.db, input, { ipHash: hashAddress(clientAddress(ctx.headers)) })),
+  start: tokenProcedure.input(interviewTokenInput).mutation(({ ctx, input }) => startInterview(ctx.db, input)),
+  complete: tokenProcedure.input(interviewTokenInput).mutation(({ ctx, input }) => completeInterview(ctx.db, input)),
+  heartbeat: tokenProcedure.input(interviewTokenInput).mutation(({ ctx, input }) => recordHeartbeat(ctx.db, input)),
   startTake: tokenProcedure.input(startTakeInput).mutation(({ ctx, input }) => startTake(ctx.db, input)),
   submitVideo: tokenProcedure.input(submitVideoInput).mutation(({ ctx, input }) => submitVideo(ctx.db, input)),
   submitText: tokenProcedure.input(submitTextInput).mutation(({ ctx, input }) => submitText(ctx.db, input)),

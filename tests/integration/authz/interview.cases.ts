@@ -48,6 +48,10 @@ export const interviewCases: Cases = {
   "interview.state": { input: withToken },
   "interview.open": { input: withToken },
   "interview.consent": { input: async (fx) => ({ ...(await withToken(fx)), accepted: true, textVersion: "any" }) },
+  "interview.start": { input: withToken },
+  "interview.heartbeat": { input: withToken },
+  // The video question is required and unanswered here, so the call is refused by the rule, not by authorization.
+  "interview.complete": { input: withToken },
   "interview.startTake": { input: videoResponse },
   "interview.submitVideo": { input: async (fx) => ({ ...(await videoResponse(fx)), take: 1 }) },
   "interview.submitText": { input: async (fx) => ({ ...(await textResponse(fx)), text: "Two weeks." }) },

@@ -28,6 +28,15 @@ function recordsOf(fx: Fixture): Promise<Records> {
 }
 
 const main = async (fx: Fixture) => ({ id: (await recordsOf(fx)).main });
+const questionIds = async (fx: Fixture) =>
+  (await getDb().question.findMany({ where: { templateId: (await recordsOf(fx)).main }, orderBy: { position: "asc" }, select: { id: true } })).map((q) => q.id);
+const question = content.questions[0]!;
+// Each removal takes a question of its own, so every allowed role's call finds one to remove.
+const freshQuestion = async (fx: Fixture) => {
+  const templateId = (await recordsOf(fx)).main;
+  const { id } = await getDb().question.create({ data: { templateId, position: 99, prompt: "To be removed", type: "TEXT" } });
+  return { templateId, questionId: id };
+};
 
 export const templatesCases: Cases = {
   "templates.list": {
@@ -57,6 +66,19 @@ export const templatesCases: Cases = {
   "templates.setSettings": {
     input: async (fx) => ({ templateId: (await main(fx)).id, randomOrder: true, timeLimitMin: 30, allowPause: false, showTimer: true }),
     crossTenant: async (fx) => ({ templateId: (await main(fx)).id, randomOrder: false, timeLimitMin: null, allowPause: true, showTimer: false }),
+  },
+  "templates.questions.add": {
+    input: async (fx) => ({ templateId: (await main(fx)).id, question }),
+    crossTenant: async (fx) => ({ templateId: (await main(fx)).id, question }),
+  },
+  "templates.questions.update": {
+    input: async (fx) => ({ templateId: (await main(fx)).id, questionId: (await questionIds(fx))[0], question }),
+    crossTenant: async (fx) => ({ templateId: (await main(fx)).id, questionId: (await questionIds(fx))[0], question: { ...question, prompt: "Taken over" } }),
+  },
+  "templates.questions.remove": { input: freshQuestion, crossTenant: freshQuestion },
+  "templates.questions.reorder": {
+    input: async (fx) => ({ templateId: (await main(fx)).id, questionIds: (await questionIds(fx)).reverse() }),
+    crossTenant: async (fx) => ({ templateId: (await main(fx)).id, questionIds: await questionIds(fx) }),
   },
   "templates.setStatus": {
     input: async (fx) => ({ ...(await main(fx)), status: "PUBLISHED" }),

@@ -9,6 +9,7 @@ import { FeedbackCard } from "@/components/feedback/feedback-card";
 import { formatDate, formatDateTime } from "@/components/format";
 import { AccommodationsCard } from "@/components/invitations/accommodations-card";
 import { InvitationActions } from "@/components/invitations/invitation-actions";
+import { LastSeen } from "@/components/invitations/last-seen";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { AnswerCard } from "@/components/review/answer-card";
 import { RefreshWhileProcessing, SeekFromLink } from "@/components/review/pipeline-controls";
@@ -80,6 +81,7 @@ export default async function InterviewReviewPage({ params }: { params: Promise<
           <dt className="text-xs uppercase tracking-wide text-slate-500">Status</dt>
           <dd className="mt-1">
             <InvitationStatusBadge status={inv.status} />
+            <LastSeen status={inv.status} lastSeenAt={inv.lastSeenAt} />
           </dd>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
