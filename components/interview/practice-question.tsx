@@ -1,19 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { formatClock } from "@/components/format";
 import { CameraPreview } from "./device-check";
-import { startRecording, type Recording } from "./recorder";
-import { useRecordingClock } from "./use-recording-clock";
+import { useMemoryRecording } from "./use-memory-recording";
 import type { Media } from "./use-media";
 
 export const PRACTICE_PROMPT = "Practice: tell us about a place you like to visit, and why.";
 const PRACTICE_LIMIT_MS = 30_000;
-
-type Phase = { kind: "ready" } | { kind: "recording" } | { kind: "review"; url: string };
 
 /**
  * A practice answer before the real questions: recorded and played back like a real one so the
@@ -21,53 +18,15 @@ type Phase = { kind: "ready" } | { kind: "recording" } | { kind: "review"; url: 
  * reaches the chunk store, the upload or the server, and is gone when the candidate moves on.
  */
 export function PracticeQuestion({ media, onDone }: { media: Media; onDone: () => void }) {
-  const [phase, setPhase] = useState<Phase>({ kind: "ready" });
-  const [elapsedMs, setElapsedMs] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const recording = useRef<Recording | null>(null);
-  const chunks = useRef<Blob[]>([]);
-  const url = phase.kind === "review" ? phase.url : null;
-
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  useEffect(() => () => void recording.current?.stop(), []);
+  const { state: phase, elapsedMs, start: record, stop } = useMemoryRecording(PRACTICE_LIMIT_MS, setError);
 
   const start = useCallback(async () => {
     const stream = media.stream ?? (await media.request());
     if (!stream) return;
     setError(null);
-    chunks.current = [];
-    try {
-      recording.current = await startRecording(stream, {
-        onChunk: (blob) => {
-          chunks.current.push(blob);
-          return Promise.resolve();
-        },
-        onError: (e) => setError(`Recording stopped: ${e.message}`),
-      });
-      setElapsedMs(0);
-      setPhase({ kind: "recording" });
-    } catch (e) {
-      setError(`Recording could not start: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }, [media]);
-
-  const stop = useCallback(async () => {
-    const current = recording.current;
-    if (!current) return;
-    recording.current = null;
-    const result = await current.stop();
-    setPhase({ kind: "review", url: URL.createObjectURL(new Blob(chunks.current, { type: result.contentType })) });
-  }, []);
-
-  const elapsed = useCallback(() => recording.current?.elapsedMs() ?? 0, []);
-  const tick = useCallback(
-    (ms: number) => {
-      setElapsedMs(Math.min(ms, PRACTICE_LIMIT_MS));
-      if (ms >= PRACTICE_LIMIT_MS) void stop();
-    },
-    [stop],
-  );
-  useRecordingClock(phase.kind === "recording", elapsed, PRACTICE_LIMIT_MS, tick);
+    await record(stream);
+  }, [media, record]);
 
   return (
     <section className="space-y-4" aria-labelledby="practice-title" data-testid="practice-question">
@@ -79,7 +38,7 @@ export function PracticeQuestion({ media, onDone }: { media: Media; onDone: () =
         Up to {PRACTICE_LIMIT_MS / 1000} seconds. This recording stays in this page only: it is never uploaded or saved, and it is gone when you start the
         interview.
       </p>
-      {phase.kind === "review" ? (
+      {phase.kind === "recorded" ? (
         <video src={phase.url} controls playsInline aria-label="Your practice recording" className="aspect-video w-full rounded-lg bg-slate-900" />
       ) : (
         <CameraPreview stream={media.stream} />
@@ -101,7 +60,7 @@ export function PracticeQuestion({ media, onDone }: { media: Media; onDone: () =
           </Button>
         ) : (
           <Button variant="outline" className="w-full sm:w-auto" disabled={media.status !== "ready"} onClick={() => void start()}>
-            {phase.kind === "review" ? "Practise again" : "Record a practice answer"}
+            {phase.kind === "recorded" ? "Practise again" : "Record a practice answer"}
           </Button>
         )}
         <Button className="w-full sm:w-auto" disabled={phase.kind === "recording"} onClick={onDone}>

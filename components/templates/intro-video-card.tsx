@@ -1,17 +1,16 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState, type ChangeEvent } from "react";
+import { useState, type ChangeEvent } from "react";
 import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, Progress, Skeleton, useToast } from "@/components/ui";
 import { formatClock, formatDuration } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/client";
 import { CameraPreview } from "@/components/interview/device-check";
-import { startRecording, type Recording } from "@/components/interview/recorder";
 import { useMedia } from "@/components/interview/use-media";
-import { useRecordingClock } from "@/components/interview/use-recording-clock";
+import { useMemoryRecording, type MemoryRecordingState } from "@/components/interview/use-memory-recording";
 import { INTRO_VIDEO_MAX_BYTES, INTRO_VIDEO_MAX_LABEL, INTRO_VIDEO_RECORD_LIMIT_MS } from "@/server/templates/intro-video.schema";
 
-type Phase = { kind: "idle" } | { kind: "camera" } | { kind: "recording" } | { kind: "recorded"; blob: Blob; url: string };
+type Phase = MemoryRecordingState | { kind: "camera" };
 
 /** Sends the video as the request's body; the server checks its content, size and length and answers with a message. */
 async function putIntroVideo(templateId: string, video: Blob): Promise<void> {
@@ -36,23 +35,22 @@ export function IntroVideoCard({ templateId, editable }: { templateId: string; e
   const { toast } = useToast();
   const current = useQuery(trpc.templates.introVideo.queryOptions({ templateId }));
   const media = useMedia();
-  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [elapsedMs, setElapsedMs] = useState(0);
+  const [cameraOpen, setCameraOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const recording = useRef<Recording | null>(null);
-  const chunks = useRef<Blob[]>([]);
-  const recordedUrl = phase.kind === "recorded" ? phase.url : null;
+  const { state: recorded, elapsedMs, start: record, stop, clear } = useMemoryRecording(INTRO_VIDEO_RECORD_LIMIT_MS, setError);
+  const phase: Phase = recorded.kind === "idle" && cameraOpen ? { kind: "camera" } : recorded;
   const { release } = media;
-
-  useEffect(() => () => (recordedUrl ? URL.revokeObjectURL(recordedUrl) : undefined), [recordedUrl]);
-  useEffect(() => () => void recording.current?.stop(), []);
+  const close = () => {
+    clear();
+    setCameraOpen(false);
+    release();
+  };
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.templates.introVideo.queryKey({ templateId }) });
   const upload = useMutation({
     mutationFn: (video: Blob) => putIntroVideo(templateId, video),
     onSuccess: async () => {
-      setPhase({ kind: "idle" });
-      release();
+      close();
       toast({ title: "Intro video saved", description: "Candidates see it the next time their page loads." });
       await refresh();
     },
@@ -70,46 +68,13 @@ export function IntroVideoCard({ templateId, editable }: { templateId: string; e
 
   const openCamera = async () => {
     setError(null);
-    if (await media.request()) setPhase({ kind: "camera" });
+    if (await media.request()) setCameraOpen(true);
   };
 
   const start = async () => {
     const stream = media.stream ?? (await media.request());
-    if (!stream) return;
-    chunks.current = [];
-    try {
-      recording.current = await startRecording(stream, {
-        onChunk: (blob) => {
-          chunks.current.push(blob);
-          return Promise.resolve();
-        },
-        onError: (e) => setError(`Recording stopped: ${e.message}`),
-      });
-      setElapsedMs(0);
-      setPhase({ kind: "recording" });
-    } catch (e) {
-      setError(`Recording could not start: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    if (stream) await record(stream);
   };
-
-  const stop = useCallback(async () => {
-    const active = recording.current;
-    if (!active) return;
-    recording.current = null;
-    const result = await active.stop();
-    const blob = new Blob(chunks.current, { type: result.contentType });
-    setPhase({ kind: "recorded", blob, url: URL.createObjectURL(blob) });
-  }, []);
-
-  const elapsed = useCallback(() => recording.current?.elapsedMs() ?? 0, []);
-  const tick = useCallback(
-    (ms: number) => {
-      setElapsedMs(Math.min(ms, INTRO_VIDEO_RECORD_LIMIT_MS));
-      if (ms >= INTRO_VIDEO_RECORD_LIMIT_MS) void stop();
-    },
-    [stop],
-  );
-  useRecordingClock(phase.kind === "recording", elapsed, INTRO_VIDEO_RECORD_LIMIT_MS, tick);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -119,11 +84,6 @@ export function IntroVideoCard({ templateId, editable }: { templateId: string; e
     if (file.size > INTRO_VIDEO_MAX_BYTES) return setError(`The video is larger than ${INTRO_VIDEO_MAX_LABEL}. Record a shorter one or compress it.`);
     setError(null);
     upload.mutate(file);
-  };
-
-  const cancel = () => {
-    setPhase({ kind: "idle" });
-    release();
   };
 
   const video = current.data;
@@ -216,7 +176,7 @@ export function IntroVideoCard({ templateId, editable }: { templateId: string; e
                   </Button>
                 </>
               ) : null}
-              <Button variant="ghost" size="sm" disabled={phase.kind === "recording" || upload.isPending} onClick={cancel}>
+              <Button variant="ghost" size="sm" disabled={phase.kind === "recording" || upload.isPending} onClick={close}>
                 Cancel
               </Button>
             </div>
